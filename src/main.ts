@@ -1,0 +1,43 @@
+/**
+ * `npm start`: reads settings from the environment, starts the HTTP server, and shuts down
+ * gracefully on SIGTERM/SIGINT (stop accepting, let turns in flight finish, close Redis).
+ */
+import { loadConfig } from './config';
+import { createLogger } from './logging/logger';
+import { createRuntime } from './server/runtime';
+
+function main(): void {
+  const { config, problems } = loadConfig();
+  const log = createLogger(config.logLevel);
+  if (problems.length > 0) {
+    for (const problem of problems) log.fatal({ event: 'config_error' }, problem);
+    console.error(`Opastin cannot start:\n- ${problems.join('\n- ')}`);
+    process.exit(1);
+  }
+  if (!config.microsoftAppId) {
+    log.warn({ event: 'auth_disabled' }, 'MicrosoftAppId is not set: Bot Framework authentication is off (development only)');
+  }
+  const runtime = createRuntime(config, log);
+  const server = runtime.app.listen(config.port, () => {
+    log.info({ event: 'listening', port: config.port }, `Opastin listening on http://localhost:${config.port}`);
+  });
+
+  let shuttingDown = false;
+  const shutdown = (signal: string): void => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ event: 'shutdown', signal }, 'shutting down');
+    const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+    force.unref();
+    server.close(async () => {
+      await runtime.close();
+      log.info({ event: 'stopped' }, 'stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main();

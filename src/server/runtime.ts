@@ -1,0 +1,90 @@
+/**
+ * Wires the parts together: state storage (Redis or memory), turn ordering, the bot, the
+ * channels and the HTTP app. Tests build a runtime in-process; main.ts adds the listener.
+ */
+import { ConversationState } from 'botbuilder';
+import express, { Express } from 'express';
+import type Redis from 'ioredis';
+import { OpastinBot } from '../bot/opastinBot';
+import { createTurnPipeline, TurnLogic } from '../bot/turnPipeline';
+import { createCloudAdapter } from '../channels/botframework/cloudAdapter';
+import { messagesRoute } from '../channels/botframework/messagesRoute';
+import type { Config } from '../config';
+import type { Logger } from '../logging/logger';
+import { MemoryStateStorage } from '../state/memoryStorage';
+import { MemoryTurnQueue } from '../state/memoryTurnQueue';
+import { createRedisClient } from '../state/redisClient';
+import { RedisStateStorage } from '../state/redisStorage';
+import { RedisTurnQueue } from '../state/redisTurnQueue';
+import type { StateStorage } from '../state/storeItems';
+import type { TurnQueue } from '../state/turnQueue';
+import { healthRoutes, ReadinessCheck } from './health';
+import { jsonErrorHandler, notFound } from './jsonErrors';
+
+export interface Runtime {
+  app: Express;
+  storage: StateStorage;
+  turnLogic: TurnLogic;
+  redis: Redis | null;
+  /** Marks the runtime as stopping (readyz turns 503), then closes Redis and queues. */
+  close(): Promise<void>;
+}
+
+export function createRuntime(config: Config, log: Logger): Runtime {
+  let redis: Redis | null = null;
+  let subscriber: Redis | null = null;
+  let storage: StateStorage;
+  let queue: TurnQueue;
+  if (config.redisUrl) {
+    redis = createRedisClient(config.redisUrl);
+    subscriber = createRedisClient(config.redisUrl);
+    storage = new RedisStateStorage(redis, config.stateTtlSeconds, `${config.redisKeyPrefix}state:`);
+    queue = new RedisTurnQueue(redis, subscriber, { prefix: config.redisKeyPrefix, waitTimeoutMs: config.turnWaitTimeoutMs });
+    redis.on('ready', () => log.info({ event: 'redis_ready' }, 'Redis connection ready'));
+    redis.on('end', () => log.warn({ event: 'redis_closed' }, 'Redis connection closed'));
+  } else {
+    storage = new MemoryStateStorage(config.stateTtlSeconds);
+    queue = new MemoryTurnQueue(config.turnWaitTimeoutMs);
+    log.info({ event: 'memory_state' }, 'REDIS_URL is not set: conversation state is kept in memory (lost on restart)');
+  }
+
+  const conversationState = new ConversationState(storage);
+  const bot = new OpastinBot(conversationState);
+  const turnLogic = createTurnPipeline(queue, (context) => bot.run(context), log);
+  const adapter = createCloudAdapter(config);
+  const authEnabled = Boolean(config.microsoftAppId);
+
+  let stopping = false;
+  const checks: ReadinessCheck[] = [];
+  if (redis) {
+    const client = redis;
+    checks.push(async () => {
+      try {
+        await client.ping();
+        return { name: 'redis', ok: true };
+      } catch (err) {
+        return { name: 'redis', ok: false, detail: (err as Error).message };
+      }
+    });
+  }
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '64kb' }));
+  app.use(healthRoutes(checks, () => stopping));
+  app.use(messagesRoute(adapter, turnLogic, authEnabled ? null : config.serviceUrlAllowList));
+  app.use(notFound);
+  app.use(jsonErrorHandler(log));
+
+  return {
+    app,
+    storage,
+    turnLogic,
+    redis,
+    async close() {
+      stopping = true;
+      await queue.close();
+      await Promise.all([redis?.quit().catch(() => undefined), subscriber?.quit().catch(() => undefined)]);
+    },
+  };
+}

@@ -12,7 +12,7 @@ function redisEnv(prefix: string): Record<string, string> {
 }
 
 async function turnsOf(runtime: ReturnType<typeof testRuntime>, conversationId: string): Promise<number> {
-  const key = `test/conversations/${conversationId}`;
+  const key = `test/conversations/${conversationId}/`; // ConversationState key (empty namespace)
   const items = await runtime.storage.read([key]);
   return items[key]?.meta?.turns ?? 0;
 }

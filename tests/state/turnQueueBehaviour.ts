@@ -84,7 +84,9 @@ export function turnQueueBehaviour(
     it('gives up waiting after the wait timeout, and the conversation works again afterwards', async () => {
       const { a, b, close } = await make(200);
       const blocker = gate();
-      const stuck = a.run('conv-stuck', () => blocker.promise);
+      const queued = gate();
+      const stuck = a.run('conv-stuck', () => blocker.promise, queued.open);
+      await queued.promise;
       await expect(b.run('conv-stuck', async () => 'never')).rejects.toBeInstanceOf(TurnWaitTimeoutError);
       blocker.open();
       await stuck;

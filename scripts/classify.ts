@@ -1,0 +1,36 @@
+/**
+ * `npm run --silent classify [-- "text"]`: classifies one message per stdin line (or the
+ * argument) and prints one JSON object per line:
+ *   {"text","lang","topic","confidence","crisis","omaolo"}
+ * with keys in that order, confidence rounded to 2 decimals and crisis as a boolean. Messages go
+ * only to this command's own stdout; diagnostics about content go to stderr.
+ */
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { buildNlu } from '../src/nlu';
+import { formatDiagnostic, hasErrors } from '../src/content/diagnostic';
+
+const { nlu, diagnostics } = buildNlu(path.resolve(__dirname, '..', 'content'));
+if (hasErrors(diagnostics)) for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+
+function line(text: string): string {
+  const c = nlu.classify(text);
+  return JSON.stringify({
+    text,
+    lang: c.lang,
+    topic: c.topic,
+    confidence: Math.round(c.confidence * 100) / 100,
+    crisis: c.crisis.crisis,
+    omaolo: c.omaolo,
+  });
+}
+
+const args = process.argv.slice(2);
+if (args.length > 0) {
+  process.stdout.write(`${line(args.join(' '))}\n`);
+} else {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  rl.on('line', (text) => {
+    if (text.trim()) process.stdout.write(`${line(text)}\n`);
+  });
+}

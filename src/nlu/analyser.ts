@@ -1,0 +1,104 @@
+/**
+ * One language's text pipeline: normalise → expand hyphen coordinations → tokenise → colloquial
+ * spellings → typo correction → stem, plus a light decompounder. Finnish and Swedish glue words
+ * together ("lamppuöljy", "äldreomsorg"); when a long word is unknown we look for a known word at
+ * its end (the head) or start, so new compounds still carry their meaning.
+ */
+import { expandCoordination, normalise } from './normalise';
+import { stem } from './stemmer';
+import { tokenise } from './tokenise';
+import type { Lang } from './types';
+import { Vocabulary } from './vocabulary';
+
+export interface Token {
+  /** Normalised word after spelling maps and typo correction. */
+  word: string;
+  stem: string;
+  /** Set when typo correction replaced what the resident typed. */
+  corrected?: true;
+}
+
+export interface SpellingData {
+  colloquial: Map<string, string>;
+  stopwords: Set<string>;
+}
+
+const MIN_PART = 3;
+
+export class Analyser {
+  readonly vocabulary: Vocabulary;
+  private readonly stopStems: Set<string>;
+
+  constructor(
+    readonly lang: Lang,
+    private readonly spelling: SpellingData,
+  ) {
+    const known = new Set<string>([...spelling.stopwords, ...spelling.colloquial.keys()]);
+    this.vocabulary = new Vocabulary(known);
+    this.stopStems = new Set([...spelling.stopwords].map((w) => stem(w, lang)));
+  }
+
+  /** Adds a training text's words to the vocabulary (typo targets and decompounding parts). */
+  learn(text: string): void {
+    for (const t of this.tokens(text, false)) this.vocabulary.add(t.word, t.stem);
+  }
+
+  seal(): void {
+    this.vocabulary.seal();
+  }
+
+  /** Normalised, colloquial spellings mapped, optionally typo-corrected, stemmed. */
+  tokens(text: string, correct = true): Token[] {
+    const norm = expandCoordination(normalise(text), (w) => this.vocabulary.hasWord(w));
+    const out: Token[] = [];
+    for (const raw of tokenise(norm)) {
+      const mapped = this.spelling.colloquial.get(raw);
+      const words = mapped === undefined ? [raw] : mapped.split(' ').filter(Boolean);
+      for (const w of words) {
+        const s = stem(w, this.lang);
+        const fixed = correct ? this.vocabulary.correct(w, s) : null;
+        out.push(fixed ? { word: fixed, stem: stem(fixed, this.lang), corrected: true } : { word: w, stem: s });
+      }
+    }
+    return out;
+  }
+
+  isStop(t: Token): boolean {
+    return this.spelling.stopwords.has(t.word) || this.stopStems.has(t.stem);
+  }
+
+  /** Content stems for classification: stop words dropped, compound parts added. */
+  features(tokens: readonly Token[]): string[] {
+    const out: string[] = [];
+    for (const t of tokens) {
+      if (this.isStop(t)) continue;
+      out.push(t.stem);
+      if (!this.vocabulary.hasStem(t.stem)) out.push(...this.compoundParts(t.word));
+    }
+    return out;
+  }
+
+  /** Known stems at the end (head) and start of an unknown long word. */
+  compoundParts(word: string): string[] {
+    if (word.length < 2 * MIN_PART + 1) return [];
+    const parts: string[] = [];
+    for (let i = MIN_PART; i <= word.length - 5; i++) {
+      const s = stem(word.slice(i), this.lang);
+      if (s.length >= 4 && this.vocabulary.hasStem(s)) {
+        parts.push(s);
+        break;
+      }
+    }
+    // A modifier must be a whole known word ("imetys|ongelmat"); a known stem alone is too weak
+    // evidence here ("hake|utuminen" is an inflection, not a compound).
+    for (let i = word.length - 4; i >= MIN_PART + 1; i--) {
+      const left = word.slice(0, i);
+      const s = stem(left, this.lang);
+      if (this.vocabulary.hasWord(left)) {
+        if (!parts.includes(s)) parts.push(s);
+        break;
+      }
+    }
+    return parts;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Builds a working Nlu from content/nlu/: loads the editor content (never throws), learns each
+ * language's vocabulary, compiles patterns and trains the classifiers. Everything here is plain
+ * in-memory data rebuilt from the files, so nothing needs saving between restarts.
+ */
+import { Analyser } from './analyser';
+import { TopicClassifier } from './classifier';
+import { CrisisDetector, CrisisRules } from './crisis';
+import { LanguageIdentifier } from './language';
+import { NluEngine } from './engine';
+import { normalise } from './normalise';
+import { OmaoloMatcher } from './omaolo';
+import { Pattern, compilePattern } from './patterns';
+import { loadTrainingData, TrainingData } from './trainingData';
+import { CRISIS_KINDS, CrisisKind, LANGS, Lang, NluBuildResult, TOPICS } from './types';
+
+/** Pattern text with wildcards and alternatives flattened into words, for vocabularies. */
+function patternWords(p: string): string {
+  return p.replace(/[*=]/g, '').replace(/\|/g, ' ');
+}
+
+export function buildNlu(contentDir: string): NluBuildResult {
+  const { data, diagnostics } = loadTrainingData(contentDir);
+  return { nlu: trainNlu(data), diagnostics };
+}
+
+export function trainNlu(data: TrainingData): NluEngine {
+  const analysers = new Map<Lang, Analyser>();
+  const langTexts = new Map<Lang, string[]>();
+  for (const lang of LANGS) {
+    const d = data.langs.get(lang)!;
+    const a = new Analyser(lang, { colloquial: d.colloquial, stopwords: d.stopwords });
+    const texts: string[] = [];
+    for (const phrases of d.topics.values()) texts.push(...phrases);
+    for (const pats of d.crisis.values()) texts.push(...pats.map(patternWords));
+    texts.push(...d.notCrisis.map(patternWords));
+    for (const perLang of data.omaolo.values()) texts.push(...(perLang.get(lang) ?? []).map(patternWords));
+    for (const t of texts) a.learn(t);
+    a.seal();
+    analysers.set(lang, a);
+    langTexts.set(lang, [...texts, ...d.colloquial.values()]);
+  }
+
+  const stopwords = new Map(LANGS.map((l) => [l, data.langs.get(l)!.stopwords]));
+  const language = new LanguageIdentifier(langTexts, stopwords);
+
+  const crisisRules = new Map<Lang, CrisisRules>();
+  const classifiers = new Map<Lang, TopicClassifier>();
+  const omaolo = new Map<Lang, OmaoloMatcher>();
+  for (const lang of LANGS) {
+    const d = data.langs.get(lang)!;
+    const analyser = analysers.get(lang)!;
+    const stemOf = (w: string): string => analyser.tokens(w, false)[0]?.stem ?? w;
+    const compile = (p: string): Pattern | null => compilePattern(p, stemOf);
+
+    const patterns: { kind: CrisisKind; pattern: Pattern }[] = [];
+    for (const kind of CRISIS_KINDS) {
+      for (const p of d.crisis.get(kind) ?? []) {
+        const pattern = compile(p);
+        if (pattern) patterns.push({ kind, pattern });
+      }
+    }
+    const masks = d.notCrisis.map(compile).filter((p): p is Pattern => p !== null);
+    crisisRules.set(lang, { analyser, patterns, masks });
+
+    const classifier = new TopicClassifier();
+    for (const topic of TOPICS) {
+      for (const phrase of d.topics.get(topic) ?? []) classifier.addExample(analyser.features(analyser.tokens(phrase, false)), topic);
+    }
+    // Omaolo keywords are symptom vocabulary too: they teach the classifier symptom-check.
+    const assessments: { id: string; keywords: Pattern[] }[] = [];
+    for (const [id, perLang] of data.omaolo) {
+      const words = perLang.get(lang) ?? [];
+      for (const w of words) classifier.addExample(analyser.features(analyser.tokens(patternWords(w), false)), 'symptom-check');
+      assessments.push({ id, keywords: words.map(compile).filter((p): p is Pattern => p !== null) });
+    }
+    classifier.train();
+    classifiers.set(lang, classifier);
+    omaolo.set(lang, new OmaoloMatcher(assessments));
+  }
+
+  return new NluEngine({ normalise, language, analysers, crisis: new CrisisDetector(crisisRules), classifiers, omaolo });
+}

@@ -1,0 +1,16 @@
+/**
+ * Public API of Opastin's free-text understanding. The dialog engine depends on exactly these
+ * exports; see docs/nlu.md for how it works and how editors add phrases.
+ */
+export type { Lang, Topic, CrisisResult, Classification, Nlu, NluBuildResult } from './types';
+import type { NluBuildResult } from './types';
+import { buildNlu as build } from './build';
+
+/**
+ * Reads content/nlu/*.yaml under `contentDir` (the content root, or the nlu folder itself), trains
+ * and returns a working Nlu. Never throws: YAML and shape problems become diagnostics (NLU0xx)
+ * and the broken file or entry is skipped.
+ */
+export function buildNlu(contentDir: string): NluBuildResult {
+  return build(contentDir);
+}

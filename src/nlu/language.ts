@@ -1,0 +1,89 @@
+/**
+ * Finnish / Swedish / English identification for short messages. Two signals, both learnt from the
+ * content's phrases at load time:
+ *  - a character 1–3-gram model per language (add-one smoothed log probabilities), which copes
+ *    with words never seen before ("päivystykseen" looks Finnish, "hemvården" Swedish);
+ *  - whole-word evidence: a word that occurs in one language's content (or stop-word list) and not
+ *    in the others is strong evidence on a two-word message.
+ * A valid locale hint ("sv-FI", "fi", "en-GB") always wins, as the channel knows the UI language.
+ */
+import { normalise } from './normalise';
+import { tokenise } from './tokenise';
+import { LANGS, Lang, isLang } from './types';
+
+const WORD_WEIGHT = 3;
+const STOP_WEIGHT = 4;
+
+interface Model {
+  counts: Map<string, number>;
+  total: number;
+  words: Set<string>;
+  stops: Set<string>;
+}
+
+export function langFromLocale(locale: string | undefined): Lang | null {
+  if (!locale) return null;
+  const primary = locale.trim().toLowerCase().split(/[-_]/)[0];
+  return isLang(primary) ? primary : null;
+}
+
+function grams(word: string): string[] {
+  const w = ` ${word} `;
+  const out: string[] = [];
+  for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= w.length; i++) out.push(w.slice(i, i + n));
+  return out;
+}
+
+export class LanguageIdentifier {
+  private readonly models = new Map<Lang, Model>();
+  private vocabSize = 1;
+
+  constructor(texts: Map<Lang, string[]>, stopwords: Map<Lang, Set<string>>) {
+    const all = new Set<string>();
+    for (const lang of LANGS) {
+      const m: Model = { counts: new Map(), total: 0, words: new Set(), stops: stopwords.get(lang) ?? new Set() };
+      for (const text of texts.get(lang) ?? []) {
+        for (const word of tokenise(normalise(text))) {
+          m.words.add(word);
+          for (const g of grams(word)) {
+            m.counts.set(g, (m.counts.get(g) ?? 0) + 1);
+            m.total++;
+            all.add(g);
+          }
+        }
+      }
+      this.models.set(lang, m);
+    }
+    this.vocabSize = Math.max(all.size, 1);
+  }
+
+  /** Per-language scores (log domain), highest best. */
+  scores(text: string): Map<Lang, number> {
+    const words = tokenise(normalise(text));
+    const out = new Map<Lang, number>();
+    for (const lang of LANGS) out.set(lang, 0);
+    for (const word of words) {
+      const inLangs = LANGS.filter((l) => this.models.get(l)!.words.has(word));
+      for (const lang of LANGS) {
+        const m = this.models.get(lang)!;
+        let s = 0;
+        const gs = grams(word);
+        for (const g of gs) s += Math.log(((m.counts.get(g) ?? 0) + 1) / (m.total + this.vocabSize));
+        s /= gs.length; // per-gram average, so long words do not drown short function words
+        if (m.stops.has(word)) s += STOP_WEIGHT;
+        if (inLangs.length > 0 && inLangs.length < LANGS.length && inLangs.includes(lang)) s += WORD_WEIGHT / inLangs.length;
+        out.set(lang, out.get(lang)! + s);
+      }
+    }
+    return out;
+  }
+
+  detect(text: string, localeHint?: string): Lang {
+    const hinted = langFromLocale(localeHint);
+    if (hinted) return hinted;
+    const scores = this.scores(text);
+    let best: Lang = 'fi'; // the commonest language of residents wins ties and empty input
+    for (const lang of LANGS) if (scores.get(lang)! > scores.get(best)!) best = lang;
+    return best;
+  }
+}

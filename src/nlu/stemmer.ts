@@ -1,0 +1,32 @@
+/**
+ * Snowball stemmers for Finnish, Swedish and English (natural has no Finnish stemmer).
+ * Stemming is the hot path of classification, so results are memoised per language; the cache
+ * is bounded so a long-running server cannot grow it without limit from random input.
+ */
+import { newStemmer, SnowballStemmer } from 'snowball-stemmers';
+import type { Lang } from './types';
+
+const ALGORITHM: Record<Lang, string> = { fi: 'finnish', sv: 'swedish', en: 'english' };
+const MAX_CACHE = 50_000;
+
+const stemmers = new Map<Lang, SnowballStemmer>();
+const caches = new Map<Lang, Map<string, string>>();
+
+export function stem(word: string, lang: Lang): string {
+  let cache = caches.get(lang);
+  if (!cache) {
+    cache = new Map();
+    caches.set(lang, cache);
+  }
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  let s = stemmers.get(lang);
+  if (!s) {
+    s = newStemmer(ALGORITHM[lang]);
+    stemmers.set(lang, s);
+  }
+  const out = s.stem(word);
+  if (cache.size >= MAX_CACHE) cache.clear();
+  cache.set(word, out);
+  return out;
+}

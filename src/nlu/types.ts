@@ -1,0 +1,97 @@
+/**
+ * Public types of the free-text understanding module. The dialog engine depends on exactly these
+ * shapes (see src/nlu/index.ts), so change them only together with the engine.
+ */
+import type { Diagnostic } from '../content/diagnostic';
+
+export type Lang = 'fi' | 'sv' | 'en';
+export type Topic =
+  | 'crisis'
+  | 'mental-health'
+  | 'substance-use'
+  | 'family-centre'
+  | 'elderly'
+  | 'symptom-check'
+  | 'chronic-care'
+  | 'violence'
+  | 'human'
+  | 'unknown';
+export type CrisisKind = 'suicide' | 'self-harm' | 'poisoning' | 'violence' | 'danger';
+
+export interface CrisisResult {
+  crisis: boolean;
+  kind: CrisisKind | null;
+  source: 'pattern' | 'classifier' | null;
+}
+
+export interface Classification {
+  lang: Lang;
+  topic: Topic;
+  confidence: number;
+  lowConfidence: boolean;
+  alternatives: { topic: Topic; confidence: number }[];
+  omaolo: string | null;
+  crisis: CrisisResult;
+}
+
+export interface Nlu {
+  detectLanguage(text: string, localeHint?: string): Lang;
+  detectCrisis(text: string): CrisisResult;
+  /** Runs crisis detection first; topic 'crisis' when crisis. */
+  classify(text: string, localeHint?: string): Classification;
+  /** Token-level helpers the dialog engine reuses to match typed answers to choice labels tolerantly. */
+  normalise(text: string): string;
+  stems(text: string, lang: Lang): string[];
+}
+
+export interface NluBuildResult {
+  nlu: Nlu;
+  diagnostics: Diagnostic[];
+}
+
+/** Fixed lists, in a stable order (ties and output order follow them). */
+export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
+export const TOPICS: readonly Topic[] = [
+  'crisis',
+  'mental-health',
+  'substance-use',
+  'family-centre',
+  'elderly',
+  'symptom-check',
+  'chronic-care',
+  'violence',
+  'human',
+  'unknown',
+];
+export const CRISIS_KINDS: readonly CrisisKind[] = ['suicide', 'self-harm', 'poisoning', 'violence', 'danger'];
+
+/** Omaolo symptom assessments; the service catalogue uses the same ids. */
+export const OMAOLO_IDS: readonly string[] = [
+  'respiratory-infection',
+  'urinary-tract-infection',
+  'sore-throat',
+  'cough',
+  'ear-pain',
+  'low-back-pain',
+  'shoulder',
+  'knee',
+  'headache',
+  'diarrhoea',
+  'anal-symptoms',
+  'std-suspicion',
+  'eye-discharge',
+  'heartburn',
+  'eye-infection',
+  'general-symptoms',
+];
+export const OMAOLO_FALLBACK = 'general-symptoms';
+
+export function isLang(x: unknown): x is Lang {
+  return x === 'fi' || x === 'sv' || x === 'en';
+}
+export function isTopic(x: unknown): x is Topic {
+  return typeof x === 'string' && (TOPICS as readonly string[]).includes(x);
+}
+export function isCrisisKind(x: unknown): x is CrisisKind {
+  return typeof x === 'string' && (CRISIS_KINDS as readonly string[]).includes(x);
+}

@@ -1,0 +1,76 @@
+/**
+ * The known words of one language (every word in its training content) and typo correction
+ * against them. Correction only touches words that are unknown in every form we recognise
+ * (surface, stem, stop word, colloquial spelling), only words of 5+ letters, and only within
+ * edit distance 1 (5–7 letters) or 2 (8+ letters): short words have too many near neighbours,
+ * and a wrong "correction" is worse than none.
+ */
+import { distance } from 'fastest-levenshtein';
+
+const MIN_LENGTH = 5;
+const MAX_CACHE = 20_000;
+
+export class Vocabulary {
+  /** Surface forms with how often they occur in the content (ties go to the commoner word). */
+  private readonly freq = new Map<string, number>();
+  private readonly stemSet = new Set<string>();
+  private readonly byLength = new Map<number, string[]>();
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(private readonly extraKnown: ReadonlySet<string>) {}
+
+  add(word: string, stem: string): void {
+    this.freq.set(word, (this.freq.get(word) ?? 0) + 1);
+    this.stemSet.add(stem);
+  }
+
+  /** Call after the last add(): buckets words by length for fast candidate lookup. */
+  seal(): void {
+    this.byLength.clear();
+    for (const w of this.freq.keys()) {
+      const list = this.byLength.get(w.length) ?? [];
+      list.push(w);
+      this.byLength.set(w.length, list);
+    }
+  }
+
+  hasWord(word: string): boolean {
+    return this.freq.has(word) || this.extraKnown.has(word);
+  }
+
+  hasStem(stem: string): boolean {
+    return this.stemSet.has(stem);
+  }
+
+  get size(): number {
+    return this.freq.size;
+  }
+
+  /** The closest known word, or null when the word is known or nothing is close enough. */
+  correct(word: string, stem: string): string | null {
+    if (word.length < MIN_LENGTH || this.hasWord(word) || this.stemSet.has(stem)) return null;
+    if (/\d/.test(word)) return null;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const maxDist = word.length >= 8 ? 2 : 1;
+    let best: string | null = null;
+    let bestDist = maxDist + 1;
+    let bestFreq = 0;
+    for (let len = word.length - maxDist; len <= word.length + maxDist; len++) {
+      for (const cand of this.byLength.get(len) ?? []) {
+        if (cand.length < MIN_LENGTH - 1) continue;
+        const d = distance(word, cand);
+        if (d > maxDist) continue;
+        const f = this.freq.get(cand) ?? 0;
+        if (d < bestDist || (d === bestDist && f > bestFreq)) {
+          best = cand;
+          bestDist = d;
+          bestFreq = f;
+        }
+      }
+    }
+    if (this.cache.size >= MAX_CACHE) this.cache.clear();
+    this.cache.set(word, best);
+    return best;
+  }
+}

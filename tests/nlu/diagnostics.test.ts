@@ -1,0 +1,49 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildNlu } from '../../src/nlu';
+import { contentDir } from './helpers';
+
+describe('content diagnostics', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'opastin-nlu-'));
+    cpSync(path.join(contentDir, 'nlu'), path.join(dir, 'content', 'nlu'), { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the shipped content has no errors', () => {
+    expect(buildNlu(contentDir).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('reports a YAML syntax error with file:line:col, skips the file and still works', () => {
+    writeFileSync(path.join(dir, 'content', 'nlu', 'topics.sv.yaml'), 'topics:\n  elderly:\n    - hemvård\n  human: [oops\n');
+    const { nlu, diagnostics } = buildNlu(path.join(dir, 'content'));
+    const d = diagnostics.find((x) => x.code === 'NLU001');
+    expect(d).toBeDefined();
+    expect(d!.file).toBe('content/nlu/topics.sv.yaml');
+    expect(d!.severity).toBe('error');
+    expect(d!.line).toBeGreaterThanOrEqual(4);
+    expect(d!.col).toBeGreaterThanOrEqual(1);
+    expect(nlu.classify('kurkku on kipeä').topic).toBe('symptom-check');
+    expect(nlu.detectCrisis('jag vill dö').crisis).toBe(true);
+  });
+
+  it('reports shape errors at the offending entry and keeps the rest', () => {
+    writeFileSync(
+      path.join(dir, 'content', 'nlu', 'topics.en.yaml'),
+      ['topics:', '  elderly:', '    - home care', '    - {a: 1}', '  dentistry:', '    - teeth', '  human: call me', ''].join('\n'),
+    );
+    const { diagnostics } = buildNlu(path.join(dir, 'content'));
+    const byCode = (c: string) => diagnostics.find((d) => d.code === c && d.file === 'content/nlu/topics.en.yaml');
+    expect(byCode('NLU007')).toMatchObject({ line: 4, col: 7 });
+    expect(byCode('NLU003')).toMatchObject({ line: 5, col: 3 });
+    expect(byCode('NLU002')).toMatchObject({ line: 7, col: 10 });
+  });
+
+  it('never throws, even when the folder is missing', () => {
+    const { nlu, diagnostics } = buildNlu(path.join(dir, 'nowhere'));
+    expect(diagnostics.some((d) => d.code === 'NLU011')).toBe(true);
+    expect(nlu.classify('hello').topic).toBe('unknown');
+  });
+});

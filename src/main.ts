@@ -2,6 +2,7 @@
  * `npm start`: reads settings from the environment, starts the HTTP server, and shuts down
  * gracefully on SIGTERM/SIGINT (stop accepting, let turns in flight finish, close Redis).
  */
+import { loadDirectLineConfig } from './channels/directline';
 import { loadConfig } from './config';
 import { createLogger } from './logging/logger';
 import { createRuntime } from './server/runtime';
@@ -9,6 +10,7 @@ import { createRuntime } from './server/runtime';
 function main(): void {
   const { config, problems } = loadConfig();
   const log = createLogger(config.logLevel);
+  problems.push(...loadDirectLineConfig().problems); // Direct Line settings (issue #6)
   if (problems.length > 0) {
     for (const problem of problems) log.fatal({ event: 'config_error' }, problem);
     console.error(`Opastin cannot start:\n- ${problems.join('\n- ')}`);
@@ -20,6 +22,10 @@ function main(): void {
   const runtime = createRuntime(config, log);
   const server = runtime.app.listen(config.port, () => {
     log.info({ event: 'listening', port: config.port }, `Opastin listening on http://localhost:${config.port}`);
+  });
+  // Direct Line WebSocket streams (issue #6); closed by runtime.close().
+  server.on('upgrade', (req, socket, head) => {
+    if (!runtime.directLine.streams.handleUpgrade(req, socket, head)) socket.destroy();
   });
 
   let shuttingDown = false;

@@ -9,6 +9,9 @@ import { OpastinBot } from '../bot/opastinBot';
 import { createTurnPipeline, TurnLogic } from '../bot/turnPipeline';
 import { createCloudAdapter } from '../channels/botframework/cloudAdapter';
 import { messagesRoute } from '../channels/botframework/messagesRoute';
+// Direct Line channel and chat page (issue #6).
+import { createDirectLine, DirectLine, DirectLineConfig, loadDirectLineConfig } from '../channels/directline';
+import { webRoutes } from '../web/routes';
 import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
 import { MemoryStateStorage } from '../state/memoryStorage';
@@ -26,11 +29,13 @@ export interface Runtime {
   storage: StateStorage;
   turnLogic: TurnLogic;
   redis: Redis | null;
+  /** The Direct Line channel (web chat): `directLine.streams.handleUpgrade` for the HTTP server, `directLine.channel.postToConversation`. */
+  directLine: DirectLine;
   /** Marks the runtime as stopping (readyz turns 503), then closes Redis and queues. */
   close(): Promise<void>;
 }
 
-export function createRuntime(config: Config, log: Logger): Runtime {
+export function createRuntime(config: Config, log: Logger, extra: { directLine?: DirectLineConfig } = {}): Runtime {
   let redis: Redis | null = null;
   let subscriber: Redis | null = null;
   let storage: StateStorage;
@@ -73,6 +78,11 @@ export function createRuntime(config: Config, log: Logger): Runtime {
   app.use(express.json({ limit: '64kb' }));
   app.use(healthRoutes(checks, () => stopping));
   app.use(messagesRoute(adapter, turnLogic, authEnabled ? null : config.serviceUrlAllowList));
+  // Direct Line channel (/v3/directline, /api/chat) and the chat page (/, /embed.js): issue #6.
+  const dlConfig = extra.directLine ?? loadDirectLineConfig().config;
+  const directLine = createDirectLine({ appConfig: config, config: dlConfig, redis, stateStorage: storage, turnLogic, log });
+  directLine.mount(app);
+  app.use(webRoutes({ contentDir: config.contentDir, region: config.region, frameAncestors: dlConfig.frameAncestors, publicBaseUrl: dlConfig.publicBaseUrl, warm: config.nodeEnv !== 'test' }));
   app.use(notFound);
   app.use(jsonErrorHandler(log));
 
@@ -81,8 +91,10 @@ export function createRuntime(config: Config, log: Logger): Runtime {
     storage,
     turnLogic,
     redis,
+    directLine,
     async close() {
       stopping = true;
+      await directLine.close(); // Direct Line: WebSockets and the blocking Redis connection (issue #6)
       await queue.close();
       await Promise.all([redis?.quit().catch(() => undefined), subscriber?.quit().catch(() => undefined)]);
     },

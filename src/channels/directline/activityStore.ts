@@ -1,0 +1,66 @@
+/**
+ * Where a Direct Line conversation lives: its record (user id, when it started) and its ordered
+ * activities. Watermarks are sequence numbers (1, 2, 3, …) as strings; "activities after
+ * watermark 3" are those numbered 4 and up. Memory and Redis implement the same contract and run
+ * the same behaviour suite (tests/channels/activityStoreBehaviour.ts).
+ */
+import type { Activity } from 'botbuilder';
+
+export interface ConversationRecord {
+  conversationId: string;
+  userId: string;
+  createdAt: number;
+  /** The base address activities carry as `serviceUrl`. */
+  serviceUrl: string;
+  /** Set once the client has started the conversation (conversationUpdate sent to the bot). */
+  started: boolean;
+}
+
+export interface ActivityPage {
+  activities: Activity[];
+  /** Sequence number of the last activity returned, or the one asked for when nothing is new. */
+  watermark: string;
+}
+
+export class ConversationNotFoundError extends Error {
+  constructor() {
+    super('Conversation not found (it never existed, expired or was deleted).');
+    this.name = 'ConversationNotFoundError';
+  }
+}
+
+export interface ActivityStore {
+  /** Creates the record; the conversation then exists (with no activities) for `ttlSeconds`. */
+  create(record: ConversationRecord): Promise<void>;
+  get(conversationId: string): Promise<ConversationRecord | null>;
+  /** Marks the conversation started; resolves true only for the call that changed it. */
+  markStarted(conversationId: string): Promise<boolean>;
+  /**
+   * Appends one activity and gives it its id (`<conversationId>|<seq, 7 digits>`). Throws
+   * ConversationNotFoundError when the conversation is gone, so a late reply cannot resurrect it.
+   */
+  append(conversationId: string, activity: Partial<Activity>): Promise<{ id: string; watermark: string }>;
+  /** Activities after `watermark` (all when null), oldest first, at most `limit`. */
+  read(conversationId: string, watermark: string | null, limit?: number): Promise<ActivityPage>;
+  /**
+   * Calls `onChange` (possibly more often than needed) after activities beyond `watermark`
+   * appear, from any process. Returns the unsubscribe function.
+   */
+  subscribe(conversationId: string, watermark: string | null, onChange: () => void): () => void;
+  /** Removes the record and every activity. */
+  delete(conversationId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PAGE_LIMIT = 100;
+
+export function activityId(conversationId: string, seq: number): string {
+  return `${conversationId}|${String(seq).padStart(7, '0')}`;
+}
+
+/** "12" → 12; null, "", "-" or garbage → 0 (everything). */
+export function parseWatermark(watermark: string | null | undefined): number {
+  if (!watermark) return 0;
+  const n = Number(watermark);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}

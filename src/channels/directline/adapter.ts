@@ -1,0 +1,82 @@
+/**
+ * The bot's side of the Direct Line channel: a BotAdapter whose replies are appended to the
+ * conversation's activity stream (where the WebSocket and polling clients pick them up) instead
+ * of being POSTed to a serviceUrl.
+ */
+import {
+  Activity, ActivityTypes, BotAdapter, ConversationReference, ResourceResponse, TurnContext,
+} from 'botbuilder';
+import type { ActivityStore } from './activityStore';
+import { sanitiseOutgoingText } from './sanitise';
+
+export const BOT_ACCOUNT = { id: 'opastin', name: 'Opastin', role: 'bot' } as const;
+
+export class DirectLineAdapter extends BotAdapter {
+  constructor(private readonly store: ActivityStore) {
+    super();
+  }
+
+  /** Runs one incoming activity through the middleware and `logic` (the turn pipeline). */
+  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const context = new TurnContext(this, activity);
+    await this.runMiddleware(context, logic);
+  }
+
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type === 'delay') {
+        const ms = typeof activity.value === 'number' ? activity.value : 1000;
+        await new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 5000)));
+        responses.push({ id: '' });
+        continue;
+      }
+      // Traces are for the Emulator; residents never see them.
+      if (activity.type === ActivityTypes.Trace || activity.type === 'invokeResponse') {
+        responses.push({ id: '' });
+        continue;
+      }
+      const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
+      const { id } = await this.store.append(conversationId, prepareOutgoing(activity, context.activity));
+      responses.push({ id });
+    }
+    return responses;
+  }
+
+  override async updateActivity(): Promise<void> {
+    throw new Error('DirectLineAdapter: updating a sent activity is not supported by this channel.');
+  }
+
+  override async deleteActivity(): Promise<void> {
+    throw new Error('DirectLineAdapter: deleting a sent activity is not supported by this channel.');
+  }
+
+  /** Proactive turn: `logic` runs with a context whose sends go into the conversation. */
+  override async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
+    await this.processActivity(activity, logic);
+  }
+}
+
+/** Fills in what the channel owns: sender, timestamp, reply link; sanitises message text. */
+export function prepareOutgoing(activity: Partial<Activity>, incoming?: Partial<Activity>): Partial<Activity> {
+  // Only the bot or a counsellor speaks here, never someone posing as the resident ("dl_…").
+  const fromId = activity.from?.id && !activity.from.id.startsWith('dl_') ? activity.from.id : BOT_ACCOUNT.id;
+  const out: Partial<Activity> = {
+    ...activity,
+    from: { ...BOT_ACCOUNT, ...(activity.from?.name ? { name: activity.from.name } : {}), id: fromId, role: 'bot' },
+    timestamp: new Date(),
+    channelId: 'directline',
+  };
+  if (incoming?.id && !out.replyToId) out.replyToId = incoming.id;
+  if (incoming?.from && !out.recipient) out.recipient = { id: incoming.from.id, role: 'user' } as Activity['recipient'];
+  if (typeof out.text === 'string') out.text = sanitiseOutgoingText(out.text);
+  return out;
+}

@@ -1,0 +1,52 @@
+/**
+ * What the chat page calls, without ever seeing the secret:
+ * - POST /api/chat/token: a token for a new conversation, rate-limited per client address;
+ * - DELETE /api/chat/conversation: "end and delete", authenticated by the resident's own token
+ *   (an expired one still proves whose conversation it is).
+ */
+import type { Request, Response } from 'express';
+import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { authenticate, DirectLineAuth, directLineErrors } from './auth';
+import type { DirectLineChannel } from './channel';
+import { sendError } from './errors';
+import { DIRECT_LINE_PATH, publicOrigin } from './routes';
+
+export function publicChatRoutes(channel: DirectLineChannel): Router {
+  const router = Router();
+  const tokenLimit = rateLimit({
+    windowMs: channel.config.tokenRateLimit.windowMs,
+    limit: channel.config.tokenRateLimit.max,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, res) => sendError(res, 429, 'TooManyRequests', 'Too many new conversations from this address. Try again later.'),
+  });
+
+  router.post('/api/chat/token', tokenLimit, async function chatToken(req: Request, res: Response, next) {
+    try {
+      const origin = publicOrigin(channel, req);
+      const issued = await channel.createConversation(`${origin}${DIRECT_LINE_PATH}`);
+      res.set('Cache-Control', 'no-store');
+      res.json({ ...issued, domain: `${origin}${DIRECT_LINE_PATH}` });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.delete('/api/chat/conversation', authenticate(channel, { allowExpired: true }), async function endAndDelete(req: Request, res: Response, next) {
+    try {
+      const { claims } = res.locals.dl as DirectLineAuth;
+      const conversationId = claims?.conv ?? (typeof req.query.conversationId === 'string' ? req.query.conversationId : '');
+      if (!conversationId) return sendError(res, 400, 'BadArgument', 'Which conversation? Use the conversation token.');
+      const existed = await channel.deleteConversation(conversationId);
+      if (!existed) return sendError(res, 404, 'NotFound', 'Conversation not found (it was already deleted or expired).');
+      res.set('Cache-Control', 'no-store');
+      res.json({ deleted: true, conversationId });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.use(directLineErrors);
+  return router;
+}

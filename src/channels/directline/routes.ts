@@ -1,0 +1,117 @@
+/**
+ * Direct Line 3.0 over HTTP, under /v3/directline: the routes Microsoft's clients
+ * (botframework-directlinejs, Web Chat) call. Shapes follow the real service.
+ */
+import type { Request, Response } from 'express';
+import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { authenticate, bearer, DirectLineAuth, directLineErrors, loadConversation } from './auth';
+import type { DirectLineChannel } from './channel';
+import { sendError } from './errors';
+
+export const DIRECT_LINE_PATH = '/v3/directline';
+
+/** The origin clients reach us at: PUBLIC_BASE_URL, else the request's own (honours trust proxy). */
+export function publicOrigin(channel: DirectLineChannel, req: Request): string {
+  return channel.config.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`;
+}
+
+function conversationReply(channel: DirectLineChannel, req: Request, conversationId: string, userId: string, token?: string) {
+  const fresh = channel.token(conversationId, userId);
+  const wsOrigin = publicOrigin(channel, req).replace(/^http/, 'ws');
+  const watermark = typeof req.query.watermark === 'string' ? encodeURIComponent(req.query.watermark) : '';
+  const t = channel.streamToken(conversationId, userId);
+  return {
+    conversationId,
+    token: token ?? fresh.token,
+    expires_in: fresh.expires_in,
+    streamUrl: `${wsOrigin}${DIRECT_LINE_PATH}/conversations/${conversationId}/stream?watermark=${watermark}&t=${t}`,
+    referenceGrammarId: channel.referenceGrammarId,
+  };
+}
+
+export function directLineRoutes(channel: DirectLineChannel): Router {
+  const router = Router();
+  const auth = authenticate(channel);
+  const conversation = loadConversation(channel);
+  const postLimit = rateLimit({
+    windowMs: 60_000,
+    limit: channel.config.postRateLimitPerMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => `dl:${(res.locals.dl as DirectLineAuth).record?.conversationId ?? 'none'}`,
+    handler: (_req, res) => sendError(res, 429, 'TooManyRequests', 'Too many messages in a short time. Wait a moment.'),
+  });
+
+  router.post('/tokens/generate', authenticate(channel, { secretOnly: true }), async function generateToken(req: Request, res: Response, next) {
+    try {
+      const requested = (req.body as { user?: { id?: unknown } } | undefined)?.user?.id;
+      const userId = typeof requested === 'string' && /^dl_[A-Za-z0-9_-]{1,64}$/.test(requested) ? requested : undefined;
+      const { conversationId, token, expires_in } = await channel.createConversation(`${publicOrigin(channel, req)}${DIRECT_LINE_PATH}`, userId);
+      res.status(200).json({ conversationId, token, expires_in });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post('/tokens/refresh', auth, async function refreshToken(_req: Request, res: Response, next) {
+    try {
+      const { claims } = res.locals.dl as DirectLineAuth;
+      if (!claims) return sendError(res, 400, 'BadArgument', 'Refresh a token, not the secret.');
+      await channel.requireConversation(claims.conv);
+      res.json({ conversationId: claims.conv, ...channel.token(claims.conv, claims.user) });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post('/conversations', auth, async function startConversation(req: Request, res: Response, next) {
+    try {
+      const { claims } = res.locals.dl as DirectLineAuth;
+      let record;
+      if (claims) {
+        record = await channel.requireConversation(claims.conv);
+      } else {
+        const created = await channel.createConversation(`${publicOrigin(channel, req)}${DIRECT_LINE_PATH}`);
+        record = await channel.requireConversation(created.conversationId);
+      }
+      const isNew = !record.started;
+      await channel.start(record);
+      const token = claims ? undefined : channel.token(record.conversationId, record.userId).token;
+      res.status(isNew ? 201 : 200).json(conversationReply(channel, req, record.conversationId, record.userId, token ?? bearer(req) ?? undefined));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get('/conversations/:conversationId', auth, conversation, function reconnect(req: Request, res: Response) {
+    const { record, claims } = res.locals.dl as DirectLineAuth;
+    res.json(conversationReply(channel, req, record!.conversationId, record!.userId, claims ? bearer(req) ?? undefined : undefined));
+  });
+
+  router.post('/conversations/:conversationId/activities', auth, conversation, postLimit, async function postActivity(req: Request, res: Response, next) {
+    try {
+      const { record } = res.locals.dl as DirectLineAuth;
+      res.json(await channel.postFromClient(record!, req.body));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get('/conversations/:conversationId/activities', auth, conversation, async function getActivities(req: Request, res: Response, next) {
+    try {
+      const { record } = res.locals.dl as DirectLineAuth;
+      const watermark = typeof req.query.watermark === 'string' ? req.query.watermark : null;
+      res.json(await channel.store.read(record!.conversationId, watermark));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post('/conversations/:conversationId/upload', auth, conversation, function upload(_req: Request, res: Response) {
+    sendError(res, 400, 'BadArgument', 'This service does not accept file uploads.');
+  });
+
+  router.use(directLineErrors);
+  return router;
+}

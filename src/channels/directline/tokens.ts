@@ -1,0 +1,97 @@
+/**
+ * Direct Line tokens: compact JWTs (HS256) signed with the master secret, bound to one
+ * conversation and one server-chosen user id. `botframework-directlinejs` reads the `user` claim
+ * (jwt-decode) to learn the user id, so the claims follow the real service's names.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export type TokenScope = 'conversation' | 'stream';
+
+export interface TokenClaims {
+  iss: string;
+  /** Conversation id. */
+  conv: string;
+  /** User id, always "dl_…", chosen by the server. */
+  user: string;
+  scope: TokenScope;
+  iat: number;
+  nbf: number;
+  exp: number;
+  jti: string;
+}
+
+export type TokenCheck =
+  | { ok: true; claims: TokenClaims }
+  | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'scope'; claims?: TokenClaims };
+
+const ISSUER = 'opastin-directline';
+const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+
+export function newUserId(): string {
+  return `dl_${randomBytes(12).toString('base64url')}`;
+}
+
+export function newConversationId(): string {
+  // 128 random bits; base64url has no Redis glob characters, so the id is safe in SCAN MATCH.
+  return randomBytes(16).toString('base64url');
+}
+
+function sign(data: string, secret: string): Buffer {
+  return createHmac('sha256', secret).update(data).digest();
+}
+
+export function signToken(
+  secret: string,
+  claims: { conv: string; user: string; scope?: TokenScope },
+  ttlSeconds: number,
+  nowMs = Date.now(),
+): string {
+  const iat = Math.floor(nowMs / 1000);
+  const payload: TokenClaims = {
+    iss: ISSUER,
+    conv: claims.conv,
+    user: claims.user,
+    scope: claims.scope ?? 'conversation',
+    iat,
+    nbf: iat - 5,
+    exp: iat + ttlSeconds,
+    jti: randomBytes(8).toString('base64url'),
+  };
+  const body = `${HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+  return `${body}.${sign(body, secret).toString('base64url')}`;
+}
+
+/**
+ * Checks signature, issuer, expiry and scope. A stream token opens only the WebSocket; a
+ * conversation token is accepted everywhere. `allowExpired` is for "end and delete" only.
+ */
+export function verifyToken(
+  secret: string,
+  token: string,
+  options: { scope?: TokenScope; allowExpired?: boolean; nowMs?: number } = {},
+): TokenCheck {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== HEADER) return { ok: false, reason: 'malformed' };
+  const expected = sign(`${parts[0]}.${parts[1]}`, secret);
+  const given = Buffer.from(parts[2], 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' };
+  let claims: TokenClaims;
+  try {
+    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as TokenClaims;
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  if (claims.iss !== ISSUER || typeof claims.conv !== 'string' || typeof claims.user !== 'string') {
+    return { ok: false, reason: 'malformed' };
+  }
+  const now = Math.floor((options.nowMs ?? Date.now()) / 1000);
+  if (!options.allowExpired && (claims.exp <= now || claims.nbf > now)) return { ok: false, reason: 'expired', claims };
+  if (claims.scope === 'stream' && options.scope !== 'stream') return { ok: false, reason: 'scope', claims };
+  return { ok: true, claims };
+}
+
+export function isSecret(secret: string, bearer: string): boolean {
+  const a = Buffer.from(secret);
+  const b = Buffer.from(bearer);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,44 @@
+/**
+ * What a client may post. The channel, not the client, decides who is speaking and where:
+ * `from`, `recipient`, `conversation`, `channelId`, `serviceUrl`, `id` and `timestamp` are set by
+ * the server; everything not listed here is dropped (attachments included: no uploads).
+ */
+import type { Activity } from 'botbuilder';
+import { DirectLineError } from './errors';
+
+export const MAX_TEXT_LENGTH = 4000;
+const CLIENT_TYPES = new Set(['message', 'event', 'typing']);
+const KEPT_FIELDS = ['type', 'text', 'textFormat', 'locale', 'value', 'name', 'entities', 'localTimestamp', 'localTimezone'] as const;
+
+export function validateClientActivity(body: unknown): Partial<Activity> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new DirectLineError(400, 'BadArgument', 'The body must be a JSON activity object.');
+  }
+  const input = body as Record<string, unknown>;
+  if (typeof input.type !== 'string' || input.type === '') {
+    throw new DirectLineError(400, 'MissingProperty', 'The activity needs a "type".');
+  }
+  if (!CLIENT_TYPES.has(input.type)) {
+    throw new DirectLineError(400, 'BadArgument', `Activities of type "${input.type.slice(0, 40)}" cannot be posted by a client.`);
+  }
+  if (input.text !== undefined && typeof input.text !== 'string') throw new DirectLineError(400, 'BadArgument', '"text" must be a string.');
+  if (typeof input.text === 'string' && input.text.length > MAX_TEXT_LENGTH) {
+    throw new DirectLineError(413, 'MessageSizeTooBig', `"text" is longer than ${MAX_TEXT_LENGTH} characters.`);
+  }
+  if (input.locale !== undefined && (typeof input.locale !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.locale))) {
+    throw new DirectLineError(400, 'BadArgument', '"locale" must be a BCP 47 language tag such as "fi-FI".');
+  }
+  if (input.channelData !== undefined && (typeof input.channelData !== 'object' || input.channelData === null || Array.isArray(input.channelData))) {
+    throw new DirectLineError(400, 'BadArgument', '"channelData" must be an object.');
+  }
+  const out: Record<string, unknown> = {};
+  for (const field of KEPT_FIELDS) if (input[field] !== undefined) out[field] = input[field];
+  // Of channelData only what Web Chat needs back: the id it matches its sends with, and its clock.
+  const channelData = (input.channelData ?? {}) as Record<string, unknown>;
+  const kept: Record<string, string> = {};
+  for (const key of ['clientActivityID', 'clientTimestamp']) {
+    if (typeof channelData[key] === 'string') kept[key] = (channelData[key] as string).slice(0, 100);
+  }
+  if (Object.keys(kept).length > 0) out.channelData = kept;
+  return out as Partial<Activity>;
+}

@@ -1,0 +1,59 @@
+import Redis from 'ioredis';
+import { MemoryActivityStore } from '../../src/channels/directline/memoryActivityStore';
+import { RedisActivityStore } from '../../src/channels/directline/redisActivityStore';
+import { createRedisClient, whenReady } from '../../src/state/redisClient';
+import { testRedisUrl, uniquePrefix } from '../support/redisTest';
+import { activityStoreBehaviour } from './activityStoreBehaviour';
+
+activityStoreBehaviour('memory', async () => ({ store: new MemoryActivityStore(60) }));
+
+activityStoreBehaviour('redis', async () => {
+  const redis = createRedisClient(testRedisUrl());
+  await whenReady(redis);
+  const store = new RedisActivityStore(redis, { url: testRedisUrl(), prefix: uniquePrefix('store'), ttlSeconds: 60 });
+  return { store, cleanup: async () => void (await redis.quit()) };
+});
+
+describe('RedisActivityStore specifics', () => {
+  let redis: Redis;
+  beforeAll(async () => {
+    redis = createRedisClient(testRedisUrl());
+    await whenReady(redis);
+  });
+  afterAll(() => redis.quit());
+
+  it('keeps a stream and a meta hash, both with the state TTL, and trims to MAXLEN', async () => {
+    const prefix = uniquePrefix('ttl');
+    const store = new RedisActivityStore(redis, { url: testRedisUrl(), prefix, ttlSeconds: 3600, maxActivities: 10 });
+    await store.create({ conversationId: 'c1', userId: 'dl_u', createdAt: 1, serviceUrl: 'http://x', started: false });
+    for (let i = 0; i < 300; i++) await store.append('c1', { type: 'message', text: String(i) });
+    expect(await redis.ttl(store.metaKey('c1'))).toBeGreaterThan(3500);
+    expect(await redis.ttl(store.streamKey('c1'))).toBeGreaterThan(3500);
+    expect(await redis.type(store.streamKey('c1'))).toBe('stream');
+    // MAXLEN ~ trims whole macro nodes: far fewer than 300 remain, and the newest are there.
+    expect(await redis.xlen(store.streamKey('c1'))).toBeLessThan(300);
+    const page = await store.read('c1', '295');
+    expect(page.activities.map((a) => a.text)).toEqual(['295', '296', '297', '298', '299']);
+    await store.close();
+  });
+
+  it('wakes a subscriber in another process (a second store on its own connections)', async () => {
+    const prefix = uniquePrefix('hub');
+    const other = createRedisClient(testRedisUrl());
+    await whenReady(other);
+    const a = new RedisActivityStore(redis, { url: testRedisUrl(), prefix, ttlSeconds: 60 });
+    const b = new RedisActivityStore(other, { url: testRedisUrl(), prefix, ttlSeconds: 60 });
+    await a.create({ conversationId: 'c2', userId: 'dl_u', createdAt: 1, serviceUrl: 'http://x', started: false });
+    const woke = new Promise<void>((resolve) => {
+      const off = b.subscribe('c2', null, () => {
+        off();
+        resolve();
+      });
+    });
+    await a.append('c2', { type: 'message', text: 'hello from A' });
+    await woke;
+    expect((await b.read('c2', null)).activities[0].text).toBe('hello from A');
+    await Promise.all([a.close(), b.close()]);
+    await other.quit();
+  });
+});

@@ -136,8 +136,15 @@
       el.webchat.replaceChildren(host);
       var directLine = window.WebChat.createDirectLine({ token: issued.token, domain: issued.domain, webSocket: true });
       session = { directLine: directLine, token: issued.token, userId: issued.userId, host: host };
+      var joined = false;
       directLine.connectionStatus$.subscribe(function (status) {
         if (status === 4 && session && session.directLine === directLine) say(t('connectionFailed'));
+        // Once online, tell the bot the resident is here so it greets first (no message needed).
+        if (status === 2 && !joined) {
+          joined = true;
+          directLine.postActivity({ type: 'event', name: 'webchat/join', from: { id: issued.userId }, locale: t('locale') })
+            .subscribe({ error: function () { /* the greeting then comes with the first message */ } });
+        }
       });
       el.privacy.hidden = true;
       el.ended.hidden = true;

@@ -19,6 +19,10 @@ export interface Config {
   /** How long a turn may wait for the turn before it in the same conversation. */
   turnWaitTimeoutMs: number;
   shutdownGraceMs: number;
+  /** Bearer token for POST /admin/reload; unset disables the endpoint. */
+  adminToken: string | null;
+  /** Reload content when files change (default on in development only). */
+  contentWatch: boolean;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -62,7 +66,10 @@ export function loadConfig(env: Env = process.env): { config: Config; problems: 
     region: env.REGION || 'demo',
     turnWaitTimeoutMs: intSetting(env, 'TURN_WAIT_TIMEOUT_MS', 15000, problems),
     shutdownGraceMs: intSetting(env, 'SHUTDOWN_GRACE_MS', 10000, problems),
+    adminToken: env.ADMIN_TOKEN || null,
+    contentWatch: env.CONTENT_WATCH ? env.CONTENT_WATCH === 'true' : nodeEnv === 'development',
   };
+  if (config.adminToken && config.adminToken.length < 16) problems.push('ADMIN_TOKEN must be at least 16 characters.');
   if (nodeEnv === 'production' && !appId) {
     problems.push(
       'NODE_ENV=production needs MicrosoftAppId and MicrosoftAppPassword: without them the Bot Framework ' +

@@ -42,6 +42,8 @@ function main(): void {
     });
     server.closeIdleConnections();
   };
+  // SIGHUP reloads content (dialogs, catalogue, NLU); a broken edit keeps the last good content.
+  process.on('SIGHUP', () => runtime.content.reload());
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }

@@ -21,11 +21,14 @@ import { RedisStateStorage } from '../state/redisStorage';
 import { RedisTurnQueue } from '../state/redisTurnQueue';
 import type { StateStorage } from '../state/storeItems';
 import type { TurnQueue } from '../state/turnQueue';
+import { ContentStore } from '../engine/contentStore';
+import { adminRoutes } from './admin';
 import { healthRoutes, ReadinessCheck } from './health';
 import { jsonErrorHandler, notFound } from './jsonErrors';
 
 export interface Runtime {
   app: Express;
+  content: ContentStore;
   storage: StateStorage;
   turnLogic: TurnLogic;
   redis: Redis | null;
@@ -53,14 +56,21 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     log.info({ event: 'memory_state' }, 'REDIS_URL is not set: conversation state is kept in memory (lost on restart)');
   }
 
+  // Content: dialogs, catalogue and NLU, compiled at start; reloads keep the last good content.
+  const content = new ContentStore(config.contentDir, config.region, log);
+  content.reload();
+  if (config.contentWatch) content.watch();
+
   const conversationState = new ConversationState(storage);
-  const bot = new OpastinBot(conversationState);
+  const bot = new OpastinBot(conversationState, content, log, null);
   const turnLogic = createTurnPipeline(queue, (context) => bot.run(context), log);
   const adapter = createCloudAdapter(config);
   const authEnabled = Boolean(config.microsoftAppId);
 
   let stopping = false;
-  const checks: ReadinessCheck[] = [];
+  const checks: ReadinessCheck[] = [
+    async () => (content.current() ? { name: 'content', ok: true, detail: content.current()!.version } : { name: 'content', ok: false, detail: 'no valid content loaded' }),
+  ];
   if (redis) {
     const client = redis;
     checks.push(async () => {
@@ -77,6 +87,7 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   app.disable('x-powered-by');
   app.use(express.json({ limit: '64kb' }));
   app.use(healthRoutes(checks, () => stopping));
+  app.use(adminRoutes(content, config.adminToken));
   app.use(messagesRoute(adapter, turnLogic, authEnabled ? null : config.serviceUrlAllowList));
   // Direct Line channel (/v3/directline, /api/chat) and the chat page (/, /embed.js): issue #6.
   const dlConfig = extra.directLine ?? loadDirectLineConfig().config;
@@ -88,12 +99,14 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
 
   return {
     app,
+    content,
     storage,
     turnLogic,
     redis,
     directLine,
     async close() {
       stopping = true;
+      content.close();
       await directLine.close(); // Direct Line: WebSockets and the blocking Redis connection (issue #6)
       await queue.close();
       await Promise.all([redis?.quit().catch(() => undefined), subscriber?.quit().catch(() => undefined)]);

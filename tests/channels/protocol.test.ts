@@ -68,7 +68,7 @@ describe.each([['memory', false], ['redis', true]])('Direct Line protocol (%s)',
       .expect(200);
     expect(posted.body).toEqual({ id: `${c.conversationId}|0000001` });
     const { body } = await request(app).get(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token)).expect(200);
-    const [mine, reply] = body.activities;
+    const [mine, reply] = body.activities; // the resident's message, then the bot's first reply
     expect(mine).toMatchObject({
       id: posted.body.id, type: 'message', text: 'hei', channelId: 'directline', from: { id: c.userId, role: 'user' },
       conversation: { id: c.conversationId }, recipient: { id: 'opastin', role: 'bot' }, channelData: { clientActivityID: 'cid-1' },
@@ -80,7 +80,7 @@ describe.each([['memory', false], ['redis', true]])('Direct Line protocol (%s)',
     expect(new Date(mine.timestamp).getTime()).toBeGreaterThan(Date.now() - 60000);
     expect(reply).toMatchObject({ type: 'message', from: { id: 'opastin', role: 'bot' }, replyToId: posted.body.id, recipient: { id: c.userId } });
     expect(reply.text).toMatch(/Opastin/);
-    expect(body.watermark).toBe('2');
+    expect(body.watermark).toBe(String(body.activities.length));
   });
 
   it('answers in the activity locale', async () => {
@@ -92,15 +92,21 @@ describe.each([['memory', false], ['redis', true]])('Direct Line protocol (%s)',
 
   it('returns only activities after the watermark', async () => {
     const c = await startConversation(app);
-    for (const text of ['hei', 'Perhe ja lapset']) {
-      await request(app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token)).send({ type: 'message', text, locale: 'fi-FI' }).expect(200);
-    }
-    const all = await request(app).get(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token));
-    expect(all.body.activities).toHaveLength(4);
-    const later = await request(app).get(`/v3/directline/conversations/${c.conversationId}/activities?watermark=2`).set(auth(c.token));
-    expect(later.body.activities.map((a: { text: string }) => a.text)).toEqual(['Perhe ja lapset', 'Valitsit: Perhe ja lapset']);
-    const none = await request(app).get(`/v3/directline/conversations/${c.conversationId}/activities?watermark=4`).set(auth(c.token));
-    expect(none.body).toEqual({ activities: [], watermark: '4' });
+    const post = (text: string) =>
+      request(app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token)).send({ type: 'message', text, locale: 'fi-FI' }).expect(200);
+    const read = (watermark?: string) =>
+      request(app).get(`/v3/directline/conversations/${c.conversationId}/activities${watermark ? `?watermark=${watermark}` : ''}`).set(auth(c.token));
+    await post('hei');
+    const first = await read();
+    const second = await post('Perhe ja lapset');
+    const later = await read(first.body.watermark);
+    expect(later.body.activities[0]).toMatchObject({ id: second.body.id, text: 'Perhe ja lapset' });
+    expect(later.body.activities.length).toBeGreaterThan(1);
+    for (const reply of later.body.activities.slice(1)) expect(reply.replyToId).toBe(second.body.id);
+    const all = await read();
+    expect(all.body.activities).toHaveLength(first.body.activities.length + later.body.activities.length);
+    const none = await read(all.body.watermark);
+    expect(none.body).toEqual({ activities: [], watermark: all.body.watermark });
   });
 
   describe('bad input: the proper 4xx with a JSON error, and nothing appended', () => {

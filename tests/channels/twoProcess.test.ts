@@ -25,8 +25,10 @@ describe('two server processes, one Redis', () => {
     const c = await startConversation(a.app);
     const posted = await request(a.app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token)).send({ type: 'message', text: 'hei', locale: 'fi-FI' }).expect(200);
     const { body } = await request(b.app).get(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token)).expect(200);
-    expect(body.activities.map((x: { id: string }) => x.id)).toEqual([posted.body.id, `${c.conversationId}|0000002`]);
-    expect(body.activities[1]).toMatchObject({ from: { role: 'bot' }, replyToId: posted.body.id });
+    // The resident's message, then every bot reply to it (the greeting may be several messages).
+    expect(body.activities[0].id).toBe(posted.body.id);
+    expect(body.activities.length).toBeGreaterThan(1);
+    for (const reply of body.activities.slice(1)) expect(reply).toMatchObject({ from: { role: 'bot' }, replyToId: posted.body.id });
   });
 
   it("post on A, the reply is pushed on B's WebSocket", async () => {
@@ -88,8 +90,9 @@ describe('WebSocket stream (ws client, memory state)', () => {
     const { ws, frames } = await open(url);
     await new Promise<void>((resolve) => ws.on('message', (d) => d.toString() === '' && resolve()));
     const first = JSON.parse(frames.find((f) => f !== '')!);
-    expect(first.watermark).toBe('2');
-    expect(first.activities.map((x: { id: string }) => x.id)).toEqual([`${c.conversationId}|0000002`]);
+    // Everything after watermark 1 (the resident's own message): the bot's replies, numbered on.
+    expect(first.activities[0].id).toBe(`${c.conversationId}|0000002`);
+    expect(first.watermark).toBe(String(1 + first.activities.length));
     ws.close();
   });
 

@@ -12,15 +12,16 @@ describe('POST /api/messages (development, no credentials)', () => {
     expect(res.status).toBe(200);
     const [reply] = res.body.activities;
     expect(reply.type).toBe('message');
-    expect(reply.text).toMatch(/Opastin/);
-    expect(reply.suggestedActions.actions.length).toBeGreaterThan(1);
+    expect(res.body.activities.map((a: { text?: string }) => a.text).join(' ')).toMatch(/Opastin/);
+    const withChoices = res.body.activities.find((a: { suggestedActions?: unknown }) => a.suggestedActions);
+    expect(withChoices.suggestedActions.actions.length).toBeGreaterThan(1);
   });
 
   it('answers in Swedish when the activity locale is sv-FI', async () => {
     const res = await request(runtime.app)
       .post('/api/messages')
       .send(messageActivity('conv-sv', 'hej', { locale: 'sv-FI' }));
-    expect(res.body.activities[0].text).toMatch(/Hej/);
+    expect(res.body.activities[0].text).toMatch(/Hej/i);
   });
 
   it.each([

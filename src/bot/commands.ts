@@ -1,0 +1,29 @@
+/**
+ * Global commands (start over, back, help, language, talk to a person), defined in
+ * content/commands.yaml and recognised at every step in every language.
+ */
+import { foldText } from '../engine/normaliseText';
+import type { CommandPhrases } from '../engine/program';
+import { Lang, LANGS } from './language';
+
+export type Command = { kind: 'restart' | 'back' | 'help' | 'human' } | { kind: 'language'; lang: Lang };
+
+/** A phrase matches the whole message, or (for phrases of two words or more) a run of its words. */
+function matches(folded: string, phrase: string): boolean {
+  const p = foldText(phrase);
+  if (!p) return false;
+  if (folded === p) return true;
+  return p.includes(' ') && ` ${folded} `.includes(` ${p} `);
+}
+
+export function detectCommand(text: string, commands: CommandPhrases): Command | null {
+  const folded = foldText(text);
+  if (!folded || folded.split(' ').length > 8) return null; // long messages are content, not commands
+  for (const lang of LANGS) {
+    if (commands.language[lang].some((p) => matches(folded, p))) return { kind: 'language', lang };
+  }
+  for (const kind of ['restart', 'back', 'help', 'human'] as const) {
+    for (const lang of LANGS) if (commands[kind][lang].some((p) => matches(folded, p))) return { kind };
+  }
+  return null;
+}

@@ -1,0 +1,22 @@
+/**
+ * What the bot needs from counsellor handoff. The handoff module implements it; without one
+ * (or when nobody is online) the resident is told honestly and shown the alternatives.
+ */
+import type { Lang } from './language';
+
+export interface HandoffSummary {
+  topic: string;
+  route?: { service: string; dialog: string };
+  answers: { question: string; answer: string }[];
+}
+
+export type HandoffRequestResult =
+  | { status: 'queued'; position?: number; estimateMinutes?: number | null }
+  | { status: 'unavailable'; reason: string; alternatives?: string[]; acceptsContactRequests?: boolean };
+
+export interface HandoffPort {
+  request(req: { conversationId: string; queueId: string; lang: Lang; summary: HandoffSummary }): Promise<HandoffRequestResult>;
+  statusOf(conversationId: string): Promise<{ status: 'none' | 'queued' | 'accepted'; queueId?: string }>;
+  residentMessage(conversationId: string, text: string): Promise<void>;
+  cancel(conversationId: string): Promise<void>;
+}

@@ -1,0 +1,40 @@
+/**
+ * Choices must be told apart after the tolerant folding that typed answers get, and must not be
+ * swallowed by a global command ("apua" as both a label and the help command).
+ */
+import type { CommandPhrases, DialogScript } from '../program';
+import { foldText } from '../normaliseText';
+import type { SourcePosition } from '../../content/diagnostic';
+import type { Diagnostics } from './source';
+
+export function checkChoices(script: DialogScript, positions: Map<string, SourcePosition[]>, commands: CommandPhrases | undefined, diags: Diagnostics): void {
+  const commandPhrases = new Map<string, string>();
+  if (commands) {
+    for (const name of ['restart', 'back', 'help', 'human'] as const) {
+      for (const list of Object.values(commands[name])) for (const p of list) commandPhrases.set(foldText(p), name);
+    }
+    for (const list of Object.values(commands.language)) for (const p of list) commandPhrases.set(foldText(p), 'language');
+  }
+  for (const step of script.steps.values()) {
+    if (step.kind !== 'ask') continue;
+    const pos = positions.get(step.id) ?? [];
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      const seen = new Map<string, string>();
+      step.choices.forEach((choice, i) => {
+        const folded = foldText(choice.label[lang]);
+        const at = pos[i] ?? script.positions.get(step.id)!;
+        const earlier = seen.get(folded);
+        if (earlier && earlier !== choice.id) {
+          diags.add(at, 'DLG019', `expected the ${lang} labels of choices "${earlier}" and "${choice.id}" to differ, found both read as "${folded}"`,
+            'typed answers ignore case and å/ä/ö, so residents could not tell them apart');
+        }
+        seen.set(folded, choice.id);
+        const command = commandPhrases.get(folded);
+        if (command) {
+          diags.add(at, 'DLG021', `expected the ${lang} label "${choice.label[lang]}" not to be a global command, found it is the "${command}" command`,
+            'reword the label; the command would always win');
+        }
+      });
+    }
+  }
+}

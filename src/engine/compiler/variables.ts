@@ -1,0 +1,61 @@
+/**
+ * "Used before set": a forward data-flow analysis over the step graph. A variable is definitely
+ * set at a step when every path from the start to it passes a step that sets it (remember, or a
+ * choice's set on the edge taken). Using it anywhere else is an error.
+ */
+import type { DialogScript } from '../program';
+import { successors } from './flow';
+import type { VarUse } from './readDialog';
+import type { Diagnostics } from './source';
+
+export function checkVariables(script: DialogScript, uses: VarUse[], diags: Diagnostics): void {
+  const { steps } = script;
+  if (!steps.has(script.start)) return;
+  const all = new Set<string>();
+  for (const step of steps.values()) {
+    if (step.kind === 'ask') {
+      if (step.remember) all.add(step.remember);
+      for (const c of step.choices) for (const k of Object.keys(c.set ?? {})) all.add(k);
+    }
+  }
+  // in[step]: variables definitely set on arrival. Start with "everything" and narrow to a fixpoint.
+  const inSets = new Map<string, Set<string>>();
+  for (const id of steps.keys()) inSets.set(id, new Set(all));
+  inSets.set(script.start, new Set());
+
+  const edgesOut = (id: string): [string, Set<string>][] => {
+    const step = steps.get(id)!;
+    const base = new Set(inSets.get(id));
+    if (step.kind !== 'ask') return successors(step).map((n) => [n, base]);
+    if (step.remember) base.add(step.remember);
+    if (step.type !== 'choice') return step.next ? [[step.next, base]] : [];
+    return step.choices
+      .map((c): [string | undefined, Set<string>] => [c.goto ?? step.next, new Set([...base, ...Object.keys(c.set ?? {})])])
+      .filter((e): e is [string, Set<string>] => !!e[0]);
+  };
+
+  let changed = true;
+  for (let round = 0; changed && round < steps.size + 2; round++) {
+    changed = false;
+    const incoming = new Map<string, Set<string>[]>();
+    for (const id of steps.keys()) {
+      for (const [target, vars] of edgesOut(id)) if (steps.has(target)) incoming.set(target, [...(incoming.get(target) ?? []), vars]);
+    }
+    for (const id of steps.keys()) {
+      if (id === script.start) continue;
+      const sources = incoming.get(id);
+      if (!sources) continue;
+      const meet = new Set([...sources[0]].filter((v) => sources.every((s) => s.has(v))));
+      if (meet.size !== inSets.get(id)!.size) {
+        inSets.set(id, meet);
+        changed = true;
+      }
+    }
+  }
+  for (const use of uses) {
+    if (!inSets.get(use.step)?.has(use.name)) {
+      diags.add(use.pos, 'DLG016', `expected variable "${use.name}" to be set on every path to step "${use.step}", found a path that does not set it`,
+        all.has(use.name) ? 'ask for it (remember:) on every path before this step' : `no step sets "${use.name}": check the spelling`);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The engine's decisions, as pure functions (XState's "decide, then do"): given a dialog script,
+ * the dialog's plain-JSON frame and what the resident did, return the next frame, what to show,
+ * and what the caller should do next (wait, call another dialog, end). Sending, storing and
+ * handing off happen in scriptDialog.ts.
+ */
+import type { Lang } from '../bot/language';
+import { isTrue, Value } from './expression';
+import { matchChoice, parseNumber, parseYesNo, Stemmer } from './matchAnswer';
+import type { AskStep, DialogScript, LocalText, Step } from './program';
+
+export interface Frame {
+  v: 1;
+  step: string;
+  vars: Record<string, Value>;
+  /** Questions asked so far in this dialog, with the answers as they were: "go back" pops one. */
+  history: { step: string; vars: Record<string, Value> }[];
+}
+
+export type Output =
+  | { type: 'text'; text: string; choices?: string[] }
+  | { type: 'route'; service: string; topic?: string; offerHandoff: boolean }
+  | { type: 'handoff'; queue: string }
+  | { type: 'feedback' };
+
+export type Control = { kind: 'wait' } | { kind: 'call'; dialog: string } | { kind: 'end' } | { kind: 'unmatched' };
+
+export interface Decision {
+  frame: Frame;
+  outputs: Output[];
+  control: Control;
+}
+
+export interface Env {
+  lang: Lang;
+  texts: Record<string, LocalText>;
+  stems?: Stemmer;
+}
+
+const MAX_STEPS_PER_TURN = 200;
+const INTERPOLATION = /\{([\p{L}_][\p{L}\p{N}_-]*)\}/gu;
+
+export function fill(text: LocalText, lang: Lang, vars: Record<string, Value>): string {
+  return text[lang].replace(INTERPOLATION, (_m, name: string) => (vars[name] === undefined || vars[name] === null ? '' : String(vars[name])));
+}
+
+export function newFrame(script: DialogScript): Frame {
+  return { v: 1, step: script.start, vars: {}, history: [] };
+}
+
+/** Runs from the frame's current step until a question, a call or an end. */
+export function run(script: DialogScript, frame: Frame, env: Env, outputs: Output[] = []): Decision {
+  let current = { ...frame, vars: { ...frame.vars } };
+  for (let i = 0; i < MAX_STEPS_PER_TURN; i++) {
+    const step = script.steps.get(current.step);
+    if (!step) return { frame: current, outputs, control: { kind: 'end' } };
+    const result = execute(step, current, env, outputs);
+    if ('control' in result) return { frame: result.frame, outputs, control: result.control };
+    current = result.frame;
+  }
+  // The compiler rejects loops without exits; this guards against a loop through branches only.
+  return { frame: current, outputs, control: { kind: 'end' } };
+}
+
+function execute(step: Step, frame: Frame, env: Env, outputs: Output[]): { frame: Frame } | { frame: Frame; control: Control } {
+  const go = (next: string | undefined) => (next ? { frame: { ...frame, step: next } } : { frame, control: { kind: 'end' } as Control });
+  switch (step.kind) {
+    case 'say':
+      outputs.push({ type: 'text', text: fill(step.text, env.lang, frame.vars) });
+      return go(step.next);
+    case 'ask':
+      outputs.push(question(step, frame, env));
+      return { frame: { ...frame, history: [...frame.history, { step: step.id, vars: frame.vars }] }, control: { kind: 'wait' } };
+    case 'branch': {
+      const taken = step.cases.find((c) => isTrue(c.when, frame.vars));
+      return go(taken ? taken.goto : step.otherwise);
+    }
+    case 'route':
+      outputs.push({ type: 'route', service: step.service, topic: step.topic, offerHandoff: step.offerHandoff });
+      if (!step.next) outputs.push({ type: 'feedback' });
+      return go(step.next);
+    case 'handoff':
+      outputs.push({ type: 'handoff', queue: step.queue });
+      return go(step.next);
+    case 'call':
+      return { frame: { ...frame, step: step.id }, control: { kind: 'call', dialog: step.dialog } };
+    case 'end':
+      if (step.text) outputs.push({ type: 'text', text: fill(step.text, env.lang, frame.vars) });
+      if (step.feedback) outputs.push({ type: 'feedback' });
+      return { frame, control: { kind: 'end' } };
+  }
+}
+
+export function question(step: AskStep, frame: Frame, env: Env): Output {
+  const text = fill(step.text, env.lang, frame.vars);
+  if (step.type === 'choice') return { type: 'text', text, choices: step.choices.map((c) => c.label[env.lang]) };
+  if (step.type === 'yesno') return { type: 'text', text, choices: [env.texts.yesLabel?.[env.lang] ?? 'Yes', env.texts.noLabel?.[env.lang] ?? 'No'] };
+  return { type: 'text', text };
+}
+
+/** The resident answered the question the frame is waiting at. */
+export function answer(script: DialogScript, frame: Frame, text: string, env: Env): Decision {
+  const step = script.steps.get(frame.step);
+  if (!step || step.kind !== 'ask') return run(script, frame, env);
+  const reprompt = (message?: LocalText): Decision => ({
+    frame,
+    outputs: [...(message ? [{ type: 'text' as const, text: fill(message, env.lang, frame.vars) }] : [])],
+    control: { kind: 'unmatched' },
+  });
+  const vars = { ...frame.vars };
+  let next = step.next;
+  switch (step.type) {
+    case 'choice': {
+      const choice = matchChoice(text, step.choices, env.lang, env.stems);
+      if (!choice) return reprompt();
+      if (step.remember) vars[step.remember] = choice.id;
+      Object.assign(vars, choice.set ?? {});
+      next = choice.goto ?? step.next;
+      break;
+    }
+    case 'number': {
+      const value = parseNumber(text);
+      if (value === undefined || (step.min !== undefined && value < step.min) || (step.max !== undefined && value > step.max)) {
+        return { ...reprompt(step.retry ?? env.texts.numberExpected), control: { kind: 'wait' }, outputs: retryOutputs(step, frame, env) };
+      }
+      if (step.remember) vars[step.remember] = value;
+      break;
+    }
+    case 'yesno': {
+      const yes = parseYesNo(text, { yes: env.texts.yesLabel?.[env.lang] ?? 'yes', no: env.texts.noLabel?.[env.lang] ?? 'no' });
+      if (yes === undefined) return { ...reprompt(), control: { kind: 'wait' }, outputs: retryOutputs(step, frame, env) };
+      if (step.remember) vars[step.remember] = yes;
+      break;
+    }
+    case 'text':
+      if (step.remember) vars[step.remember] = text.slice(0, 500);
+      break;
+  }
+  if (!next) return { frame: { ...frame, vars }, outputs: [], control: { kind: 'end' } };
+  return run(script, { ...frame, vars, step: next }, env);
+}
+
+function retryOutputs(step: AskStep, frame: Frame, env: Env): Output[] {
+  const retry = step.retry ?? env.texts.numberExpected;
+  const q = question(step, frame, env);
+  return retry && step.type === 'number' ? [{ type: 'text', text: fill(retry, env.lang, frame.vars) }] : [q];
+}
+
+/** Re-asks the question the frame waits at (after help, a language switch, a crisis message). */
+export function reask(script: DialogScript, frame: Frame, env: Env): Output[] {
+  const step = script.steps.get(frame.step);
+  return step?.kind === 'ask' ? [question(step, frame, env)] : [];
+}
+
+/** Goes back one question: the previous question is asked again with the answers as they were. */
+export function back(script: DialogScript, frame: Frame, env: Env): Decision | undefined {
+  if (frame.history.length < 2) return undefined;
+  const previous = frame.history[frame.history.length - 2];
+  const restored: Frame = { ...frame, step: previous.step, vars: previous.vars, history: frame.history.slice(0, -2) };
+  return run(script, restored, env);
+}
+
+/** After a called dialog ends: carry on from the call step's next. */
+export function resume(script: DialogScript, frame: Frame, env: Env): Decision {
+  const step = script.steps.get(frame.step);
+  const next = step?.kind === 'call' ? step.next : undefined;
+  if (!next) return { frame, outputs: [], control: { kind: 'end' } };
+  return run(script, { ...frame, step: next }, env);
+}

@@ -1,0 +1,101 @@
+/**
+ * A compiled dialog program: what the compiler produces from dialogs/*.yaml and the engine runs.
+ * Plain data (no functions except parsed conditions), so it is cheap to swap on hot reload.
+ */
+import type { Lang } from '../bot/language';
+import type { SourcePosition } from '../content/diagnostic';
+import type { Expr } from './expression';
+
+export type LocalText = Record<Lang, string>;
+
+export interface Choice {
+  id: string;
+  label: LocalText;
+  goto?: string;
+  set?: Record<string, string | number | boolean>;
+  topic?: string;
+}
+
+export type AskType = 'choice' | 'text' | 'number' | 'yesno';
+
+export interface AskStep {
+  kind: 'ask';
+  id: string;
+  text: LocalText;
+  type: AskType;
+  choices: Choice[];
+  remember?: string;
+  min?: number;
+  max?: number;
+  retry?: LocalText;
+  next?: string;
+}
+export interface SayStep {
+  kind: 'say';
+  id: string;
+  text: LocalText;
+  next: string;
+}
+export interface BranchStep {
+  kind: 'branch';
+  id: string;
+  cases: { when: Expr; source: string; goto: string }[];
+  otherwise: string;
+}
+export interface RouteStep {
+  kind: 'route';
+  id: string;
+  service: string;
+  topic?: string;
+  offerHandoff: boolean;
+  next?: string;
+}
+export interface HandoffStep {
+  kind: 'handoff';
+  id: string;
+  queue: string;
+  next?: string;
+}
+export interface CallStep {
+  kind: 'call';
+  id: string;
+  dialog: string;
+  next: string;
+}
+export interface EndStep {
+  kind: 'end';
+  id: string;
+  feedback: boolean;
+  text?: LocalText;
+}
+
+export type Step = AskStep | SayStep | BranchStep | RouteStep | HandoffStep | CallStep | EndStep;
+
+export interface DialogScript {
+  id: string;
+  topic: string;
+  start: string;
+  steps: Map<string, Step>;
+  /** Where each step is written, for diagnostics and graphs. */
+  positions: Map<string, SourcePosition>;
+  file: string;
+}
+
+export interface CommandPhrases {
+  restart: Record<Lang, string[]>;
+  back: Record<Lang, string[]>;
+  help: Record<Lang, string[]>;
+  human: Record<Lang, string[]>;
+  /** Phrases (in any language) that switch to the keyed language. */
+  language: Record<Lang, string[]>;
+}
+
+export interface Program {
+  /** Content version: a hash of every content file; carried in conversation state. */
+  version: string;
+  dialogs: Map<string, DialogScript>;
+  commands: CommandPhrases;
+  texts: Record<string, LocalText>;
+  /** Topic → the dialog that handles it, and its label for clarifying questions. */
+  topics: Map<string, { dialog: string; label: LocalText }>;
+}

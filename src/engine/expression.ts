@@ -183,7 +183,8 @@ export function evaluate(expr: Expr, vars: Record<string, Value>): Value {
     case 'literal':
       return expr.value;
     case 'var':
-      return vars[expr.name] ?? null;
+      // Own properties only: a variable named "constructor" must not reach Object.prototype.
+      return Object.prototype.hasOwnProperty.call(vars, expr.name) ? vars[expr.name] ?? null : null;
     case 'not':
       return !truthy(evaluate(expr.operand, vars));
     case 'logic': {

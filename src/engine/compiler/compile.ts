@@ -29,7 +29,11 @@ export interface CompileResult {
 export function dialogFiles(rootDir: string): string[] {
   const dir = path.join(rootDir, 'dialogs');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !/\.test\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name) && !/\.test\.ya?ml$/.test(e.name))
+    .map((e) => path.join(dir, e.name))
+    .sort();
 }
 
 /** A hash of every content file: the content version conversations carry in their state. */

@@ -124,6 +124,10 @@ export function readDialog(r: FieldReader, root: Node | null, expectedId: string
             otherwise = stepRef(cf.get('else')!.value, 'the else step');
             continue;
           }
+          if (!cf.has('if')) {
+            r.diags.add(r.pos(c), 'DLG003', 'expected "if: <condition>" in a branch case (or "else:" for the last one), found neither');
+            continue;
+          }
           const ifNode = cf.get('if')?.value;
           const source = r.string(ifNode, 'the condition');
           const target = cf.has('goto') ? stepRef(cf.get('goto')!.value, 'the goto step') : undefined;
@@ -189,6 +193,9 @@ export function readDialog(r: FieldReader, root: Node | null, expectedId: string
     if (step) steps.set(stepId, step);
   }
 
+  if (stepsField && stepNodes.length === 0) {
+    r.diags.add(r.pos(stepsField.value), 'DLG003', 'expected at least one step in "steps", found an empty list');
+  }
   let start = steps.keys().next().value ?? '';
   const startField = top.get('start');
   if (startField) {

@@ -34,23 +34,24 @@ export function checkVariables(script: DialogScript, uses: VarUse[], diags: Diag
       .filter((e): e is [string, Set<string>] => !!e[0]);
   };
 
-  let changed = true;
-  for (let round = 0; changed && round < steps.size + 2; round++) {
-    changed = false;
-    const incoming = new Map<string, Set<string>[]>();
-    for (const id of steps.keys()) {
-      for (const [target, vars] of edgesOut(id)) if (steps.has(target)) incoming.set(target, [...(incoming.get(target) ?? []), vars]);
-    }
-    for (const id of steps.keys()) {
-      if (id === script.start) continue;
-      const sources = incoming.get(id);
-      if (!sources) continue;
-      const meet = new Set([...sources[0]].filter((v) => sources.every((s) => s.has(v))));
-      if (meet.size !== inSets.get(id)!.size) {
+  // Worklist: revisit a step only when something flowing into it changed (linear in practice).
+  const incomingEdges = new Map<string, string[]>();
+  for (const id of steps.keys()) {
+    for (const [target] of edgesOut(id)) if (steps.has(target)) incomingEdges.set(target, [...(incomingEdges.get(target) ?? []), id]);
+  }
+  const work = new Set<string>(steps.keys());
+  while (work.size > 0) {
+    const id = work.values().next().value as string;
+    work.delete(id);
+    if (id !== script.start) {
+      const sources = (incomingEdges.get(id) ?? []).flatMap((from) => edgesOut(from).filter(([t]) => t === id).map(([, vars]) => vars));
+      if (sources.length > 0) {
+        const meet = new Set([...sources[0]].filter((v) => sources.every((src) => src.has(v))));
+        if (meet.size === inSets.get(id)!.size) continue;
         inSets.set(id, meet);
-        changed = true;
       }
     }
+    for (const [target] of edgesOut(id)) if (steps.has(target) && target !== script.start) work.add(target);
   }
   for (const use of uses) {
     if (!inSets.get(use.step)?.has(use.name)) {

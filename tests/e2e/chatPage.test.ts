@@ -108,7 +108,8 @@ describeE2e('chat page in Chromium', () => {
     await waitForBotMessages(page, before + 1);
     // The resident's own messages show as sent (echoed back with their clientActivityID).
     await page.locator('.webchat__bubble--from-user').nth(1).waitFor();
-    expect(await page.locator('text=/Lähetetään|Sending/').count()).toBe(0);
+    // Stuck on "Sending" would mean the echo never came back: wait for every such status to go.
+    await page.locator('text=/Lähetetään|Sending/').first().waitFor({ state: 'detached', timeout: 10000 });
 
     const weight = await page.evaluate(() => {
       const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];

@@ -6,7 +6,7 @@ import { foldText } from '../engine/normaliseText';
 import type { CommandPhrases } from '../engine/program';
 import { Lang, LANGS } from './language';
 
-export type Command = { kind: 'restart' | 'back' | 'help' | 'human' } | { kind: 'language'; lang: Lang };
+export type Command = { kind: 'restart' | 'back' | 'help' | 'human' | 'greeting' } | { kind: 'language'; lang: Lang };
 
 /** A phrase matches the whole message, or (for phrases of two words or more) a run of its words. */
 function matches(folded: string, phrase: string): boolean {
@@ -25,5 +25,7 @@ export function detectCommand(text: string, commands: CommandPhrases): Command |
   for (const kind of ['restart', 'back', 'help', 'human'] as const) {
     for (const lang of LANGS) if (commands[kind][lang].some((p) => matches(folded, p))) return { kind };
   }
+  // Greetings match only the whole message: "hei, minulla on huono olo" is content, not a greeting.
+  for (const lang of LANGS) if (commands.greeting[lang].some((p) => foldText(p) === folded)) return { kind: 'greeting' };
   return null;
 }

@@ -159,6 +159,9 @@ export class OpastinBot {
         await context.sendActivity(message(text(bundle, 'help', lang)));
         await this.reprompt(dc);
         return;
+      case 'greeting':
+        await this.reprompt(dc);
+        return;
       case 'language':
         meta.lang = command.lang;
         setTurnLang(context, command.lang);

@@ -88,6 +88,8 @@ export interface CommandPhrases {
   human: Record<Lang, string[]>;
   /** Phrases (in any language) that switch to the keyed language. */
   language: Record<Lang, string[]>;
+  /** Greetings ("hei", "hej", "hello"): answered with the current question, not "I did not understand". */
+  greeting: Record<Lang, string[]>;
 }
 
 export interface Program {

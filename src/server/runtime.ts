@@ -25,6 +25,9 @@ import { ContentStore } from '../engine/contentStore';
 import { adminRoutes } from './admin';
 import { healthRoutes, ReadinessCheck } from './health';
 import { jsonErrorHandler, notFound } from './jsonErrors';
+// Counsellor handoff and console (/counsellor): docs/handoff.md.
+import { createHandoff, Handoff, HandoffOptions } from '../handoff';
+import { loadCatalogue } from '../content/catalogue';
 
 export interface Runtime {
   app: Express;
@@ -34,11 +37,13 @@ export interface Runtime {
   redis: Redis | null;
   /** The Direct Line channel (web chat): `directLine.streams.handleUpgrade` for the HTTP server, `directLine.channel.postToConversation`. */
   directLine: DirectLine;
+  /** Counsellor handoff: `handoff.service` for the bot, `handoff.router` serves /counsellor. */
+  handoff: Handoff;
   /** Marks the runtime as stopping (readyz turns 503), then closes Redis and queues. */
   close(): Promise<void>;
 }
 
-export function createRuntime(config: Config, log: Logger, extra: { directLine?: DirectLineConfig } = {}): Runtime {
+export function createRuntime(config: Config, log: Logger, extra: { directLine?: DirectLineConfig; handoff?: Pick<HandoffOptions, 'catalogue' | 'handoffConfig' | 'identities'> } = {}): Runtime {
   let redis: Redis | null = null;
   let subscriber: Redis | null = null;
   let storage: StateStorage;
@@ -93,6 +98,13 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   const dlConfig = extra.directLine ?? loadDirectLineConfig().config;
   const directLine = createDirectLine({ appConfig: config, config: dlConfig, redis, stateStorage: storage, turnLogic, log });
   directLine.mount(app);
+  // Counsellor handoff: delivers to residents through Direct Line; mounts /counsellor (docs/handoff.md).
+  const handoff = createHandoff({
+    config, redis, log, contentDir: config.contentDir, ...extra.handoff,
+    catalogue: extra.handoff?.catalogue ?? content.current()?.catalogue ?? loadCatalogue(`${config.contentDir}/content`, config.region).catalogue,
+    deliver: (conversationId, activity) => directLine.channel.postToConversation(conversationId, activity),
+  });
+  app.use(handoff.router);
   app.use(webRoutes({ contentDir: config.contentDir, region: config.region, frameAncestors: dlConfig.frameAncestors, publicBaseUrl: dlConfig.publicBaseUrl, warm: config.nodeEnv !== 'test' }));
   app.use(notFound);
   app.use(jsonErrorHandler(log));
@@ -104,9 +116,11 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     turnLogic,
     redis,
     directLine,
+    handoff,
     async close() {
       stopping = true;
       content.close();
+      await handoff.close(); // handoff: sweep timer and its pub/sub connection
       await directLine.close(); // Direct Line: WebSockets and the blocking Redis connection (issue #6)
       await queue.close();
       await Promise.all([redis?.quit().catch(() => undefined), subscriber?.quit().catch(() => undefined)]);

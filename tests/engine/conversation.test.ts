@@ -77,6 +77,15 @@ describe('free text', () => {
     expect((route.value as { topic: string }).topic).toBe(topic);
   });
 
+  it('a greeting mid-dialog repeats the question instead of "I did not understand"', async () => {
+    const h = harness('sv');
+    const menu = await h.say('hej');
+    const question = await h.say(offers(menu)[0]);
+    const again = await h.say('hejsan');
+    expect(offers(again)).toEqual(offers(question));
+    expect(texts(again)).toEqual(texts(question).slice(-1));
+  });
+
   it('an out-of-scope message gets an honest answer and the question again', async () => {
     const h = harness('en');
     await h.say('hello');

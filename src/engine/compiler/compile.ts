@@ -90,7 +90,7 @@ export function compileProgram(rootDir: string, facts: CatalogueFacts): CompileR
   const program: Program = {
     version: contentVersion(rootDir),
     dialogs,
-    commands: commands ?? { restart: emptyLists(), back: emptyLists(), help: emptyLists(), human: emptyLists(), language: emptyLists() },
+    commands: commands ?? { restart: emptyLists(), back: emptyLists(), help: emptyLists(), human: emptyLists(), language: emptyLists(), greeting: emptyLists() },
     texts,
     topics,
   };

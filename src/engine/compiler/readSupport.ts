@@ -46,7 +46,7 @@ function phraseLists(r: FieldReader, node: Parameters<FieldReader['fields']>[0],
 export function readCommands(rootDir: string, diags: Diagnostics): CommandPhrases | undefined {
   const r = open(rootDir, 'content/commands.yaml', diags);
   if (!r) return undefined;
-  const top = r.fields(r.src.root, ['commands', 'language'], 'the commands file');
+  const top = r.fields(r.src.root, ['commands', 'language', 'greeting'], 'the commands file');
   const cmds = top?.get('commands') ? r.fields(top.get('commands')!.value, ['restart', 'back', 'help', 'human'], 'commands') : undefined;
   if (!top || !cmds) return undefined;
   const get = (name: 'restart' | 'back' | 'help' | 'human') => {
@@ -60,6 +60,7 @@ export function readCommands(rootDir: string, diags: Diagnostics): CommandPhrase
     help: get('help'),
     human: get('human'),
     language: phraseLists(r, top.get('language')?.value, 'language switching'),
+    greeting: top.get('greeting') ? phraseLists(r, top.get('greeting')!.value, 'greetings') : { fi: [], sv: [], en: [] },
   };
 }
 

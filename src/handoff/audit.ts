@@ -1,0 +1,84 @@
+/**
+ * Who opened, accepted, read and closed which conversation: kept apart from conversation data
+ * (its own Redis stream, `<prefix>handoff-audit`, whose name holds no conversation id, so
+ * deleting a conversation does not erase the record of who handled it) with its own, longer
+ * retention (HANDOFF_AUDIT_RETENTION_DAYS, default 365). Never any message text.
+ */
+import type Redis from 'ioredis';
+
+export type AuditAction =
+  | 'signed-in' | 'sign-in-failed' | 'locked-out' | 'signed-out'
+  | 'opened' | 'accepted' | 'read' | 'sent' | 'noted' | 'transferred' | 'closed' | 'back-to-bot'
+  | 'presence';
+
+export interface AuditEntry {
+  at: number;
+  action: AuditAction;
+  /** Counsellor account id (or the attempted user name for sign-in failures). */
+  actor: string;
+  conversationId?: string;
+  queueId?: string;
+  /** Short machine detail (e.g. "online", "to:demo-family-counselling"), never free text. */
+  detail?: string;
+}
+
+export interface AuditLog {
+  record(entry: Omit<AuditEntry, 'at'> & { at?: number }): Promise<void>;
+  /** Newest first. */
+  recent(limit: number): Promise<AuditEntry[]>;
+}
+
+export class MemoryAuditLog implements AuditLog {
+  private entries: AuditEntry[] = [];
+
+  constructor(private readonly retentionMs: number) {}
+
+  async record(entry: Omit<AuditEntry, 'at'> & { at?: number }): Promise<void> {
+    const at = entry.at ?? Date.now();
+    this.entries.push({ ...entry, at });
+    this.entries = this.entries.filter((e) => e.at > at - this.retentionMs);
+  }
+
+  async recent(limit: number): Promise<AuditEntry[]> {
+    return this.entries.slice(-limit).reverse();
+  }
+}
+
+export class RedisAuditLog implements AuditLog {
+  private readonly key: string;
+
+  constructor(private readonly redis: Redis, prefix: string, private readonly retentionMs: number) {
+    this.key = `${prefix}handoff-audit`;
+  }
+
+  async record(entry: Omit<AuditEntry, 'at'> & { at?: number }): Promise<void> {
+    const at = entry.at ?? Date.now();
+    const fields: string[] = ['at', String(at), 'action', entry.action, 'actor', entry.actor];
+    if (entry.conversationId) fields.push('conversationId', entry.conversationId);
+    if (entry.queueId) fields.push('queueId', entry.queueId);
+    if (entry.detail) fields.push('detail', entry.detail);
+    // MINID trims entries older than the retention as new ones arrive; the key's own TTL covers
+    // a deployment that stops writing altogether.
+    await this.redis
+      .multi()
+      .xadd(this.key, 'MINID', '~', String(Math.max(0, Date.now() - this.retentionMs)), '*', ...fields)
+      .pexpire(this.key, this.retentionMs)
+      .exec();
+  }
+
+  async recent(limit: number): Promise<AuditEntry[]> {
+    const rows = await this.redis.xrevrange(this.key, '+', '-', 'COUNT', limit);
+    return rows.map(([, flat]) => {
+      const f: Record<string, string> = {};
+      for (let i = 0; i < flat.length; i += 2) f[flat[i]] = flat[i + 1];
+      return {
+        at: Number(f.at),
+        action: f.action as AuditAction,
+        actor: f.actor,
+        ...(f.conversationId ? { conversationId: f.conversationId } : {}),
+        ...(f.queueId ? { queueId: f.queueId } : {}),
+        ...(f.detail ? { detail: f.detail } : {}),
+      };
+    });
+  }
+}

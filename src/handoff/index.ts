@@ -1,0 +1,128 @@
+/**
+ * Counsellor handoff: `createHandoff` builds the service (memory or Redis), the console router
+ * (/counsellor) and the sweep that ends abandoned waits. See docs/handoff.md.
+ */
+import { Router } from 'express';
+import type Redis from 'ioredis';
+import type { Config } from '../config';
+import type { Catalogue } from '../content/catalogue';
+import type { Logger } from '../logging/logger';
+import { AuditLog, MemoryAuditLog, RedisAuditLog } from './audit';
+import { FileIdentityProvider, IdentityProvider, readAccountsFile } from './auth/identity';
+import { Lockout } from './auth/lockout';
+import { SessionStore } from './auth/sessions';
+import { EventBus, MemoryEventBus, RedisEventBus } from './bus';
+import { loadCannedReplies } from './cannedReplies';
+import { HandoffConfig, loadHandoffConfig } from './config';
+import { consoleRoutes } from './console/routes';
+import { KeyValue, MemoryKeyValue, RedisKeyValue } from './kv';
+import { loadResidentTexts } from './residentTexts';
+import { StoreHandoffService } from './service';
+import { MemoryHandoffStore } from './store/memoryStore';
+import { RedisHandoffStore } from './store/redisStore';
+import type { HandoffStore } from './store/store';
+import type { Deliver, HandoffService } from './types';
+
+export type * from './types';
+export { StoreHandoffService } from './service';
+export { loadHandoffConfig, type HandoffConfig } from './config';
+export type { IdentityProvider, Identity } from './auth/identity';
+export type { AuditLog, AuditEntry } from './audit';
+
+export interface Handoff {
+  service: HandoffService & StoreHandoffService;
+  router: Router;
+  audit: AuditLog;
+  identities: IdentityProvider;
+  bus: EventBus;
+  close(): Promise<void>;
+}
+
+export interface HandoffOptions {
+  config: Config;
+  redis: Redis | null;
+  log: Logger;
+  catalogue: Catalogue;
+  deliver: Deliver;
+  contentDir: string;
+  /** Overrides of the settings read from the environment (tests). */
+  handoffConfig?: Partial<HandoffConfig>;
+  /** Replaces the accounts file (e.g. a county's OpenID Connect provider). */
+  identities?: IdentityProvider;
+}
+
+export function createHandoff(options: HandoffOptions): Handoff {
+  const { config, redis, log, catalogue } = options;
+  const loaded = loadHandoffConfig();
+  for (const problem of loaded.problems) log.warn({ event: 'handoff_config' }, problem);
+  const settings: HandoffConfig = { ...loaded.config, ...options.handoffConfig };
+
+  let store: HandoffStore;
+  let bus: EventBus;
+  let audit: AuditLog;
+  let kv: KeyValue;
+  const retentionMs = settings.auditRetentionDays * 24 * 60 * 60 * 1000;
+  if (redis) {
+    store = new RedisHandoffStore(redis, config.redisKeyPrefix);
+    // Pub/sub needs a connection of its own.
+    bus = new RedisEventBus(redis, redis.duplicate(), config.redisKeyPrefix);
+    audit = new RedisAuditLog(redis, config.redisKeyPrefix, retentionMs);
+    kv = new RedisKeyValue(redis, `${config.redisKeyPrefix}console:`);
+  } else {
+    store = new MemoryHandoffStore();
+    bus = new MemoryEventBus();
+    audit = new MemoryAuditLog(retentionMs);
+    kv = new MemoryKeyValue();
+  }
+
+  let identities = options.identities;
+  if (!identities) {
+    const { accounts, problems } = settings.counsellorsFile ? readAccountsFile(settings.counsellorsFile) : { accounts: [], problems: [] };
+    for (const problem of problems) log.warn({ event: 'handoff_accounts' }, problem);
+    identities = new FileIdentityProvider(accounts);
+  }
+  const idp = identities;
+
+  const service = new StoreHandoffService({
+    store, bus, audit, catalogue, log,
+    deliver: options.deliver,
+    texts: loadResidentTexts(options.contentDir),
+    waitTimeoutMs: settings.waitTimeoutMs,
+    presenceTtlMs: settings.presenceTtlMs,
+    recordTtlSeconds: config.stateTtlSeconds,
+    contactRequestTtlSeconds: settings.contactRequestTtlSeconds,
+    displayName: (id) => idp.find(id)?.displayName ?? id,
+  });
+
+  const canned = loadCannedReplies(options.contentDir);
+  for (const problem of canned.problems) log.warn({ event: 'handoff_canned_replies' }, problem);
+  const router = consoleRoutes({
+    service, catalogue, identities: idp, audit, bus, log,
+    sessions: new SessionStore(kv, settings.sessionTtlSeconds),
+    lockout: new Lockout(kv, settings.lockoutAttempts, settings.lockoutSeconds),
+    cannedReplies: canned.replies,
+    sessionTtlSeconds: settings.sessionTtlSeconds,
+    secureCookies: settings.secureCookies,
+  });
+
+  // Every process sweeps; the compare-and-swap removal lets exactly one of them end each wait.
+  const sweep = settings.sweepIntervalMs > 0
+    ? setInterval(() => {
+        service.expireAbandoned().catch((err) => log.warn({ event: 'handoff_sweep_failed', err }, 'abandoned-wait sweep failed'));
+      }, settings.sweepIntervalMs)
+    : null;
+  sweep?.unref();
+
+  return {
+    service,
+    router,
+    audit,
+    identities: idp,
+    bus,
+    async close() {
+      if (sweep) clearInterval(sweep);
+      await bus.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The handoff store in Redis, shared by every server process. Keys (under `<prefix>handoff:`):
+ *   conv:<conversationId>   the record (JSON, TTL = STATE_TTL_SECONDS; contains the conversation
+ *                           id, so Direct Line's "end and delete" removes it too)
+ *   queue:<queueId>         sorted set of waiting conversation ids, score = queuedAt
+ *   presence                hash counsellorId → JSON (expiry inside, refreshed by the console)
+ *   times:<queueId>         recent handling times (ms), newest first
+ *   contacts:<queueId>      sorted set of contact requests, score = expiry (ms)
+ * Record writes are Lua compare-and-swaps on `version`, the queue index changing in the same
+ * script, so "two counsellors accept at once" has exactly one winner across connections.
+ */
+import type Redis from 'ioredis';
+import { HandoffRecord, parseRecord } from '../record';
+import type { HandoffStore, PresenceEntry, StoredContactRequest } from './store';
+
+// KEYS[1] record. ARGV: json, expectedVersion, ttl, queuePrefix, id, newStatus, newQueueId, queuedAt.
+// The queue keys are derived inside the script (single Redis, not Cluster: see docs/handoff.md).
+const SWAP = `
+local cur = redis.call('GET', KEYS[1])
+local version = 0
+if cur then
+  local d = cjson.decode(cur)
+  version = d.version
+  if version == tonumber(ARGV[2]) then redis.call('ZREM', ARGV[4] .. d.queueId, ARGV[5]) end
+end
+if version ~= tonumber(ARGV[2]) then return 0 end
+if ARGV[6] == 'waiting' then redis.call('ZADD', ARGV[4] .. ARGV[7], ARGV[8], ARGV[5]) end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
+return 1
+`;
+
+// KEYS[1] record. ARGV: expectedVersion, queuePrefix, id.
+const REMOVE = `
+local cur = redis.call('GET', KEYS[1])
+if not cur then return 0 end
+local d = cjson.decode(cur)
+if d.version ~= tonumber(ARGV[1]) then return 0 end
+redis.call('ZREM', ARGV[2] .. d.queueId, ARGV[3])
+redis.call('DEL', KEYS[1])
+return 1
+`;
+
+// KEYS[1] queue. ARGV: record key prefix, ids… A member goes only if its record is gone, so a
+// request that re-created it in the meantime keeps its place.
+const PRUNE = `
+for i = 2, #ARGV do
+  if redis.call('EXISTS', ARGV[1] .. ARGV[i]) == 0 then redis.call('ZREM', KEYS[1], ARGV[i]) end
+end
+return 1
+`;
+
+export class RedisHandoffStore implements HandoffStore {
+  private readonly p: string;
+
+  constructor(private readonly redis: Redis, prefix: string) {
+    this.p = `${prefix}handoff:`;
+  }
+
+  async get(conversationId: string): Promise<HandoffRecord | null> {
+    return parseRecord(await this.redis.get(`${this.p}conv:${conversationId}`));
+  }
+
+  async swap(next: HandoffRecord, expectedVersion: number, ttlSeconds: number): Promise<boolean> {
+    const done = await this.redis.eval(
+      SWAP, 1, `${this.p}conv:${next.conversationId}`,
+      JSON.stringify(next), String(expectedVersion), String(ttlSeconds), `${this.p}queue:`,
+      next.conversationId, next.status, next.queueId, String(next.queuedAt),
+    );
+    return done === 1;
+  }
+
+  async remove(conversationId: string, expectedVersion: number): Promise<boolean> {
+    const done = await this.redis.eval(REMOVE, 1, `${this.p}conv:${conversationId}`, String(expectedVersion), `${this.p}queue:`, conversationId);
+    return done === 1;
+  }
+
+  async queueMembers(queueId: string): Promise<string[]> {
+    return this.redis.zrange(`${this.p}queue:${queueId}`, 0, -1);
+  }
+
+  async prune(queueId: string, conversationIds: string[]): Promise<void> {
+    if (conversationIds.length === 0) return;
+    await this.redis.eval(PRUNE, 1, `${this.p}queue:${queueId}`, `${this.p}conv:`, ...conversationIds);
+  }
+
+  async setPresence(entry: PresenceEntry): Promise<void> {
+    await this.redis.hset(`${this.p}presence`, entry.counsellorId, JSON.stringify(entry));
+  }
+
+  async presence(): Promise<PresenceEntry[]> {
+    const all = await this.redis.hgetall(`${this.p}presence`);
+    return Object.values(all).map((json) => JSON.parse(json) as PresenceEntry);
+  }
+
+  async addHandlingTime(queueId: string, ms: number, keep: number): Promise<void> {
+    const key = `${this.p}times:${queueId}`;
+    await this.redis.multi().lpush(key, String(ms)).ltrim(key, 0, keep - 1).exec();
+  }
+
+  async handlingTimes(queueId: string): Promise<number[]> {
+    return (await this.redis.lrange(`${this.p}times:${queueId}`, 0, -1)).map(Number);
+  }
+
+  async addContactRequest(request: StoredContactRequest, ttlSeconds: number): Promise<void> {
+    const key = `${this.p}contacts:${request.queueId}`;
+    const expiresAt = Date.now() + ttlSeconds * 1000;
+    await this.redis
+      .multi()
+      .zremrangebyscore(key, '-inf', String(Date.now()))
+      .zadd(key, String(expiresAt), JSON.stringify(request))
+      .pexpire(key, ttlSeconds * 1000)
+      .exec();
+  }
+
+  async contactRequests(queueId: string): Promise<StoredContactRequest[]> {
+    const members = await this.redis.zrangebyscore(`${this.p}contacts:${queueId}`, String(Date.now()), '+inf');
+    return members.map((json) => JSON.parse(json) as StoredContactRequest);
+  }
+
+  async close(): Promise<void> {
+    // The connection belongs to the runtime, which closes it.
+  }
+}

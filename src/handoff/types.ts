@@ -1,0 +1,108 @@
+/**
+ * The handoff's public contract: what the bot calls when a resident asks for a person, and what
+ * the counsellor console calls. Everything here is plain data so it can live in Redis as JSON.
+ */
+import type { Lang } from '../bot/language';
+
+export type { Lang };
+
+/** What the bot learned before the handoff, structured so a counsellor reads it at a glance. */
+export interface HandoffSummary {
+  topic: string;
+  route?: { service: string; dialog: string };
+  answers: { question: string; answer: string }[];
+}
+
+export type UnavailableReason = 'closed' | 'nobody-online' | 'unknown-queue';
+
+export type RequestResult =
+  /**
+   * Waiting (position 1 = next). A repeated request while already with a counsellor changes
+   * nothing and answers position 0, estimate 0.
+   */
+  | { status: 'queued'; queueId: string; position: number; /** null = no honest estimate yet */ estimateMinutes: number | null }
+  | {
+      status: 'unavailable';
+      reason: UnavailableReason;
+      /** Service ids of the queue's services, for the bot to offer instead. */
+      alternatives: string[];
+      acceptsContactRequests: boolean;
+    };
+
+export interface HandoffRequest {
+  conversationId: string;
+  queueId: string;
+  lang: Lang;
+  summary: HandoffSummary;
+  /** Free-text transcript: only when the resident agreed to share it. */
+  transcript?: string[];
+  now?: Date;
+}
+
+export interface HandoffStatus {
+  status: 'none' | 'queued' | 'accepted';
+  queueId?: string;
+  position?: number;
+  counsellor?: string;
+}
+
+export interface ContactRequest {
+  conversationId: string;
+  queueId: string;
+  lang: Lang;
+  /** How the resident wants to be reached (phone number or e-mail): personal data, kept with a TTL. */
+  contact: string;
+  summary: HandoffSummary;
+  now?: Date;
+}
+
+export type Presence = 'online' | 'away';
+export type EndMode = 'back-to-bot' | 'close';
+
+/** A waiting conversation as the console lists it. */
+export interface WaitingItem {
+  conversationId: string;
+  queueId: string;
+  lang: Lang;
+  queuedAt: number;
+  waitingSeconds: number;
+  position: number;
+  summary: HandoffSummary;
+  transcript?: string[];
+}
+
+export type AcceptResult = { ok: true } | { ok: false; reason: 'not-waiting' | 'taken' };
+export type TransferResult =
+  | { status: 'queued'; queueId: string; position: number }
+  | { status: 'unavailable'; reason: UnavailableReason }
+  | { status: 'not-found' };
+
+/** Resident's `residentMessage` outcome, so the bot knows whether to handle the turn itself. */
+export type ResidentMessageResult = 'delivered' | 'waiting' | 'none';
+
+export interface HandoffService {
+  request(req: HandoffRequest): Promise<RequestResult>;
+  cancel(conversationId: string): Promise<void>;
+  statusOf(conversationId: string): Promise<HandoffStatus>;
+  /** Forwards to the counsellor when accepted; while waiting it only keeps the wait alive. */
+  residentMessage(conversationId: string, text: string): Promise<ResidentMessageResult>;
+  residentTyping(conversationId: string): Promise<void>;
+  /** Kept with a TTL, only if the queue accepts contact requests; returns whether it was kept. */
+  leaveContactRequest(req: ContactRequest): Promise<boolean>;
+
+  setPresence(counsellorId: string, presence: Presence, queues: string[]): Promise<void>;
+  listWaiting(queues: string[] | 'all'): Promise<WaitingItem[]>;
+  /** Atomic: of concurrent accepts exactly one wins, across processes. */
+  accept(conversationId: string, counsellorId: string): Promise<AcceptResult>;
+  send(conversationId: string, counsellorId: string, text: string): Promise<boolean>;
+  typing(conversationId: string, counsellorId: string): Promise<boolean>;
+  /** Private: stored for counsellors, never delivered to the resident. */
+  note(conversationId: string, counsellorId: string, text: string): Promise<boolean>;
+  transfer(conversationId: string, toQueue: string, by?: string): Promise<TransferResult>;
+  end(conversationId: string, counsellorId: string, mode: EndMode): Promise<boolean>;
+  /** Ends waits with no resident activity and no accept for the wait timeout; returns how many. */
+  expireAbandoned(now?: Date): Promise<number>;
+}
+
+/** Something to show in the resident's chat (a Bot Framework activity, partial). */
+export type Deliver = (conversationId: string, activity: Record<string, unknown>) => Promise<unknown>;

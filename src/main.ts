@@ -3,6 +3,7 @@
  * gracefully on SIGTERM/SIGINT (stop accepting, let turns in flight finish, close Redis).
  */
 import { loadDirectLineConfig } from './channels/directline';
+import { loadHandoffConfig } from './handoff';
 import { loadConfig } from './config';
 import { createLogger } from './logging/logger';
 import { createRuntime } from './server/runtime';
@@ -11,6 +12,7 @@ function main(): void {
   const { config, problems } = loadConfig();
   const log = createLogger(config.logLevel);
   problems.push(...loadDirectLineConfig().problems); // Direct Line settings (issue #6)
+  problems.push(...loadHandoffConfig(process.env, config.contentDir).problems); // counsellor console (issue #7)
   if (problems.length > 0) {
     for (const problem of problems) log.fatal({ event: 'config_error' }, problem);
     console.error(`Opastin cannot start:\n- ${problems.join('\n- ')}`);

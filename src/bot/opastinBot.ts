@@ -13,7 +13,7 @@ import type { ContentBundle } from '../engine/contentBundle';
 import type { ContentStore } from '../engine/contentStore';
 import { parseYesNo } from '../engine/matchAnswer';
 import { foldText } from '../engine/normaliseText';
-import { event, HANDOFF_ACTION, message, text } from '../engine/render';
+import { event, HANDOFF_ACTION, HANDOFF_CANCEL_ACTION, message, text } from '../engine/render';
 import { ScriptDialog, ScriptDialogState } from '../engine/scriptDialog';
 import { setTurnLang } from '../engine/turnInfo';
 import type { Logger } from '../logging/logger';
@@ -67,6 +67,8 @@ export class OpastinBot {
       await context.sendActivity(message(serviceUnavailableText(langFromLocale(activity.locale) ?? 'fi')));
       return;
     }
+    // Counsellors reach residents through the web chat (Direct Line) only.
+    const handoff = activity.channelId === 'directline' ? this.handoff : null;
     const meta = this.upgradeMeta(await this.meta.get(context, {} as ConversationMeta));
     const typed = (activity.text ?? '').trim();
     meta.turns += activity.type === ActivityTypes.Message ? 1 : 0;
@@ -80,13 +82,17 @@ export class OpastinBot {
       if (crisis?.crisis) {
         this.log.warn({ event: 'crisis_detected', kind: crisis.kind, source: crisis.source }, 'crisis response sent');
         await context.sendActivities(crisisResponse(bundle, lang, crisis));
+        // During a handoff the counsellor must see it too.
+        if (handoff && (await handoff.statusOf(activity.conversation.id)).status === 'accepted') {
+          await handoff.residentMessage(activity.conversation.id, typed);
+        }
         // A tap on one of the bot's own choices ("Danger now") also carries on the dialog, so the
         // crisis path the resident picked is not lost; any other message stops here.
         if (!this.isOfferedChoice(dc, typed)) return;
       }
       // 2. A counsellor has the conversation: the resident's words go to them.
-      if (this.handoff && typed && (await this.handoff.statusOf(activity.conversation.id)).status === 'accepted') {
-        await this.handoff.residentMessage(activity.conversation.id, typed);
+      if (handoff && typed && (await handoff.statusOf(activity.conversation.id)).status === 'accepted') {
+        await handoff.residentMessage(activity.conversation.id, typed);
         return;
       }
       // 3. Content changed under the conversation.
@@ -109,7 +115,13 @@ export class OpastinBot {
       }
       const postBack = activity.value as { action?: string; queue?: string } | undefined;
       if (postBack?.action === HANDOFF_ACTION && postBack.queue) {
-        await requestHandoff(context, bundle, this.handoff, postBack.queue, lang, dc);
+        await requestHandoff(context, bundle, handoff, postBack.queue, lang, dc);
+        return;
+      }
+      if (postBack?.action === HANDOFF_CANCEL_ACTION) {
+        if (handoff) await handoff.cancel(activity.conversation.id);
+        await context.sendActivity(message(text(bundle, 'handoffCancelled', lang)));
+        await this.reprompt(dc);
         return;
       }
       // Feedback to the one-tap question after a route.
@@ -141,7 +153,8 @@ export class OpastinBot {
 
   private async afterDialogs(context: TurnContext, dc: DialogContext, bundle: ContentBundle, meta: ConversationMeta, lang: Lang): Promise<void> {
     const queue = context.turnState.get('opastin.handoffRequest') as string | undefined;
-    if (queue) await requestHandoff(context, bundle, this.handoff, queue, lang, dc);
+    const handoff = context.activity.channelId === 'directline' ? this.handoff : null;
+    if (queue) await requestHandoff(context, bundle, handoff, queue, lang, dc);
     const sent = context.turnState.get('opastin.feedbackAsked') as string | undefined;
     if (sent) meta.feedbackFor = sent;
   }
@@ -180,7 +193,7 @@ export class OpastinBot {
       case 'human':
         await dc.cancelAllDialogs();
         if (bundle.program.dialogs.has('human')) await dc.beginDialog('human');
-        else await requestHandoff(context, bundle, this.handoff, null, lang, dc);
+        else await requestHandoff(context, bundle, context.activity.channelId === 'directline' ? this.handoff : null, null, lang, dc);
         await this.afterDialogs(context, dc, bundle, meta, lang);
         return;
     }

@@ -106,7 +106,12 @@ export class StoreHandoffService implements HandoffService {
     return { status: 'queued', queueId: record.queueId, position: (await this.place(record.queueId, conversationId)).position };
   }
 
-  async residentMessage(conversationId: string, text: string): Promise<ResidentMessageResult> {
+  async residentMessage(conversationId: string, text: string): Promise<void> {
+    await this.relayResidentMessage(conversationId, text);
+  }
+
+  /** residentMessage, telling whether it reached a counsellor, kept the wait alive, or found no handoff. */
+  async relayResidentMessage(conversationId: string, text: string): Promise<ResidentMessageResult> {
     const at = this.clock().getTime();
     const updated = await this.update(conversationId, (r) =>
       r.status === 'accepted' ? withLine(r, { from: 'resident', at, text }) : { ...r, lastResidentAt: Math.max(r.lastResidentAt, at) },
@@ -293,6 +298,15 @@ export class StoreHandoffService implements HandoffService {
     return this.o.store.get(conversationId);
   }
 
+  /** Conversations open with a counsellor (after a console reload, they come back). */
+  async acceptedBy(counsellorId: string): Promise<HandoffRecord[]> {
+    const out: HandoffRecord[] = [];
+    for (const queueId of this.o.catalogue.queues.keys()) {
+      out.push(...(await this.waitingIn(queueId, 'accepted')).filter((r) => r.counsellorId === counsellorId));
+    }
+    return out.sort((a, b) => (a.acceptedAt ?? 0) - (b.acceptedAt ?? 0));
+  }
+
   /** Counsellors online for a queue right now (presence not expired). */
   async onlineFor(queueId: string): Promise<string[]> {
     const now = Date.now();
@@ -349,13 +363,13 @@ export class StoreHandoffService implements HandoffService {
     return { status: 'unavailable', reason, alternatives: queue ? [...queue.services] : [], acceptsContactRequests: queue?.acceptsContactRequests ?? false };
   }
 
-  /** Waiting records of a queue in order; index entries whose record is gone are pruned. */
-  private async waitingIn(queueId: string): Promise<HandoffRecord[]> {
-    const ids = await this.o.store.queueMembers(queueId);
+  /** Records of a queue with a status, in order; index entries whose record is gone are pruned. */
+  private async waitingIn(queueId: string, status: 'waiting' | 'accepted' = 'waiting'): Promise<HandoffRecord[]> {
+    const ids = await this.o.store.queueMembers(queueId, status);
     const records = await Promise.all(ids.map((id) => this.o.store.get(id)));
     const gone = ids.filter((_, i) => !records[i]);
-    if (gone.length > 0) await this.o.store.prune(queueId, gone);
-    return records.filter((r): r is HandoffRecord => Boolean(r && r.status === 'waiting' && r.queueId === queueId));
+    if (gone.length > 0) await this.o.store.prune(queueId, gone, status);
+    return records.filter((r): r is HandoffRecord => Boolean(r && r.status === status && r.queueId === queueId));
   }
 
   private async place(queueId: string, conversationId: string): Promise<{ position: number; estimateMinutes: number | null }> {

@@ -84,8 +84,11 @@ export interface HandoffService {
   request(req: HandoffRequest): Promise<RequestResult>;
   cancel(conversationId: string): Promise<void>;
   statusOf(conversationId: string): Promise<HandoffStatus>;
-  /** Forwards to the counsellor when accepted; while waiting it only keeps the wait alive. */
-  residentMessage(conversationId: string, text: string): Promise<ResidentMessageResult>;
+  /**
+   * Forwards to the counsellor when accepted; while waiting it only keeps the wait alive.
+   * (`StoreHandoffService.relayResidentMessage` says which of the two happened.)
+   */
+  residentMessage(conversationId: string, text: string): Promise<void>;
   residentTyping(conversationId: string): Promise<void>;
   /** Kept with a TTL, only if the queue accepts contact requests; returns whether it was kept. */
   leaveContactRequest(req: ContactRequest): Promise<boolean>;

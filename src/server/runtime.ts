@@ -5,6 +5,7 @@
 import { ConversationState } from 'botbuilder';
 import express, { Express } from 'express';
 import type Redis from 'ioredis';
+import type { HandoffPort } from '../bot/handoffPort';
 import { OpastinBot } from '../bot/opastinBot';
 import { createTurnPipeline, TurnLogic } from '../bot/turnPipeline';
 import { createCloudAdapter } from '../channels/botframework/cloudAdapter';
@@ -67,7 +68,16 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   if (config.contentWatch) content.watch();
 
   const conversationState = new ConversationState(storage);
-  const bot = new OpastinBot(conversationState, content, log, null);
+  // The bot reaches the handoff service lazily: the service is created below, after the
+  // Direct Line channel it delivers through (which itself needs the bot's turn logic).
+  let handoffRef: Handoff | null = null;
+  const handoffPort: HandoffPort = {
+    request: (req) => handoffRef!.service.request(req),
+    statusOf: (id) => handoffRef!.service.statusOf(id),
+    residentMessage: (id, text) => handoffRef!.service.residentMessage(id, text),
+    cancel: (id) => handoffRef!.service.cancel(id),
+  };
+  const bot = new OpastinBot(conversationState, content, log, handoffPort);
   const turnLogic = createTurnPipeline(queue, (context) => bot.run(context), log);
   const adapter = createCloudAdapter(config);
   const authEnabled = Boolean(config.microsoftAppId);
@@ -105,6 +115,7 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     deliver: (conversationId, activity) => directLine.channel.postToConversation(conversationId, activity),
   });
   app.use(handoff.router);
+  handoffRef = handoff;
   app.use(webRoutes({ contentDir: config.contentDir, region: config.region, frameAncestors: dlConfig.frameAncestors, publicBaseUrl: dlConfig.publicBaseUrl, warm: config.nodeEnv !== 'test' }));
   app.use(notFound);
   app.use(jsonErrorHandler(log));

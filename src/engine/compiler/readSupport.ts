@@ -14,7 +14,7 @@ export const ENGINE_TEXT_KEYS = [
   'help', 'notUnderstood', 'outOfScope', 'restarted', 'languageChanged', 'backNotPossible', 'clarify',
   'contentChanged', 'feedbackQuestion', 'feedbackYes', 'feedbackNo', 'feedbackThanks', 'goodbye',
   'askAnythingElse', 'numberExpected', 'yesLabel', 'noLabel', 'crisisIntro', 'crisisPoisoning',
-  'crisisViolence', 'crisisOfferHuman', 'routeIntro', 'handoffOffer', 'handoffUnavailable', 'errorApology',
+  'crisisViolence', 'crisisOfferHuman', 'routeIntro', 'handoffOffer', 'handoffUnavailable', 'handoffSummaryIntro', 'handoffCancelLabel', 'handoffCancelled', 'errorApology',
 ] as const;
 export const TOPIC_NAMES = ['crisis', 'mental-health', 'substance-use', 'family-centre', 'elderly', 'symptom-check',
   'chronic-care', 'violence', 'human', 'unknown'] as const;

@@ -71,6 +71,10 @@ export function renderConsolePage(lang: Lang, assets: { js: string; css: string 
         <tbody id="overview-rows"></tbody>
       </table>
     </section>
+    <section id="mine-section" aria-labelledby="mine-h" hidden>
+      <h2 id="mine-h" ${t('mineHeading')}</h2>
+      <ul id="mine-list" class="cards"></ul>
+    </section>
     <section aria-labelledby="waiting-h">
       <h2 id="waiting-h" ${t('waitingHeading')}</h2>
       <p id="waiting-empty" ${t('noneWaiting')}</p>

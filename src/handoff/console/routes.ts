@@ -165,6 +165,13 @@ export function consoleRoutes(o: ConsoleOptions): Router {
     res.json({ waiting: await o.service.listWaiting(visibleQueues(identity)) });
   });
 
+  router.get('/counsellor/api/mine', guard, async function mine(_req: Request, res: Response) {
+    const { identity } = signedOf(res);
+    res.set('Cache-Control', 'no-store');
+    const open = await o.service.acceptedBy(identity.id);
+    res.json({ conversations: open.map((r) => ({ conversationId: r.conversationId, queueId: r.queueId, lang: r.lang, topic: r.summary.topic, acceptedAt: r.acceptedAt })) });
+  });
+
   router.get('/counsellor/api/canned-replies', guard, function canned(req: Request, res: Response) {
     const lang: Lang = (typeof req.query.lang === 'string' && langFromLocale(req.query.lang)) || 'fi';
     res.json({ lang, replies: o.cannedReplies.map((r) => ({ id: r.id, label: r.label[lang], text: r.text[lang] })) });

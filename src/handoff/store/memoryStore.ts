@@ -9,6 +9,7 @@ interface Expiring<T> {
 
 export class MemoryHandoffStore implements HandoffStore {
   private records = new Map<string, Expiring<string>>();
+  /** Key "<status>:<queueId>" → conversation id → score. */
   private queues = new Map<string, Map<string, number>>();
   private presenceMap = new Map<string, PresenceEntry>();
   private times = new Map<string, number[]>();
@@ -36,8 +37,8 @@ export class MemoryHandoffStore implements HandoffStore {
   async swap(next: HandoffRecord, expectedVersion: number, ttlSeconds: number): Promise<boolean> {
     const current = this.read(next.conversationId);
     if ((current?.version ?? 0) !== expectedVersion) return false;
-    if (current) this.queue(current.queueId).delete(current.conversationId);
-    if (next.status === 'waiting') this.queue(next.queueId).set(next.conversationId, next.queuedAt);
+    if (current) this.queue(current.queueId, current.status).delete(current.conversationId);
+    this.queue(next.queueId, next.status).set(next.conversationId, next.status === 'waiting' ? next.queuedAt : next.acceptedAt ?? 0);
     this.records.set(next.conversationId, { value: JSON.stringify(next), expiresAt: Date.now() + ttlSeconds * 1000 });
     return true;
   }
@@ -45,17 +46,17 @@ export class MemoryHandoffStore implements HandoffStore {
   async remove(conversationId: string, expectedVersion: number): Promise<boolean> {
     const current = this.read(conversationId);
     if (!current || current.version !== expectedVersion) return false;
-    this.queue(current.queueId).delete(conversationId);
+    this.queue(current.queueId, current.status).delete(conversationId);
     this.records.delete(conversationId);
     return true;
   }
 
-  async queueMembers(queueId: string): Promise<string[]> {
-    return [...this.queue(queueId).entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  async queueMembers(queueId: string, status: 'waiting' | 'accepted' = 'waiting'): Promise<string[]> {
+    return [...this.queue(queueId, status).entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
   }
 
-  async prune(queueId: string, conversationIds: string[]): Promise<void> {
-    for (const id of conversationIds) if (!this.read(id)) this.queue(queueId).delete(id);
+  async prune(queueId: string, conversationIds: string[], status: 'waiting' | 'accepted' = 'waiting'): Promise<void> {
+    for (const id of conversationIds) if (!this.read(id)) this.queue(queueId, status).delete(id);
   }
 
   async setPresence(entry: PresenceEntry): Promise<void> {
@@ -88,9 +89,10 @@ export class MemoryHandoffStore implements HandoffStore {
     this.records.clear();
   }
 
-  private queue(queueId: string): Map<string, number> {
-    let q = this.queues.get(queueId);
-    if (!q) this.queues.set(queueId, (q = new Map()));
+  private queue(queueId: string, status: 'waiting' | 'accepted'): Map<string, number> {
+    const key = `${status}:${queueId}`;
+    let q = this.queues.get(key);
+    if (!q) this.queues.set(key, (q = new Map()));
     return q;
   }
 }

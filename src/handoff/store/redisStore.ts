@@ -3,6 +3,7 @@
  *   conv:<conversationId>   the record (JSON, TTL = STATE_TTL_SECONDS; contains the conversation
  *                           id, so Direct Line's "end and delete" removes it too)
  *   queue:<queueId>         sorted set of waiting conversation ids, score = queuedAt
+ *   active:<queueId>        sorted set of accepted conversation ids, score = acceptedAt
  *   presence                hash counsellorId → JSON (expiry inside, refreshed by the console)
  *   times:<queueId>         recent handling times (ms), newest first
  *   contacts:<queueId>      sorted set of contact requests, score = expiry (ms)
@@ -13,29 +14,33 @@ import type Redis from 'ioredis';
 import { HandoffRecord, parseRecord } from '../record';
 import type { HandoffStore, PresenceEntry, StoredContactRequest } from './store';
 
-// KEYS[1] record. ARGV: json, expectedVersion, ttl, queuePrefix, id, newStatus, newQueueId, queuedAt.
-// The queue keys are derived inside the script (single Redis, not Cluster: see docs/handoff.md).
+// KEYS[1] record. ARGV: json, expectedVersion, ttl, keyPrefix ("<prefix>handoff:"), id,
+// newStatus, newQueueId, score. The index keys are derived inside the script from the statuses
+// (single Redis, not Cluster: see docs/handoff.md).
 const SWAP = `
+local function index(status) if status == 'waiting' then return 'queue:' end return 'active:' end
 local cur = redis.call('GET', KEYS[1])
 local version = 0
 if cur then
   local d = cjson.decode(cur)
   version = d.version
-  if version == tonumber(ARGV[2]) then redis.call('ZREM', ARGV[4] .. d.queueId, ARGV[5]) end
+  if version == tonumber(ARGV[2]) then redis.call('ZREM', ARGV[4] .. index(d.status) .. d.queueId, ARGV[5]) end
 end
 if version ~= tonumber(ARGV[2]) then return 0 end
-if ARGV[6] == 'waiting' then redis.call('ZADD', ARGV[4] .. ARGV[7], ARGV[8], ARGV[5]) end
+redis.call('ZADD', ARGV[4] .. index(ARGV[6]) .. ARGV[7], ARGV[8], ARGV[5])
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
 return 1
 `;
 
-// KEYS[1] record. ARGV: expectedVersion, queuePrefix, id.
+// KEYS[1] record. ARGV: expectedVersion, keyPrefix, id.
 const REMOVE = `
 local cur = redis.call('GET', KEYS[1])
 if not cur then return 0 end
 local d = cjson.decode(cur)
 if d.version ~= tonumber(ARGV[1]) then return 0 end
-redis.call('ZREM', ARGV[2] .. d.queueId, ARGV[3])
+local index = 'active:'
+if d.status == 'waiting' then index = 'queue:' end
+redis.call('ZREM', ARGV[2] .. index .. d.queueId, ARGV[3])
 redis.call('DEL', KEYS[1])
 return 1
 `;
@@ -63,24 +68,28 @@ export class RedisHandoffStore implements HandoffStore {
   async swap(next: HandoffRecord, expectedVersion: number, ttlSeconds: number): Promise<boolean> {
     const done = await this.redis.eval(
       SWAP, 1, `${this.p}conv:${next.conversationId}`,
-      JSON.stringify(next), String(expectedVersion), String(ttlSeconds), `${this.p}queue:`,
-      next.conversationId, next.status, next.queueId, String(next.queuedAt),
+      JSON.stringify(next), String(expectedVersion), String(ttlSeconds), this.p,
+      next.conversationId, next.status, next.queueId, String(next.status === 'waiting' ? next.queuedAt : next.acceptedAt ?? 0),
     );
     return done === 1;
   }
 
   async remove(conversationId: string, expectedVersion: number): Promise<boolean> {
-    const done = await this.redis.eval(REMOVE, 1, `${this.p}conv:${conversationId}`, String(expectedVersion), `${this.p}queue:`, conversationId);
+    const done = await this.redis.eval(REMOVE, 1, `${this.p}conv:${conversationId}`, String(expectedVersion), this.p, conversationId);
     return done === 1;
   }
 
-  async queueMembers(queueId: string): Promise<string[]> {
-    return this.redis.zrange(`${this.p}queue:${queueId}`, 0, -1);
+  private indexKey(queueId: string, status: 'waiting' | 'accepted'): string {
+    return `${this.p}${status === 'waiting' ? 'queue' : 'active'}:${queueId}`;
   }
 
-  async prune(queueId: string, conversationIds: string[]): Promise<void> {
+  async queueMembers(queueId: string, status: 'waiting' | 'accepted' = 'waiting'): Promise<string[]> {
+    return this.redis.zrange(this.indexKey(queueId, status), 0, -1);
+  }
+
+  async prune(queueId: string, conversationIds: string[], status: 'waiting' | 'accepted' = 'waiting'): Promise<void> {
     if (conversationIds.length === 0) return;
-    await this.redis.eval(PRUNE, 1, `${this.p}queue:${queueId}`, `${this.p}conv:`, ...conversationIds);
+    await this.redis.eval(PRUNE, 1, this.indexKey(queueId, status), `${this.p}conv:`, ...conversationIds);
   }
 
   async setPresence(entry: PresenceEntry): Promise<void> {

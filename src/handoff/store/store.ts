@@ -27,15 +27,18 @@ export interface HandoffStore {
   get(conversationId: string): Promise<HandoffRecord | null>;
   /**
    * Writes `next` if the stored version equals `expectedVersion` (0: must not exist), and keeps
-   * the queue index in step (waiting records are in their queue, others in none). Atomic.
+   * the queue index in step (a record is in its queue's index for its status). Atomic.
    */
   swap(next: HandoffRecord, expectedVersion: number, ttlSeconds: number): Promise<boolean>;
   /** Deletes the record if its version is `expectedVersion`, and drops it from its queue. Atomic. */
   remove(conversationId: string, expectedVersion: number): Promise<boolean>;
-  /** Conversation ids waiting in a queue, oldest first (may include ids whose record expired). */
-  queueMembers(queueId: string): Promise<string[]>;
+  /**
+   * Conversation ids in a queue's index, oldest first (may include ids whose record is gone):
+   * `waiting` ones by queuedAt, `accepted` ones (with a counsellor) by acceptedAt.
+   */
+  queueMembers(queueId: string, status?: 'waiting' | 'accepted'): Promise<string[]>;
   /** Drops ids from a queue's index whose record no longer exists (expired or deleted). */
-  prune(queueId: string, conversationIds: string[]): Promise<void>;
+  prune(queueId: string, conversationIds: string[], status?: 'waiting' | 'accepted'): Promise<void>;
   setPresence(entry: PresenceEntry): Promise<void>;
   presence(): Promise<PresenceEntry[]>;
   /** Remembers how long a finished conversation took, last `keep` per queue. */

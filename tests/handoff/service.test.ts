@@ -1,0 +1,57 @@
+/**
+ * The handoff service against memory and real Redis (one behaviour suite), plus what only Redis
+ * can show: accept races between separate connections, events between "processes".
+ */
+import { randomUUID } from 'node:crypto';
+import type { ConsoleEvent, RedisEventBus } from '../../src/handoff/bus';
+import { uniquePrefix } from '../support/redisTest';
+import { buildService, GENERAL, OPEN_TIME, SUMMARY } from './helpers';
+import { runServiceBehaviour } from './serviceBehaviour';
+
+runServiceBehaviour('memory');
+runServiceBehaviour('redis');
+
+describe('HandoffService on Redis across connections', () => {
+  it('two counsellors on two connections accept at once: exactly one wins, every time', async () => {
+    const prefix = uniquePrefix('handoff-race');
+    const a = buildService('redis', { prefix });
+    const b = buildService('redis', { prefix });
+    try {
+      await a.service.setPresence('c1', 'online', [GENERAL]);
+      for (let round = 0; round < 25; round++) {
+        const id = `conv-${randomUUID()}`;
+        expect((await b.service.request({ conversationId: id, queueId: GENERAL, lang: 'fi', summary: SUMMARY, now: OPEN_TIME })).status).toBe('queued');
+        const [ra, rb] = await Promise.all([a.service.accept(id, 'c1'), b.service.accept(id, 'c2')]);
+        expect([ra.ok, rb.ok].filter(Boolean)).toHaveLength(1);
+        const status = await b.service.statusOf(id);
+        expect(status.counsellor).toBe(ra.ok ? 'Name of c1' : 'Name of c2');
+      }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('a resident message handled by one process reaches the console bus of another', async () => {
+    const prefix = uniquePrefix('handoff-bus');
+    const a = buildService('redis', { prefix });
+    const b = buildService('redis', { prefix });
+    try {
+      await (a.bus as RedisEventBus).whenSubscribed();
+      await b.service.setPresence('c1', 'online', [GENERAL]);
+      const id = `conv-${randomUUID()}`;
+      await b.service.request({ conversationId: id, queueId: GENERAL, lang: 'sv', summary: SUMMARY, now: OPEN_TIME });
+      await a.service.accept(id, 'c1');
+      const seen = new Promise<ConsoleEvent>((resolve) => {
+        a.bus.subscribe((e) => {
+          if (e.type === 'message') resolve(e);
+        });
+      });
+      expect(await b.service.relayResidentMessage(id, 'Hej, jag behöver hjälp')).toBe('delivered');
+      expect(await seen).toMatchObject({ type: 'message', conversationId: id, counsellorId: 'c1', from: 'resident', text: 'Hej, jag behöver hjälp' });
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});

@@ -30,12 +30,13 @@ export type Env = Record<string, string | undefined>;
 /** Loopback addresses: the Bot Framework Emulator and local tests post from these. */
 export const DEV_SERVICE_URLS = ['http://localhost', 'http://127.0.0.1', 'http://[::1]', 'https://localhost'];
 
-function intSetting(env: Env, name: string, fallback: number, problems: string[]): number {
+/** A whole-number setting; problems are collected, never thrown (every bad setting is shown at once). */
+export function intSetting(env: Env, name: string, fallback: number, problems: string[], allowZero = false): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    problems.push(`${name} must be a positive whole number, found "${raw}"`);
+  if (!Number.isInteger(value) || value < 0 || (!allowZero && value === 0)) {
+    problems.push(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} whole number, found "${raw}"`);
     return fallback;
   }
   return value;

@@ -19,18 +19,8 @@ export interface HandoffConfig {
   secureCookies: boolean;
 }
 
-type Env = Record<string, string | undefined>;
+import { intSetting, type Env } from '../config';
 
-function int(env: Env, name: string, fallback: number, problems: string[], allowZero = false): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || (!allowZero && value === 0)) {
-    problems.push(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} whole number, found "${raw}"`);
-    return fallback;
-  }
-  return value;
-}
 
 export function loadHandoffConfig(env: Env = process.env, rootDir = process.cwd()): { config: HandoffConfig; problems: string[] } {
   const problems: string[] = [];
@@ -41,15 +31,15 @@ export function loadHandoffConfig(env: Env = process.env, rootDir = process.cwd(
     problems.push('COUNSELLORS_FILE is not set: the counsellor console has no accounts (the example file is for development only).');
   }
   const config: HandoffConfig = {
-    waitTimeoutMs: int(env, 'HANDOFF_WAIT_TIMEOUT_MS', 15 * 60 * 1000, problems),
-    sweepIntervalMs: int(env, 'HANDOFF_SWEEP_INTERVAL_MS', nodeEnv === 'test' ? 0 : 30 * 1000, problems, true),
-    presenceTtlMs: int(env, 'HANDOFF_PRESENCE_TTL_MS', 90 * 1000, problems),
+    waitTimeoutMs: intSetting(env, 'HANDOFF_WAIT_TIMEOUT_MS', 15 * 60 * 1000, problems),
+    sweepIntervalMs: intSetting(env, 'HANDOFF_SWEEP_INTERVAL_MS', nodeEnv === 'test' ? 0 : 30 * 1000, problems, true),
+    presenceTtlMs: intSetting(env, 'HANDOFF_PRESENCE_TTL_MS', 90 * 1000, problems),
     counsellorsFile: file,
-    sessionTtlSeconds: int(env, 'CONSOLE_SESSION_TTL_SECONDS', 8 * 60 * 60, problems),
+    sessionTtlSeconds: intSetting(env, 'CONSOLE_SESSION_TTL_SECONDS', 8 * 60 * 60, problems),
     lockoutAttempts: 5,
     lockoutSeconds: 15 * 60,
-    auditRetentionDays: int(env, 'HANDOFF_AUDIT_RETENTION_DAYS', 365, problems),
-    contactRequestTtlSeconds: int(env, 'HANDOFF_CONTACT_REQUEST_TTL_SECONDS', 7 * 24 * 60 * 60, problems),
+    auditRetentionDays: intSetting(env, 'HANDOFF_AUDIT_RETENTION_DAYS', 365, problems),
+    contactRequestTtlSeconds: intSetting(env, 'HANDOFF_CONTACT_REQUEST_TTL_SECONDS', 7 * 24 * 60 * 60, problems),
     secureCookies: nodeEnv === 'production',
   };
   return { config, problems };

@@ -5,17 +5,8 @@
 import type { Diagnostic } from '../content/diagnostic';
 
 export type Lang = 'fi' | 'sv' | 'en';
-export type Topic =
-  | 'crisis'
-  | 'mental-health'
-  | 'substance-use'
-  | 'family-centre'
-  | 'elderly'
-  | 'symptom-check'
-  | 'chronic-care'
-  | 'violence'
-  | 'human'
-  | 'unknown';
+export type { Topic } from '../content/topics';
+import type { Topic } from '../content/topics';
 export type CrisisKind = 'suicide' | 'self-harm' | 'poisoning' | 'violence' | 'danger';
 
 export interface CrisisResult {
@@ -51,18 +42,8 @@ export interface NluBuildResult {
 
 /** Fixed lists, in a stable order (ties and output order follow them). */
 export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
-export const TOPICS: readonly Topic[] = [
-  'crisis',
-  'mental-health',
-  'substance-use',
-  'family-centre',
-  'elderly',
-  'symptom-check',
-  'chronic-care',
-  'violence',
-  'human',
-  'unknown',
-];
+import { TOPICS } from '../content/topics';
+export { TOPICS };
 export const CRISIS_KINDS: readonly CrisisKind[] = ['suicide', 'self-harm', 'poisoning', 'violence', 'danger'];
 
 /** Omaolo symptom assessments; the service catalogue uses the same ids. */

@@ -3,7 +3,7 @@
  * parsing returns problems as a list instead of throwing the first.
  */
 import { randomBytes } from 'node:crypto';
-import type { Env } from '../../config';
+import { intSetting, type Env } from '../../config';
 
 export interface DirectLineConfig {
   /** The master secret: signs tokens; a server-side caller may also use it as a bearer. */
@@ -30,16 +30,6 @@ export interface DirectLineConfig {
   frameAncestors: string;
 }
 
-function positiveInt(env: Env, name: string, fallback: number, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    problems.push(`${name} must be a positive whole number, found "${raw}"`);
-    return fallback;
-  }
-  return value;
-}
 
 export function loadDirectLineConfig(env: Env = process.env): { config: DirectLineConfig; problems: string[] } {
   const problems: string[] = [];
@@ -61,16 +51,16 @@ export function loadDirectLineConfig(env: Env = process.env): { config: DirectLi
   const config: DirectLineConfig = {
     secret,
     secretGenerated,
-    tokenTtlSeconds: positiveInt(env, 'DIRECT_LINE_TOKEN_TTL_SECONDS', 30 * 60, problems),
-    streamTokenTtlSeconds: positiveInt(env, 'DIRECT_LINE_STREAM_TOKEN_TTL_SECONDS', 120, problems),
+    tokenTtlSeconds: intSetting(env, 'DIRECT_LINE_TOKEN_TTL_SECONDS', 30 * 60, problems),
+    streamTokenTtlSeconds: intSetting(env, 'DIRECT_LINE_STREAM_TOKEN_TTL_SECONDS', 120, problems),
     tokenRateLimit: {
-      max: positiveInt(env, 'CHAT_TOKEN_RATE_LIMIT', 20, problems),
-      windowMs: positiveInt(env, 'CHAT_TOKEN_RATE_WINDOW_SECONDS', 10 * 60, problems) * 1000,
+      max: intSetting(env, 'CHAT_TOKEN_RATE_LIMIT', 20, problems),
+      windowMs: intSetting(env, 'CHAT_TOKEN_RATE_WINDOW_SECONDS', 10 * 60, problems) * 1000,
     },
-    postRateLimitPerMinute: positiveInt(env, 'DIRECT_LINE_POST_RATE_LIMIT', 60, problems),
+    postRateLimitPerMinute: intSetting(env, 'DIRECT_LINE_POST_RATE_LIMIT', 60, problems),
     publicBaseUrl,
-    keepAliveMs: positiveInt(env, 'DIRECT_LINE_KEEPALIVE_MS', 15000, problems),
-    maxActivities: positiveInt(env, 'DIRECT_LINE_MAX_ACTIVITIES', 1000, problems),
+    keepAliveMs: intSetting(env, 'DIRECT_LINE_KEEPALIVE_MS', 15000, problems),
+    maxActivities: intSetting(env, 'DIRECT_LINE_MAX_ACTIVITIES', 1000, problems),
     trustProxy: env.TRUST_PROXY || null,
     frameAncestors: env.CHAT_FRAME_ANCESTORS || (nodeEnv === 'production' ? "'self'" : '*'),
   };

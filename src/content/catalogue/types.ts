@@ -11,19 +11,8 @@ export type Lang = (typeof LANGS)[number];
 /** fi, sv and en text. The loader guarantees fi and sv; en falls back to fi when missing. */
 export type LocalizedText = Record<Lang, string>;
 
-export const TOPICS = [
-  'crisis',
-  'mental-health',
-  'substance-use',
-  'family-centre',
-  'elderly',
-  'symptom-check',
-  'chronic-care',
-  'violence',
-  'human',
-  'unknown',
-] as const;
-export type Topic = (typeof TOPICS)[number];
+export { TOPICS, type Topic } from '../topics';
+import type { Topic } from '../topics';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

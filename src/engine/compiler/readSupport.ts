@@ -16,8 +16,8 @@ export const ENGINE_TEXT_KEYS = [
   'askAnythingElse', 'numberExpected', 'yesLabel', 'noLabel', 'crisisIntro', 'crisisPoisoning',
   'crisisViolence', 'crisisOfferHuman', 'routeIntro', 'handoffOffer', 'handoffUnavailable', 'handoffSummaryIntro', 'handoffCancelLabel', 'handoffCancelled', 'errorApology',
 ] as const;
-export const TOPIC_NAMES = ['crisis', 'mental-health', 'substance-use', 'family-centre', 'elderly', 'symptom-check',
-  'chronic-care', 'violence', 'human', 'unknown'] as const;
+import { TOPICS as TOPIC_NAMES } from '../../content/topics';
+export { TOPIC_NAMES };
 
 function open(rootDir: string, rel: string, diags: Diagnostics): FieldReader | undefined {
   const abs = path.join(rootDir, rel);

@@ -15,6 +15,8 @@ import type { HandoffPort, HandoffSummary } from './handoffPort';
 import type { Lang } from './language';
 
 const DEFAULT_QUEUE_HINT = 'general';
+/** turnState key: a summary taken before the dialogs were cleared (the "talk to a person" command). */
+export const HANDOFF_SUMMARY_KEY = 'opastin.handoffSummary';
 
 /** The answers given so far, as question → chosen label (choices only: no free text). */
 export function summarise(dc: DialogContext, bundle: ContentBundle, lang: Lang): HandoffSummary {
@@ -47,7 +49,7 @@ export async function requestHandoff(
     await context.sendActivities([event('handoff', { status: 'unavailable', queue: null }), message(text(bundle, 'handoffUnavailable', lang))]);
     return;
   }
-  const summary = summarise(dc, bundle, lang);
+  const summary = (context.turnState.get(HANDOFF_SUMMARY_KEY) as HandoffSummary | undefined) ?? summarise(dc, bundle, lang);
   const result = port
     ? await port.request({ conversationId: context.activity.conversation.id, queueId: queue.id, lang, summary })
     : { status: 'unavailable' as const, reason: 'no-handoff-service', alternatives: queue.services };

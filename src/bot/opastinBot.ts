@@ -20,7 +20,7 @@ import type { Logger } from '../logging/logger';
 import { detectCommand } from './commands';
 import { crisisResponse } from './crisisResponse';
 import type { HandoffPort } from './handoffPort';
-import { requestHandoff } from './handoffRequest';
+import { HANDOFF_SUMMARY_KEY, requestHandoff, summarise } from './handoffRequest';
 import { Lang, langFromLocale } from './language';
 import { serviceUnavailableText } from './serviceUnavailable';
 
@@ -191,6 +191,8 @@ export class OpastinBot {
         return;
       }
       case 'human':
+        // What the resident answered so far goes into the summary, so take it before starting over.
+        context.turnState.set(HANDOFF_SUMMARY_KEY, summarise(dc, bundle, lang));
         await dc.cancelAllDialogs();
         if (bundle.program.dialogs.has('human')) await dc.beginDialog('human');
         else await requestHandoff(context, bundle, context.activity.channelId === 'directline' ? this.handoff : null, null, lang, dc);

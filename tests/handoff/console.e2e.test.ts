@@ -4,9 +4,8 @@
  * contexts. Request → queue → accept → messages both ways → transfer → accept again → end back
  * to the bot → the resident gets the feedback question. axe (WCAG 2.1 A/AA) on the console.
  *
- * The resident's "talk to a person" is driven by calling `handoff.service.request` (and
- * `residentMessage`) on B directly, as the bot will once its handoff integration lands; then
- * this test should type "haluan puhua ihmisen kanssa" in the chat instead.
+ * The resident asks for a person by typing "haluan puhua ihmisen kanssa" in the chat, and their
+ * messages reach the counsellor through the bot.
  */
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
@@ -14,7 +13,7 @@ import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { listen, Listening } from '../channels/helpers';
 import { uniquePrefix } from '../support/redisTest';
-import { FAMILY, GENERAL, SUMMARY } from './helpers';
+import { FAMILY } from './helpers';
 import { DEMO_COUNSELLOR, handoffRuntime, TestRuntime } from './runtime';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -94,15 +93,21 @@ describeE2e('handoff in Chromium: resident page on one process, console on anoth
     await chat.getByRole('button', { name: /Hyväksyn/ }).click();
     const conversationId = ((await (await tokenResponse).json()) as { conversationId: string }).conversationId;
     await chat.locator(SENDBOX).waitFor();
-    // Stand-in for the bot's "talk to a person" until the bot integration lands (see header).
-    const queued = await b.handoff.service.request({ conversationId, queueId: GENERAL, lang: 'fi', summary: SUMMARY });
-    expect(queued).toMatchObject({ status: 'queued', position: 1 });
+    // The resident answers one question, then asks for a person in their own words.
+    await chat.getByRole('toolbar').getByRole('button', { name: 'Mieli ja jaksaminen' }).click();
+    await chat.getByRole('toolbar').getByRole('button', { name: 'Omastani' }).click();
+    await chat.locator(BOT_BUBBLE, { hasText: 'Minkä ikäinen olet' }).waitFor();
+    await chat.locator(SENDBOX).fill('haluan puhua ihmisen kanssa');
+    await chat.locator(SENDBOX).press('Enter');
+    // What the counsellor will see is shown before anything else.
+    await chat.locator(BOT_BUBBLE, { hasText: 'Ohjaaja näkee aiheen' }).waitFor();
+    expect(await b.handoff.service.statusOf(conversationId)).toMatchObject({ status: 'queued', position: 1 });
     await chat.locator(BOT_BUBBLE, { hasText: 'Paikkasi jonossa: 1' }).waitFor();
 
     // ---- the console sees it waiting, with summary and language; accepts ----
     const card = desk.locator(`#waiting-list li[data-conversation="${conversationId}"]`);
     await card.waitFor();
-    expect(await card.innerText()).toMatch(/mental-health[\s\S]*Yleinen asiakasohjaus[\s\S]*fi[\s\S]*Kenen asiasta on kyse\?[\s\S]*omasta/);
+    expect(await card.innerText()).toMatch(/mental-health[\s\S]*Yleinen asiakasohjaus[\s\S]*fi[\s\S]*Kenen mielen hyvinvoinnista on kyse\?[\s\S]*Omastani/);
     expect(await axeViolations(desk)).toEqual([]);
     await card.getByRole('button', { name: 'Ota keskustelu' }).click();
     await desk.locator('#conv:not([hidden])').waitFor();
@@ -121,7 +126,9 @@ describeE2e('handoff in Chromium: resident page on one process, console on anoth
     // ---- resident → counsellor (handled on B, shown live on A through Redis pub/sub) ----
     await b.handoff.service.residentTyping(conversationId);
     await desk.locator('#typing', { hasText: 'Asukas kirjoittaa' }).waitFor();
-    expect(await b.handoff.service.relayResidentMessage(conversationId, 'Minulla on ollut raskasta.')).toBe('delivered');
+    // Typed in the chat on B: the bot relays it to the counsellor instead of answering itself.
+    await chat.locator(SENDBOX).fill('Minulla on ollut raskasta.');
+    await chat.locator(SENDBOX).press('Enter');
     await desk.getByRole('log').getByText('Minulla on ollut raskasta.').waitFor();
 
     // A private note: on the console, never in the chat.

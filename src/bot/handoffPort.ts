@@ -19,4 +19,6 @@ export interface HandoffPort {
   statusOf(conversationId: string): Promise<{ status: 'none' | 'queued' | 'accepted'; queueId?: string }>;
   residentMessage(conversationId: string, text: string): Promise<void>;
   cancel(conversationId: string): Promise<void>;
+  /** Keeps a call-back request (with a TTL) when the queue's team accepts them; false when it does not. */
+  leaveContactRequest(req: { conversationId: string; queueId: string; lang: Lang; contact: string; summary: HandoffSummary }): Promise<boolean>;
 }

@@ -10,7 +10,7 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { renderServiceCard } from '../content/catalogue';
 import type { ContentBundle } from '../engine/contentBundle';
 import type { ScriptDialogState } from '../engine/scriptDialog';
-import { event, HANDOFF_CANCEL_ACTION, message, text } from '../engine/render';
+import { CONTACT_REQUEST_ACTION, event, HANDOFF_CANCEL_ACTION, message, text } from '../engine/render';
 import type { HandoffPort, HandoffSummary } from './handoffPort';
 import type { Lang } from './language';
 
@@ -67,5 +67,13 @@ export async function requestHandoff(
     .map((id) => bundle.catalogue.services.get(id))
     .filter((s): s is NonNullable<typeof s> => !!s)
     .map((s) => renderServiceCard(s, lang, new Date(), bundle.catalogue));
-  await context.sendActivity(message([text(bundle, 'handoffUnavailable', lang), ...cards].filter(Boolean).join('\n\n')));
+  const reply = message([text(bundle, 'handoffUnavailable', lang), ...cards].filter(Boolean).join('\n\n'));
+  if (port && result.status === 'unavailable' && result.acceptsContactRequests) {
+    // The team calls back: offered, never asked for by default.
+    reply.suggestedActions = {
+      to: [],
+      actions: [{ type: ActionTypes.PostBack, title: text(bundle, 'contactOffer', lang), value: { action: CONTACT_REQUEST_ACTION, queue: queue.id } }],
+    };
+  }
+  await context.sendActivity(reply);
 }

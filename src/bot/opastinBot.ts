@@ -13,7 +13,7 @@ import type { ContentBundle } from '../engine/contentBundle';
 import type { ContentStore } from '../engine/contentStore';
 import { parseYesNo } from '../engine/matchAnswer';
 import { foldText } from '../engine/normaliseText';
-import { event, HANDOFF_ACTION, HANDOFF_CANCEL_ACTION, message, text } from '../engine/render';
+import { CONTACT_REQUEST_ACTION, event, HANDOFF_ACTION, HANDOFF_CANCEL_ACTION, message, text } from '../engine/render';
 import { ScriptDialog, ScriptDialogState } from '../engine/scriptDialog';
 import { setTurnLang } from '../engine/turnInfo';
 import type { Logger } from '../logging/logger';
@@ -35,9 +35,18 @@ export interface ConversationMeta {
   contentVersion: string | null;
   /** The dialog whose feedback question is open. */
   feedbackFor: string | null;
+  /** The queue a call-back request is being left for (the next message is the contact). */
+  contactFor: string | null;
 }
 
 const MAIN = 'main';
+
+/** A phone number or an e-mail address, and nothing much else. */
+function isContact(typed: string): boolean {
+  const phone = /^\+?[\d\s()-]{6,20}$/.test(typed) && typed.replace(/\D/g, '').length >= 6;
+  const email = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(typed);
+  return phone || email;
+}
 
 export class OpastinBot {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -118,6 +127,11 @@ export class OpastinBot {
         await requestHandoff(context, bundle, handoff, postBack.queue, lang, dc);
         return;
       }
+      if (postBack?.action === CONTACT_REQUEST_ACTION && postBack.queue && handoff) {
+        meta.contactFor = postBack.queue;
+        await context.sendActivity(message(text(bundle, 'contactAsk', lang)));
+        return;
+      }
       if (postBack?.action === HANDOFF_CANCEL_ACTION) {
         if (handoff) await handoff.cancel(activity.conversation.id);
         await context.sendActivity(message(text(bundle, 'handoffCancelled', lang)));
@@ -140,6 +154,20 @@ export class OpastinBot {
       if (command) {
         await this.runCommand(dc, command, meta, bundle, lang);
         return;
+      }
+      // A call-back request: the one message that may hold a phone number or e-mail address. It
+      // goes to the handoff store (TTL) and nowhere else; commands above still work to back out.
+      if (meta.contactFor && typed && handoff) {
+        const queueId = meta.contactFor;
+        meta.contactFor = null;
+        if (isContact(typed)) {
+          const summary = summarise(dc, bundle, lang);
+          const kept = await handoff.leaveContactRequest({ conversationId: activity.conversation.id, queueId, lang, contact: typed.slice(0, 200), summary });
+          await context.sendActivity(message(text(bundle, kept ? 'contactSaved' : 'handoffUnavailable', lang)));
+          await this.reprompt(dc);
+          return;
+        }
+        await context.sendActivity(message(text(bundle, 'contactInvalid', lang)));
       }
       // 5. The dialog engine.
       const result = await dc.continueDialog();
@@ -243,6 +271,7 @@ export class OpastinBot {
       locale: stored.locale ?? null,
       contentVersion: stored.contentVersion ?? null,
       feedbackFor: stored.feedbackFor ?? null,
+      contactFor: stored.contactFor ?? null,
     };
   }
 

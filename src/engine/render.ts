@@ -13,6 +13,7 @@ export type OutgoingActivity = Partial<Activity>;
 /** postBack values the engine recognises when a suggested action is clicked. */
 export const HANDOFF_ACTION = 'opastin.handoff';
 export const HANDOFF_CANCEL_ACTION = 'opastin.handoff.cancel';
+export const CONTACT_REQUEST_ACTION = 'opastin.contact';
 
 export function message(text: string, choices?: string[]): OutgoingActivity {
   const activity: OutgoingActivity = { type: ActivityTypes.Message, text, textFormat: 'markdown', inputHint: choices ? 'expectingInput' : 'acceptingInput' };

@@ -76,6 +76,7 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     statusOf: (id) => handoffRef!.service.statusOf(id),
     residentMessage: (id, text) => handoffRef!.service.residentMessage(id, text),
     cancel: (id) => handoffRef!.service.cancel(id),
+    leaveContactRequest: (req) => handoffRef!.service.leaveContactRequest(req),
   };
   const bot = new OpastinBot(conversationState, content, log, handoffPort);
   const turnLogic = createTurnPipeline(queue, (context) => bot.run(context), log);

@@ -58,4 +58,32 @@ describe('bot ↔ handoff', () => {
     expect(asked.replies.some((a) => (a.text ?? '').includes(unavailable))).toBe(true);
     expect((await rt.handoff.service.statusOf(c.conversationId)).status).toBe('none');
   });
+
+  it('nobody online: the resident may leave a call-back request, and only a phone or e-mail is kept', async () => {
+    const texts = rt.content.current()!.program.texts;
+    const c = await startConversation(rt.app);
+    await say(rt, c, 'hei');
+    const auth = { Authorization: `Bearer ${c.token}` };
+    // "Yes" to a service card's counsellor offer, for a team that takes call-back requests.
+    const queue = [...rt.content.current()!.catalogue.queues.values()].find((q) => q.acceptsContactRequests)!;
+    await request(rt.app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth)
+      .send({ type: 'message', locale: 'fi-FI', text: 'Kyllä', value: { action: 'opastin.handoff', queue: queue.id } }).expect(200);
+    const all = await request(rt.app).get(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth);
+    const offer = (all.body.activities as Activity[]).find((a) => (a.text ?? '').includes(texts.handoffUnavailable.fi))!;
+    const action = (offer.suggestedActions as { actions: { title: string; value: unknown }[] }).actions[0];
+    expect(action.title).toBe(texts.contactOffer.fi);
+
+    const post = async (body: object) => {
+      const before = await request(rt.app).get(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth);
+      await request(rt.app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth).send({ type: 'message', locale: 'fi-FI', ...body }).expect(200);
+      const after = await request(rt.app).get(`/v3/directline/conversations/${c.conversationId}/activities?watermark=${before.body.watermark}`).set(auth);
+      return (after.body.activities as Activity[]).filter((a) => a.from.role !== 'user').map((a) => a.text ?? '').join(' ');
+    };
+    expect(await post({ text: action.title, value: action.value })).toContain(texts.contactAsk.fi);
+    expect(await post({ text: 'soita joskus iltapäivällä' })).toContain(texts.contactInvalid.fi);
+    expect(await post({ text: action.title, value: action.value })).toContain(texts.contactAsk.fi);
+    expect(await post({ text: '040 123 4567' })).toContain(texts.contactSaved.fi);
+    // The number never reaches the logs.
+    expect(rt.lines.join('\n')).not.toContain('040 123 4567');
+  });
 });

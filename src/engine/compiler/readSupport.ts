@@ -14,7 +14,8 @@ export const ENGINE_TEXT_KEYS = [
   'help', 'notUnderstood', 'outOfScope', 'restarted', 'languageChanged', 'backNotPossible', 'clarify',
   'contentChanged', 'feedbackQuestion', 'feedbackYes', 'feedbackNo', 'feedbackThanks', 'goodbye',
   'askAnythingElse', 'numberExpected', 'yesLabel', 'noLabel', 'crisisIntro', 'crisisPoisoning',
-  'crisisViolence', 'crisisOfferHuman', 'routeIntro', 'handoffOffer', 'handoffUnavailable', 'handoffSummaryIntro', 'handoffCancelLabel', 'handoffCancelled', 'errorApology',
+  'crisisViolence', 'crisisOfferHuman', 'routeIntro', 'handoffOffer', 'handoffUnavailable', 'handoffSummaryIntro', 'handoffCancelLabel', 'handoffCancelled',
+  'contactOffer', 'contactAsk', 'contactSaved', 'contactInvalid', 'errorApology',
 ] as const;
 import { TOPICS as TOPIC_NAMES } from '../../content/topics';
 export { TOPIC_NAMES };

@@ -3,18 +3,12 @@
  * content/commands.yaml and recognised at every step in every language.
  */
 import { foldText } from '../engine/normaliseText';
+import { phraseMatches as matches } from '../engine/phraseMatch';
 import type { CommandPhrases } from '../engine/program';
 import { Lang, LANGS } from './language';
 
 export type Command = { kind: 'restart' | 'back' | 'help' | 'human' | 'greeting' } | { kind: 'language'; lang: Lang };
 
-/** A phrase matches the whole message, or (for phrases of two words or more) a run of its words. */
-function matches(folded: string, phrase: string): boolean {
-  const p = foldText(phrase);
-  if (!p) return false;
-  if (folded === p) return true;
-  return p.includes(' ') && ` ${folded} `.includes(` ${p} `);
-}
 
 export function detectCommand(text: string, commands: CommandPhrases): Command | null {
   const folded = foldText(text);

@@ -162,3 +162,31 @@ describe('the compiler never throws', () => {
     expect(() => compile(dir)).not.toThrow();
   });
 });
+
+describe('DLG021 follows the run-time command rule', () => {
+  it('a label containing a multi-word command phrase ("på svenska") is refused, a single word inside a label is not', () => {
+    const dir = materialise(null);
+    fs.mkdirSync(path.join(dir, 'dialogs'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'dialogs', 'main.yaml'), [
+      'id: main',
+      'steps:',
+      '  - id: q',
+      '    ask:',
+      '      text: { fi: Miten?, sv: Hur?, en: How? }',
+      '      choices:',
+      '        - id: phone',
+      '          label: { fi: Puhelimessa ruotsiksi, sv: I telefon på svenska, en: By phone in Swedish }',
+      '          goto: done',
+      '        - id: help-desk',
+      '          label: { fi: Apua puhelimessa, sv: Hjälp per telefon, en: Help by phone }',
+      '          goto: done',
+      '  - id: done',
+      '    end:',
+      '',
+    ].join('\n'));
+    const dlg021 = compile(dir).filter((d) => d.code === 'DLG021');
+    expect(dlg021).toHaveLength(1);
+    expect(dlg021[0]).toMatchObject({ file: 'dialogs/main.yaml', line: 8 });
+    expect(dlg021[0].message).toContain('I telefon på svenska');
+  });
+});

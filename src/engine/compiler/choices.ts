@@ -4,17 +4,19 @@
  */
 import type { CommandPhrases, DialogScript } from '../program';
 import { foldText } from '../normaliseText';
+import { phraseMatches } from '../phraseMatch';
 import type { SourcePosition } from '../../content/diagnostic';
 import type { Diagnostics } from './source';
 
 export function checkChoices(script: DialogScript, positions: Map<string, SourcePosition[]>, commands: CommandPhrases | undefined, diags: Diagnostics): void {
-  const commandPhrases = new Map<string, string>();
+  const commandPhrases: [string, string][] = [];
   if (commands) {
-    for (const name of ['restart', 'back', 'help', 'human'] as const) {
-      for (const list of Object.values(commands[name])) for (const p of list) commandPhrases.set(foldText(p), name);
+    for (const name of ['restart', 'back', 'help', 'human', 'language'] as const) {
+      for (const list of Object.values(commands[name])) for (const p of list) commandPhrases.push([p, name]);
     }
-    for (const list of Object.values(commands.language)) for (const p of list) commandPhrases.set(foldText(p), 'language');
   }
+  // The same rule the bot applies at run time: whole message, or a multi-word phrase inside it.
+  const commandFor = (folded: string) => commandPhrases.find(([p]) => phraseMatches(folded, p))?.[1];
   for (const step of script.steps.values()) {
     if (step.kind !== 'ask') continue;
     const pos = positions.get(step.id) ?? [];
@@ -29,7 +31,7 @@ export function checkChoices(script: DialogScript, positions: Map<string, Source
             'typed answers ignore case and å/ä/ö, so residents could not tell them apart');
         }
         seen.set(folded, choice.id);
-        const command = commandPhrases.get(folded);
+        const command = commandFor(folded);
         if (command) {
           diags.add(at, 'DLG021', `expected the ${lang} label "${choice.label[lang]}" not to be a global command, found it is the "${command}" command`,
             'reword the label; the command would always win');

@@ -12,8 +12,14 @@ export type Stemmer = (text: string, lang: Lang) => string[];
 export function matchChoice(text: string, choices: Choice[], lang: Lang, stems?: Stemmer): Choice | undefined {
   const folded = foldText(text);
   if (!folded) return undefined;
-  const asNumber = /^(\d{1,2})\.?$/.exec(folded);
-  if (asNumber) return choices[Number(asNumber[1]) - 1];
+  const asNumber = /^(\d{1,3})\.?$/.exec(folded);
+  if (asNumber) {
+    // A number up to the count of choices picks by position (as the numbered list suggests);
+    // "25" at an age question whose choices are ranges ("18–29") means the range that holds it.
+    const value = Number(asNumber[1]);
+    if (value >= 1 && value <= choices.length) return choices[value - 1];
+    return choiceForNumber(value, choices, lang);
+  }
   // Exact label (any language: a resident may answer in another language than the bot's) or id.
   for (const l of [lang, 'fi', 'sv', 'en'] as const) {
     const exact = choices.find((c) => foldText(c.label[l]) === folded);
@@ -58,4 +64,24 @@ export function parseYesNo(text: string, labels: { yes: string; no: string }): b
   if (YES.has(first)) return true;
   if (NO.has(first)) return false;
   return undefined;
+}
+
+/** The numeric range a label describes: "18–29", "alle 18" / "under 18", "65+" / "65 tai yli". */
+function labelRange(label: string): [number, number] | undefined {
+  const text = label.toLowerCase();
+  const between = /(\d+)\s*[–-]\s*(\d+)/.exec(text);
+  if (between) return [Number(between[1]), Number(between[2])];
+  const below = /(?:alle|under|below|younger than)\s*(\d+)/.exec(text);
+  if (below) return [0, Number(below[1]) - 1];
+  const above = /(\d+)\s*(?:\+|tai yli|tai vanhempi|eller äldre|eller mer|or older|or over|and over)/.exec(text);
+  if (above) return [Number(above[1]), Number.POSITIVE_INFINITY];
+  return undefined;
+}
+
+/** The one choice whose range holds the number, when every matching label is a range. */
+function choiceForNumber(value: number, choices: Choice[], lang: Lang): Choice | undefined {
+  const ranges = choices.map((c) => labelRange(c.label[lang]));
+  if (ranges.filter(Boolean).length < 2) return undefined;
+  const fitting = choices.filter((_, i) => ranges[i] && value >= ranges[i]![0] && value <= ranges[i]![1]);
+  return fitting.length === 1 ? fitting[0] : undefined;
 }

@@ -13,6 +13,7 @@ const repoRoot = path.resolve(__dirname, '..');
 const sets = [
   { name: 'dev', file: path.resolve(repoRoot, '../shared/eval/utterances-dev.jsonl') },
   { name: 'heldout', file: path.resolve(repoRoot, 'eval/utterances-heldout.jsonl') },
+  { name: 'stress', file: path.resolve(repoRoot, 'eval/utterances-stress.jsonl') },
 ];
 const json = process.argv.includes('--json');
 

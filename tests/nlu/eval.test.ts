@@ -5,7 +5,7 @@ import { buildNlu } from '../../src/nlu';
 import { evaluate, readUtterances } from '../../src/nlu/evaluate';
 import { contentDir, repoRoot, shippedNlu } from './helpers';
 
-const SETS = [path.join(repoRoot, 'eval/utterances-heldout.jsonl'), path.resolve(repoRoot, '../shared/eval/utterances-dev.jsonl')].filter((f) =>
+const SETS = [path.join(repoRoot, 'eval/utterances-heldout.jsonl'), path.join(repoRoot, 'eval/utterances-stress.jsonl'), path.resolve(repoRoot, '../shared/eval/utterances-dev.jsonl')].filter((f) =>
   existsSync(f),
 );
 

@@ -13,7 +13,7 @@ import type { ContentBundle } from '../engine/contentBundle';
 import type { ContentStore } from '../engine/contentStore';
 import { parseYesNo } from '../engine/matchAnswer';
 import { foldText } from '../engine/normaliseText';
-import { CONTACT_REQUEST_ACTION, event, HANDOFF_ACTION, HANDOFF_CANCEL_ACTION, message, text } from '../engine/render';
+import { CONTACT_REQUEST_ACTION, HANDOFF_ACTION, HANDOFF_CANCEL_ACTION, message, text } from '../engine/render';
 import { ScriptDialog, ScriptDialogState } from '../engine/scriptDialog';
 import { setTurnLang } from '../engine/turnInfo';
 import type { Logger } from '../logging/logger';
@@ -76,8 +76,7 @@ export class OpastinBot {
       await context.sendActivity(message(serviceUnavailableText(langFromLocale(activity.locale) ?? 'fi')));
       return;
     }
-    // Counsellors reach residents through the web chat (Direct Line) only.
-    const handoff = activity.channelId === 'directline' ? this.handoff : null;
+    const handoff = this.handoffFor(context);
     const meta = this.upgradeMeta(await this.meta.get(context, {} as ConversationMeta));
     const typed = (activity.text ?? '').trim();
     meta.turns += activity.type === ActivityTypes.Message ? 1 : 0;
@@ -181,7 +180,7 @@ export class OpastinBot {
 
   private async afterDialogs(context: TurnContext, dc: DialogContext, bundle: ContentBundle, meta: ConversationMeta, lang: Lang): Promise<void> {
     const queue = context.turnState.get('opastin.handoffRequest') as string | undefined;
-    const handoff = context.activity.channelId === 'directline' ? this.handoff : null;
+    const handoff = this.handoffFor(context);
     if (queue) await requestHandoff(context, bundle, handoff, queue, lang, dc);
     const sent = context.turnState.get('opastin.feedbackAsked') as string | undefined;
     if (sent) meta.feedbackFor = sent;
@@ -223,10 +222,15 @@ export class OpastinBot {
         context.turnState.set(HANDOFF_SUMMARY_KEY, summarise(dc, bundle, lang));
         await dc.cancelAllDialogs();
         if (bundle.program.dialogs.has('human')) await dc.beginDialog('human');
-        else await requestHandoff(context, bundle, context.activity.channelId === 'directline' ? this.handoff : null, null, lang, dc);
+        else await requestHandoff(context, bundle, this.handoffFor(context), null, lang, dc);
         await this.afterDialogs(context, dc, bundle, meta, lang);
         return;
     }
+  }
+
+  /** Counsellors reach residents through the web chat (Direct Line) only. */
+  private handoffFor(context: TurnContext): HandoffPort | null {
+    return context.activity.channelId === 'directline' ? this.handoff : null;
   }
 
   private isOfferedChoice(dc: DialogContext, typed: string): boolean {
@@ -286,4 +290,3 @@ export class OpastinBot {
   }
 }
 
-export { event };

@@ -18,6 +18,8 @@ export interface Config {
   region: string;
   /** How long a turn may wait for the turn before it in the same conversation. */
   turnWaitTimeoutMs: number;
+  /** How long one turn may take before the resident gets the apology (TURN_TIME_LIMIT_MS). */
+  turnTimeLimitMs: number;
   shutdownGraceMs: number;
   /** Bearer token for POST /admin/reload; unset disables the endpoint. */
   adminToken: string | null;
@@ -66,6 +68,7 @@ export function loadConfig(env: Env = process.env): { config: Config; problems: 
     contentDir: env.CONTENT_DIR || process.cwd(),
     region: env.REGION || 'demo',
     turnWaitTimeoutMs: intSetting(env, 'TURN_WAIT_TIMEOUT_MS', 15000, problems),
+    turnTimeLimitMs: intSetting(env, 'TURN_TIME_LIMIT_MS', 10000, problems),
     shutdownGraceMs: intSetting(env, 'SHUTDOWN_GRACE_MS', 10000, problems),
     adminToken: env.ADMIN_TOKEN || null,
     contentWatch: env.CONTENT_WATCH ? env.CONTENT_WATCH === 'true' : nodeEnv === 'development',

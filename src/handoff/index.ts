@@ -35,6 +35,8 @@ export interface Handoff {
   audit: AuditLog;
   identities: IdentityProvider;
   bus: EventBus;
+  /** The store (the runtime's "end and delete" asks the memory store to forget a conversation). */
+  store: HandoffStore;
   close(): Promise<void>;
 }
 
@@ -65,7 +67,9 @@ export function createHandoff(options: HandoffOptions): Handoff {
   if (redis) {
     store = new RedisHandoffStore(redis, config.redisKeyPrefix);
     // Pub/sub needs a connection of its own.
-    bus = new RedisEventBus(redis, redis.duplicate(), config.redisKeyPrefix);
+    const subscriber = redis.duplicate();
+    subscriber.on('error', () => undefined); // reconnects by itself; an outage must not print "Unhandled error event"
+    bus = new RedisEventBus(redis, subscriber, config.redisKeyPrefix);
     audit = new RedisAuditLog(redis, config.redisKeyPrefix, retentionMs);
     kv = new RedisKeyValue(redis, `${config.redisKeyPrefix}console:`);
   } else {
@@ -119,6 +123,7 @@ export function createHandoff(options: HandoffOptions): Handoff {
     audit,
     identities: idp,
     bus,
+    store,
     async close() {
       if (sweep) clearInterval(sweep);
       await bus.close();

@@ -26,6 +26,9 @@ import { ContentStore } from '../engine/contentStore';
 import { adminRoutes } from './admin';
 import { healthRoutes, ReadinessCheck } from './health';
 import { jsonErrorHandler, notFound } from './jsonErrors';
+import { conversationEraser } from './eraser';
+import { jsonShapeGuard } from './jsonShape';
+import { securityHeaders } from './securityHeaders';
 // Counsellor handoff and console (/counsellor): docs/handoff.md.
 import { createHandoff, Handoff, HandoffOptions } from '../handoff';
 import { loadCatalogue } from '../content/catalogue';
@@ -52,7 +55,7 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   if (config.redisUrl) {
     redis = createRedisClient(config.redisUrl);
     subscriber = createRedisClient(config.redisUrl);
-    storage = new RedisStateStorage(redis, config.stateTtlSeconds, `${config.redisKeyPrefix}state:`);
+    storage = new RedisStateStorage(redis, config.stateTtlSeconds, config.redisKeyPrefix);
     queue = new RedisTurnQueue(redis, subscriber, { prefix: config.redisKeyPrefix, waitTimeoutMs: config.turnWaitTimeoutMs });
     redis.on('ready', () => log.info({ event: 'redis_ready' }, 'Redis connection ready'));
     redis.on('end', () => log.warn({ event: 'redis_closed' }, 'Redis connection closed'));
@@ -79,7 +82,7 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     leaveContactRequest: (req) => handoffRef!.service.leaveContactRequest(req),
   };
   const bot = new OpastinBot(conversationState, content, log, handoffPort);
-  const turnLogic = createTurnPipeline(queue, (context) => bot.run(context), log);
+  const turnLogic = createTurnPipeline(queue, (context) => bot.run(context), log, { turnTimeLimitMs: config.turnTimeLimitMs });
   const adapter = createCloudAdapter(config);
   const authEnabled = Boolean(config.microsoftAppId);
 
@@ -101,13 +104,19 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(express.json({ limit: '64kb' }));
+  // Deep or huge JSON is refused (400) before any handler could recurse into it.
+  app.use(jsonShapeGuard());
   app.use(healthRoutes(checks, () => stopping));
   app.use(adminRoutes(content, config.adminToken));
   app.use(messagesRoute(adapter, turnLogic, authEnabled ? null : config.serviceUrlAllowList));
   // Direct Line channel (/v3/directline, /api/chat) and the chat page (/, /embed.js): issue #6.
   const dlConfig = extra.directLine ?? loadDirectLineConfig().config;
-  const directLine = createDirectLine({ appConfig: config, config: dlConfig, redis, stateStorage: storage, turnLogic, log });
+  const directLine = createDirectLine({
+    appConfig: config, config: dlConfig, redis, turnLogic, queue, log,
+    erase: conversationEraser({ redis, prefix: config.redisKeyPrefix, storage, store: () => directLine.channel.store, handoff: () => handoffRef }),
+  });
   directLine.mount(app);
   // Counsellor handoff: delivers to residents through Direct Line; mounts /counsellor (docs/handoff.md).
   const handoff = createHandoff({

@@ -2,14 +2,18 @@
  * Conversation and user state in Redis.
  *
  * - One round trip per read (MGET) and per write (one Lua script for the whole batch).
- * - Every key has a TTL (STATE_TTL_SECONDS): residents' data must not live forever.
+ * - Keys follow src/state/keys.ts: a conversation's state sits under its `{<id>}` hash tag.
+ * - Every key has a TTL (STATE_TTL_SECONDS) counted from its first write and never extended
+ *   (KEEPTTL): the privacy notice promises at most 24 h, not 24 h after the last message.
+ * - An item larger than the size cap is refused (StateTooLargeError) instead of growing forever.
  * - eTag checks happen inside the script, so check-and-set is atomic across server processes.
  *
  * Stored value: `<eTag>\n<json>`, which the script can split without decoding JSON.
  */
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { EtagConflictError, isOverwrite, StateStorage, StoreItems } from './storeItems';
+import { stateKey } from './keys';
+import { checkStateSize, DEFAULT_MAX_STATE_BYTES, EtagConflictError, isOverwrite, StateStorage, StoreItems } from './storeItems';
 
 // KEYS: the keys. ARGV: ttl, then per key: expected eTag ('' = overwrite), new eTag, json.
 // Returns 0 on success, or the 1-based index of the first key whose eTag did not match.
@@ -27,7 +31,12 @@ for i = 1, #KEYS do
 end
 for i = 1, #KEYS do
   local base = 2 + (i - 1) * 3
-  redis.call('SET', KEYS[i], ARGV[base + 1] .. '\\n' .. ARGV[base + 2], 'EX', ttl)
+  local value = ARGV[base + 1] .. '\\n' .. ARGV[base + 2]
+  if redis.call('PTTL', KEYS[i]) > 0 then
+    redis.call('SET', KEYS[i], value, 'KEEPTTL')
+  else
+    redis.call('SET', KEYS[i], value, 'EX', ttl)
+  end
 end
 return 0
 `;
@@ -36,13 +45,21 @@ export class RedisStateStorage implements StateStorage {
   constructor(
     private readonly redis: Redis,
     private readonly ttlSeconds: number,
-    private readonly prefix = 'opastin:state:',
+    /** The deployment's key prefix (REDIS_KEY_PREFIX). */
+    private readonly prefix = 'opastin:',
+    private readonly maxItemBytes = DEFAULT_MAX_STATE_BYTES,
   ) {}
+
+  key(storageKey: string): string {
+    return stateKey(this.prefix, storageKey);
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     if (keys.length === 0) return items;
-    const values = await this.redis.mget(keys.map((k) => this.prefix + k));
+    // One MGET: botbuilder reads one conversation's keys per turn, which share a hash tag (one
+    // cluster slot).
+    const values = await this.redis.mget(keys.map((k) => this.key(k)));
     values.forEach((raw, i) => {
       if (raw === null) return;
       const nl = raw.indexOf('\n');
@@ -57,14 +74,16 @@ export class RedisStateStorage implements StateStorage {
     const args: string[] = [String(this.ttlSeconds)];
     for (const key of keys) {
       const { eTag, ...rest } = changes[key] ?? {};
-      args.push(isOverwrite(eTag) ? '' : String(eTag), randomUUID(), JSON.stringify(rest));
+      const json = JSON.stringify(rest);
+      checkStateSize(key, json, this.maxItemBytes);
+      args.push(isOverwrite(eTag) ? '' : String(eTag), randomUUID(), json);
     }
-    const result = (await this.redis.eval(WRITE_SCRIPT, keys.length, ...keys.map((k) => this.prefix + k), ...args)) as number;
+    const result = (await this.redis.eval(WRITE_SCRIPT, keys.length, ...keys.map((k) => this.key(k)), ...args)) as number;
     if (result !== 0) throw new EtagConflictError(keys[result - 1]);
   }
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    await this.redis.del(...keys.map((k) => this.prefix + k));
+    await Promise.all(keys.map((k) => this.redis.del(this.key(k))));
   }
 }

@@ -28,3 +28,18 @@ export class EtagConflictError extends Error {
 export function isOverwrite(eTag: unknown): boolean {
   return eTag === undefined || eTag === null || eTag === '' || eTag === '*';
 }
+
+/** Largest state item a conversation may have (JSON bytes): far above any real dialog's needs. */
+export const DEFAULT_MAX_STATE_BYTES = 64 * 1024;
+
+export class StateTooLargeError extends Error {
+  constructor(readonly bytes: number, readonly limit: number) {
+    super(`Storage: a state item of ${bytes} bytes is over the ${limit}-byte cap.`);
+    this.name = 'StateTooLargeError';
+  }
+}
+
+export function checkStateSize(_key: string, json: string, limit: number): void {
+  const bytes = Buffer.byteLength(json);
+  if (bytes > limit) throw new StateTooLargeError(bytes, limit);
+}

@@ -5,18 +5,48 @@
  * running at once would silently lose one turn's state. Serialising turns per conversation
  * (across server processes, when Redis is shared) closes that hole before any reply leaves.
  */
-export interface TurnQueue {
+/** How long a turn's place is held without a sign of life from its process. */
+export const DEFAULT_LEASE_MS = 5000;
+
+export interface TurnRunOptions {
+  /** Called once the turn has its place in the queue (tests and metrics use it; order is fixed from then). */
+  onQueued?: () => void;
   /**
-   * Runs `task` when every earlier turn of the conversation has finished. `onQueued` is called
-   * once the turn has its place in the queue (tests and metrics use it; order is fixed from then).
+   * A place already taken for this turn (see `reserve`, or the Direct Line store's append, which
+   * takes the place in the same atomic step as the activity's sequence number).
    */
-  run<T>(conversationId: string, task: () => Promise<T>, onQueued?: () => void): Promise<T>;
+  ticket?: string;
+}
+
+export interface TurnQueue {
+  /** Runs `task` when every earlier turn of the conversation has finished. */
+  run<T>(conversationId: string, task: () => Promise<T>, options?: TurnRunOptions | (() => void)): Promise<T>;
+  /**
+   * Takes a place in the queue now for a turn that will `run` later with `{ ticket }`. A place
+   * nobody claims is given up after the lease time, so it cannot block the conversation.
+   */
+  reserve(conversationId: string, ticket: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Where a turn's pre-taken place travels with its TurnContext (turnState key). */
+export const TURN_TICKET = Symbol('opastin.turnTicket');
+
+export function runOptions(options: TurnRunOptions | (() => void) | undefined): TurnRunOptions {
+  return typeof options === 'function' ? { onQueued: options } : options ?? {};
 }
 
 export class TurnWaitTimeoutError extends Error {
   constructor(waitedMs: number) {
     super(`Gave up waiting for the previous turn of the conversation after ${waitedMs} ms.`);
     this.name = 'TurnWaitTimeoutError';
+  }
+}
+
+/** The conversation was deleted ("end and delete") while this turn waited: it must not run. */
+export class TurnCancelledError extends Error {
+  constructor() {
+    super('The conversation was deleted while this turn waited.');
+    this.name = 'TurnCancelledError';
   }
 }

@@ -12,7 +12,7 @@ import { loadDirectLineConfig } from '../../src/channels/directline/config';
 import { MemoryActivityStore } from '../../src/channels/directline/memoryActivityStore';
 import { directLineRoutes } from '../../src/channels/directline/routes';
 import { DirectLineStreams } from '../../src/channels/directline/webSocket';
-import { MemoryStateStorage } from '../../src/state/memoryStorage';
+import { MemoryTurnQueue } from '../../src/state/memoryTurnQueue';
 import { capturingLogger } from '../support/runtime';
 import { dlRuntime, eventually, listen, Listening, TEST_SECRET } from './helpers';
 import { nodeAjax } from './nodeAjax';
@@ -140,7 +140,11 @@ describe('conversationUpdate on start lets the bot greet first', () => {
         if (member.id !== context.activity.recipient.id) await context.sendActivity('Tervetuloa! Olen Opastin.');
       }
     };
-    channel = new DirectLineChannel({ config, store: new MemoryActivityStore(60), turnLogic: greeter, stateStorage: new MemoryStateStorage(60), log });
+    const store = new MemoryActivityStore(60);
+    channel = new DirectLineChannel({
+      config, store, turnLogic: greeter, queue: new MemoryTurnQueue(), log,
+      erase: async (id) => Boolean(await store.get(id)) && (await store.delete(id), true),
+    });
     streams = new DirectLineStreams(channel, log);
     const app = express();
     app.use(express.json());

@@ -21,10 +21,42 @@ describe('TTL (data minimisation)', () => {
     const storage = new RedisStateStorage(redis, 120, prefix);
     await storage.write({ a: { v: 1 }, b: { v: 2 } });
     for (const key of ['a', 'b']) {
-      const ttl = await redis.ttl(prefix + key);
+      const ttl = await redis.ttl(storage.key(key));
       expect(ttl).toBeGreaterThan(100);
       expect(ttl).toBeLessThanOrEqual(120);
     }
+  });
+
+  it('redis: a conversation\'s state sits under its hash tag, and a later write does not extend its TTL', async () => {
+    const prefix = uniquePrefix('ttl-cap');
+    const storage = new RedisStateStorage(redis, 120, prefix);
+    const key = 'directline/conversations/abc123/';
+    expect(storage.key(key)).toBe(`${prefix}conv:{abc123}:state:directline/`);
+    await storage.write({ [key]: { v: 1 } });
+    await redis.pexpire(storage.key(key), 50_000); // as if 70 s had passed
+    await storage.write({ [key]: { v: 2 } });
+    const left = await redis.pttl(storage.key(key));
+    expect(left).toBeLessThanOrEqual(50_000);
+    expect(left).toBeGreaterThan(40_000);
+  });
+
+  it('memory: a later write does not extend the TTL either (24 h from the start, as the notice says)', async () => {
+    let now = 1_000_000;
+    const storage = new MemoryStateStorage(60, () => now);
+    await storage.write({ a: { v: 1 } });
+    now += 50_000;
+    await storage.write({ a: { v: 2 } });
+    now += 11_000;
+    expect(await storage.read(['a'])).toEqual({});
+  });
+
+  it('memory: expired entries are swept from the heap, not only hidden', async () => {
+    let now = 1_000_000;
+    const storage = new MemoryStateStorage(60, () => now);
+    await storage.write({ a: { v: 1 }, b: { v: 2 } });
+    now += 61_000;
+    await storage.write({ c: { v: 3 } });
+    expect(storage.dump().map(([k]) => k)).toEqual(['c']);
   });
 
   it('memory: an item is gone once its TTL has passed', async () => {

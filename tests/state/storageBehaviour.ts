@@ -2,13 +2,19 @@
  * One behaviour suite for every StateStorage implementation (memory and Redis run the same
  * tests), in the spirit of Hono's `runTest({ newRouter })`.
  */
-import { EtagConflictError, StateStorage } from '../../src/state/storeItems';
+import { DEFAULT_MAX_STATE_BYTES, EtagConflictError, StateStorage, StateTooLargeError } from '../../src/state/storeItems';
 
 export function storageBehaviour(name: string, make: () => Promise<StateStorage>): void {
   describe(`StateStorage behaviour: ${name}`, () => {
     let storage: StateStorage;
     beforeEach(async () => {
       storage = await make();
+    });
+
+    it('refuses an item over the size cap and keeps the last good one', async () => {
+      await storage.write({ big: { v: 'small' } });
+      await expect(storage.write({ big: { v: 'x'.repeat(DEFAULT_MAX_STATE_BYTES) } })).rejects.toBeInstanceOf(StateTooLargeError);
+      expect((await storage.read(['big'])).big.v).toBe('small');
     });
 
     it('returns nothing for keys never written', async () => {

@@ -94,6 +94,19 @@ export function turnQueueBehaviour(
       await close();
     });
 
+    it('a place reserved earlier runs first, whichever turn calls run first', async () => {
+      const { a, b, close } = await make(10000);
+      const order: string[] = [];
+      await a.reserve('conv-ticket', 'ticket-1');
+      await b.reserve('conv-ticket', 'ticket-2');
+      const second = b.run('conv-ticket', async () => void order.push('second'), { ticket: 'ticket-2' });
+      await new Promise((r) => setTimeout(r, 50));
+      const first = a.run('conv-ticket', async () => void order.push('first'), { ticket: 'ticket-1' });
+      await Promise.all([first, second]);
+      await close();
+      expect(order).toEqual(['first', 'second']);
+    });
+
     it('passes errors of a turn to its caller and lets the next turn run', async () => {
       const { a, close } = await make(10000);
       await expect(a.run('conv-err', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

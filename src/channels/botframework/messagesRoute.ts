@@ -9,6 +9,40 @@ import type { TurnLogic } from '../../bot/turnPipeline';
 import { isServiceUrlAllowed } from './serviceUrlAllowList';
 
 export const MAX_TEXT_LENGTH = 4000;
+/** JSON size of `value`, `entities`, `attachments` and `channelData` each. */
+export const MAX_PART_BYTES = 8192;
+
+const STRING_FIELDS = ['id', 'locale', 'textFormat', 'name', 'replyToId', 'channelId', 'deliveryMode', 'localTimezone', 'inputHint', 'action'] as const;
+const ACCOUNT_FIELDS = ['from', 'recipient'] as const;
+
+/** Wrong types the SDK or the bot would trip over (`locale.toLowerCase is not a function`). */
+function shapeProblem(activity: Record<string, unknown>): string | null {
+  for (const field of STRING_FIELDS) {
+    const v = activity[field];
+    if (v !== undefined && (typeof v !== 'string' || v.length > 512)) return `"${field}" must be a string of at most 512 characters.`;
+  }
+  for (const field of ACCOUNT_FIELDS) {
+    const v = activity[field] as Record<string, unknown> | undefined;
+    if (v === undefined) continue;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return `"${field}" must be an object.`;
+    for (const inner of ['id', 'name', 'role', 'aadObjectId'] as const) {
+      if (v[inner] !== undefined && (typeof v[inner] !== 'string' || (v[inner] as string).length > 512)) return `"${field}.${inner}" must be a short string.`;
+    }
+  }
+  const conversation = activity.conversation as Record<string, unknown>;
+  if (typeof conversation !== 'object' || Array.isArray(conversation)) return '"conversation" must be an object.';
+  if ((conversation.id as string).length > 512) return '"conversation.id" is too long.';
+  for (const field of ['entities', 'attachments', 'membersAdded', 'membersRemoved'] as const) {
+    if (activity[field] !== undefined && !Array.isArray(activity[field])) return `"${field}" must be an array.`;
+  }
+  if (activity.channelData !== undefined && (typeof activity.channelData !== 'object' || activity.channelData === null)) return '"channelData" must be an object.';
+  for (const field of ['value', 'entities', 'attachments', 'channelData'] as const) {
+    if (activity[field] !== undefined && Buffer.byteLength(JSON.stringify(activity[field])) > MAX_PART_BYTES) {
+      return `"${field}" is larger than ${MAX_PART_BYTES} bytes.`;
+    }
+  }
+  return null;
+}
 
 /** `allowList` is null when JWT authentication is on: then the token's claims vouch for the caller. */
 export function validateIncomingActivity(body: unknown, allowList: readonly string[] | null): string | null {
@@ -19,6 +53,8 @@ export function validateIncomingActivity(body: unknown, allowList: readonly stri
   if (!conversation || typeof conversation.id !== 'string' || conversation.id === '') {
     return 'The activity needs "conversation.id".';
   }
+  const shape = shapeProblem(activity);
+  if (shape) return shape;
   if (activity.text !== undefined && typeof activity.text !== 'string') return '"text" must be a string.';
   if (typeof activity.text === 'string' && activity.text.length > MAX_TEXT_LENGTH) {
     return `"text" is longer than ${MAX_TEXT_LENGTH} characters.`;
@@ -43,7 +79,21 @@ export function messagesRoute(adapter: CloudAdapter, logic: TurnLogic, allowList
       res.status(400).json({ error: { code: 'BadRequest', message: problem } });
       return;
     }
+    hideServerErrorText(res);
     await adapter.process(req, res, logic);
   });
   return router;
+}
+
+/**
+ * CloudAdapter answers its own failures with `500` and the error's message as the body; that
+ * message may describe internals. Whatever the SDK sends with a 5xx leaves as our generic JSON.
+ */
+function hideServerErrorText(res: Response): void {
+  const send = res.send.bind(res);
+  res.send = function sendWithoutInternals(body?: unknown) {
+    if (res.statusCode < 500) return send(body);
+    res.type('application/json');
+    return send(JSON.stringify({ error: { code: 'InternalError', message: 'Something went wrong on our side.' } }));
+  } as Response['send'];
 }

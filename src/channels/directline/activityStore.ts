@@ -39,7 +39,7 @@ export interface ActivityStore {
    * Appends one activity and gives it its id (`<conversationId>|<seq, 7 digits>`). Throws
    * ConversationNotFoundError when the conversation is gone, so a late reply cannot resurrect it.
    */
-  append(conversationId: string, activity: Partial<Activity>): Promise<{ id: string; watermark: string }>;
+  append(conversationId: string, activity: Partial<Activity>, options?: AppendOptions): Promise<{ id: string; watermark: string }>;
   /** Activities after `watermark` (all when null), oldest first, at most `limit`. */
   read(conversationId: string, watermark: string | null, limit?: number): Promise<ActivityPage>;
   /**
@@ -47,9 +47,24 @@ export interface ActivityStore {
    * appear, from any process. Returns the unsubscribe function.
    */
   subscribe(conversationId: string, watermark: string | null, onChange: () => void): () => void;
-  /** Removes the record and every activity. */
+  /**
+   * True the first time a stream token (its `jti`) opens a WebSocket, false after: one socket
+   * per stream token, across processes. Forgotten with the conversation.
+   */
+  claimStreamToken(conversationId: string, jti: string, ttlSeconds: number): Promise<boolean>;
+  /** Removes the record and every activity (the channel's eraser removes the rest). */
   delete(conversationId: string): Promise<void>;
+  /** Wakes this process's listeners of a conversation that was erased, so its WebSockets close. */
+  notifyDeleted(conversationId: string): void;
   close(): Promise<void>;
+}
+
+export interface AppendOptions {
+  /**
+   * Takes the bot's turn-queue place for this activity in the same atomic step that gives it its
+   * sequence number, so the transcript order is the order turns are processed in, across processes.
+   */
+  turnTicket?: string;
 }
 
 export const DEFAULT_PAGE_LIMIT = 100;

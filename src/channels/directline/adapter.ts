@@ -6,6 +6,7 @@
 import {
   Activity, ActivityTypes, BotAdapter, ConversationReference, ResourceResponse, TurnContext,
 } from 'botbuilder';
+import { TURN_TICKET } from '../../state/turnQueue';
 import type { ActivityStore } from './activityStore';
 import { sanitiseOutgoingText } from './sanitise';
 
@@ -16,9 +17,13 @@ export class DirectLineAdapter extends BotAdapter {
     super();
   }
 
-  /** Runs one incoming activity through the middleware and `logic` (the turn pipeline). */
-  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  /**
+   * Runs one incoming activity through the middleware and `logic` (the turn pipeline);
+   * `turnTicket` is the turn-queue place its append took.
+   */
+  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>, turnTicket?: string): Promise<void> {
     const context = new TurnContext(this, activity);
+    if (turnTicket) context.turnState.set(TURN_TICKET, turnTicket);
     await this.runMiddleware(context, logic);
   }
 

@@ -3,10 +3,9 @@
  * proactive posts and "end and delete". routes.ts and webSocket.ts put the wire protocol on top.
  */
 import type { Activity, TurnContext } from 'botbuilder';
-import { createHash } from 'node:crypto';
-import type Redis from 'ioredis';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from '../../logging/logger';
-import type { StateStorage } from '../../state/storeItems';
+import type { TurnQueue } from '../../state/turnQueue';
 import { ActivityStore, ConversationNotFoundError, ConversationRecord } from './activityStore';
 import { BOT_ACCOUNT, DirectLineAdapter, prepareOutgoing } from './adapter';
 import type { DirectLineConfig } from './config';
@@ -27,11 +26,13 @@ export interface DirectLineChannelOptions {
   config: DirectLineConfig;
   store: ActivityStore;
   turnLogic: (context: TurnContext) => Promise<void>;
-  /** The bot's state storage: "end and delete" removes the conversation's state there too. */
-  stateStorage: StateStorage;
-  /** When set, every other key under `redisKeyPrefix` that names the conversation is removed too. */
-  redis?: Redis | null;
-  redisKeyPrefix?: string;
+  /** The bot's turn queue: posts take their place in it as they are numbered; deletes wait in it. */
+  queue: TurnQueue;
+  /**
+   * Removes everything of the conversation in every store (Redis: one script over the keys of
+   * src/state/keys.ts; memory: each store forgets it). Resolves true when it existed.
+   */
+  erase: (conversationId: string) => Promise<boolean>;
   log: Logger;
 }
 
@@ -93,9 +94,12 @@ export class DirectLineChannel {
   async postFromClient(record: ConversationRecord, body: unknown): Promise<{ id: string }> {
     const clean = validateClientActivity(body);
     const activity: Partial<Activity> = { ...clean, ...this.envelope(record) };
-    const { id } = await this.store.append(record.conversationId, activity);
+    // The turn's queue place is taken in the same atomic step that numbers the activity, so the
+    // bot answers in transcript order even when posts alternate between processes.
+    const turnTicket = randomUUID();
+    const { id } = await this.store.append(record.conversationId, activity, { turnTicket });
     this.options.log.debug({ event: 'dl_activity', type: activity.type }, 'client activity stored');
-    await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic);
+    await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, turnTicket);
     return { id };
   }
 
@@ -118,30 +122,27 @@ export class DirectLineChannel {
   }
 
   /**
-   * "End and delete": the activity stream, the conversation record (tokens die with it: a token
-   * of a deleted conversation gets 404), the bot's conversation and user state, and any other key
-   * under the Redis prefix that names this conversation. Returns false when nothing was stored.
+   * "End and delete": every key of the conversation in every store — activities, the record
+   * (tokens die with it: a token of a deleted conversation gets 404), bot state, turn queue,
+   * handoff record with the resident's messages, call-back contact. It waits its turn in the
+   * conversation's queue first, so a turn in progress cannot write its state back afterwards;
+   * turns queued behind it are cancelled. Returns false when nothing was stored.
    */
   async deleteConversation(conversationId: string): Promise<boolean> {
-    const record = await this.store.get(conversationId);
-    await this.store.delete(conversationId);
-    // ConversationState's key is "<channel>/conversations/<id>/<namespace>" (namespace "" by default).
-    const base = `${CHANNEL_ID}/conversations/${conversationId}`;
-    const stateKeys = [base, `${base}/`];
-    if (record) stateKeys.push(`${CHANNEL_ID}/users/${record.userId}`, `${CHANNEL_ID}/users/${record.userId}/`);
-    await this.options.stateStorage.delete(stateKeys);
-    const redis = this.options.redis;
-    if (redis) {
-      const pattern = `${this.options.redisKeyPrefix ?? ''}*${conversationId}*`;
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
+    let existed = false;
+    const erase = async (): Promise<void> => {
+      existed = await this.options.erase(conversationId);
+    };
+    try {
+      await this.options.queue.run(conversationId, erase);
+    } catch (err) {
+      // A turn that would not finish in time must not keep the data: erase anyway.
+      if ((err as Error).name !== 'TurnWaitTimeoutError' && (err as Error).name !== 'TurnCancelledError') throw err;
+      await erase();
     }
-    this.options.log.info({ event: 'dl_conversation_deleted', existed: Boolean(record) }, 'Direct Line conversation deleted');
-    return Boolean(record);
+    this.store.notifyDeleted(conversationId);
+    this.options.log.info({ event: 'dl_conversation_deleted', existed }, 'Direct Line conversation deleted');
+    return existed;
   }
 
   async close(): Promise<void> {

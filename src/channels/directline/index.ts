@@ -7,7 +7,7 @@ import type Redis from 'ioredis';
 import type { TurnLogic } from '../../bot/turnPipeline';
 import type { Config } from '../../config';
 import type { Logger } from '../../logging/logger';
-import type { StateStorage } from '../../state/storeItems';
+import { DEFAULT_LEASE_MS, TurnQueue } from '../../state/turnQueue';
 import type { ActivityStore } from './activityStore';
 import { DirectLineChannel } from './channel';
 import type { DirectLineConfig } from './config';
@@ -34,8 +34,11 @@ export function createDirectLine(options: {
   appConfig: Config;
   config: DirectLineConfig;
   redis: Redis | null;
-  stateStorage: StateStorage;
   turnLogic: TurnLogic;
+  /** The bot's turn queue (posts take their place in it atomically with their sequence number). */
+  queue: TurnQueue;
+  /** Erases a conversation from every store ("end and delete"); see DirectLineChannelOptions. */
+  erase: (conversationId: string) => Promise<boolean>;
   log: Logger;
 }): DirectLine {
   const { appConfig, config, redis, log } = options;
@@ -49,15 +52,16 @@ export function createDirectLine(options: {
           prefix: appConfig.redisKeyPrefix,
           ttlSeconds: appConfig.stateTtlSeconds,
           maxActivities: config.maxActivities,
+          turnLeaseMs: DEFAULT_LEASE_MS,
+          turnQueueTtlMs: Math.max(DEFAULT_LEASE_MS * 4, appConfig.turnWaitTimeoutMs * 2),
         })
-      : new MemoryActivityStore(appConfig.stateTtlSeconds, config.maxActivities);
+      : new MemoryActivityStore(appConfig.stateTtlSeconds, config.maxActivities, Date.now, (id, ticket) => void options.queue.reserve(id, ticket));
   const channel = new DirectLineChannel({
     config,
     store,
     turnLogic: options.turnLogic,
-    stateStorage: options.stateStorage,
-    redis,
-    redisKeyPrefix: appConfig.redisKeyPrefix,
+    queue: options.queue,
+    erase: options.erase,
     log,
   });
   const streams = new DirectLineStreams(channel, log);

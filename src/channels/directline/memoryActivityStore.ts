@@ -1,34 +1,43 @@
 /**
- * In-process activity store for `npm start` without Redis and for tests. Same TTL and the same
- * contract as the Redis store; activities are kept as JSON strings so nobody mutates them later.
+ * In-process activity store for `npm start` without Redis and for tests. Same TTL (from creation,
+ * never extended) and the same contract as the Redis store; activities are kept as JSON strings
+ * so nobody mutates them later, and expired conversations are swept from memory.
  */
 import type { Activity } from 'botbuilder';
 import { EventEmitter } from 'node:events';
 import {
-  activityId, ActivityPage, ActivityStore, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, parseWatermark,
+  activityId, ActivityPage, ActivityStore, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, parseWatermark,
 } from './activityStore';
+import { ExpirySweep } from '../../state/expirySweep';
 
 interface Entry {
   record: ConversationRecord;
   activities: { seq: number; json: string }[];
   seq: number;
   expiresAt: number;
+  /** Stream tokens that opened a WebSocket already. */
+  usedStreamTokens: Set<string>;
 }
 
 export class MemoryActivityStore implements ActivityStore {
   private readonly entries = new Map<string, Entry>();
   private readonly events = new EventEmitter();
+  private readonly sweeper: ExpirySweep;
 
   constructor(
     private readonly ttlSeconds: number,
     private readonly maxActivities = 1000,
     private readonly now: () => number = Date.now,
+    /** Takes the turn-queue place in the same synchronous step as the sequence number. */
+    private readonly reserveTurn?: (conversationId: string, ticket: string) => void,
   ) {
     this.events.setMaxListeners(0);
+    this.sweeper = new ExpirySweep(now);
   }
 
   async create(record: ConversationRecord): Promise<void> {
-    this.entries.set(record.conversationId, { record: { ...record }, activities: [], seq: 0, expiresAt: this.expiry() });
+    this.sweeper.sweep(this.entries, (e) => e.expiresAt);
+    this.entries.set(record.conversationId, { record: { ...record }, activities: [], seq: 0, expiresAt: this.expiry(), usedStreamTokens: new Set() });
   }
 
   async get(conversationId: string): Promise<ConversationRecord | null> {
@@ -44,14 +53,14 @@ export class MemoryActivityStore implements ActivityStore {
     return true;
   }
 
-  async append(conversationId: string, activity: Partial<Activity>): Promise<{ id: string; watermark: string }> {
+  async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<{ id: string; watermark: string }> {
     const entry = this.live(conversationId);
     if (!entry) throw new ConversationNotFoundError();
     entry.seq += 1;
     const { id: _ignored, ...rest } = activity;
     entry.activities.push({ seq: entry.seq, json: JSON.stringify(rest) });
     if (entry.activities.length > this.maxActivities) entry.activities.splice(0, entry.activities.length - this.maxActivities);
-    entry.expiresAt = this.expiry();
+    if (options.turnTicket) this.reserveTurn?.(conversationId, options.turnTicket);
     queueMicrotask(() => this.events.emit(conversationId));
     return { id: activityId(conversationId, entry.seq), watermark: String(entry.seq) };
   }
@@ -69,6 +78,22 @@ export class MemoryActivityStore implements ActivityStore {
   subscribe(conversationId: string, _watermark: string | null, onChange: () => void): () => void {
     this.events.on(conversationId, onChange);
     return () => this.events.off(conversationId, onChange);
+  }
+
+  async claimStreamToken(conversationId: string, jti: string): Promise<boolean> {
+    const entry = this.live(conversationId);
+    if (!entry || entry.usedStreamTokens.has(jti)) return false;
+    entry.usedStreamTokens.add(jti);
+    return true;
+  }
+
+  /** Every conversation held, as JSON, for the "end and delete leaves nothing" checks. */
+  dump(): string[] {
+    return [...this.entries.values()].map((e) => JSON.stringify({ ...e, usedStreamTokens: [...e.usedStreamTokens] }));
+  }
+
+  notifyDeleted(conversationId: string): void {
+    queueMicrotask(() => this.events.emit(conversationId));
   }
 
   async delete(conversationId: string): Promise<void> {

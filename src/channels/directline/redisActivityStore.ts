@@ -1,26 +1,34 @@
 /**
- * Direct Line conversations in Redis, so any server process can serve any conversation:
+ * Direct Line conversations in Redis, so any server process can serve any conversation. Keys
+ * (src/state/keys.ts, all under the conversation's `{<id>}` hash tag):
  *
- * - `<prefix>dl:{<id>}:meta`   hash: userId, createdAt, serviceUrl, started, seq
- * - `<prefix>dl:{<id>}:stream` a Redis Stream; entry ids are `0-<seq>`, so watermark n ↔ id 0-n
+ * - `conv:{<id>}:dl:meta`   hash: userId, createdAt, serviceUrl, started, seq
+ * - `conv:{<id>}:dl:stream` a Redis Stream; entry ids are `0-<seq>`, so watermark n ↔ id 0-n
+ * - `conv:{<id>}:dl:ws`     stream tokens already used to open a WebSocket
  *
- * Both keys carry the state TTL, refreshed on every append. The `{<id>}` hash tag keeps a
- * conversation's keys in one cluster slot, as the Lua scripts need.
+ * The record's TTL is set once at creation and never extended; the stream expires with it: a
+ * conversation lives at most STATE_TTL_SECONDS (24 h), as the privacy notice says.
  */
 import type { Activity } from 'botbuilder';
 import type Redis from 'ioredis';
+import { conversationKeys } from '../../state/keys';
+import { enqueueLua } from '../../state/redisTurnQueue';
 import {
-  activityId, ActivityPage, ActivityStore, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, parseWatermark,
+  activityId, ActivityPage, ActivityStore, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, parseWatermark,
 } from './activityStore';
 import { StreamHub } from './streamHub';
 
-// KEYS: meta, stream. ARGV: json, maxlen, ttl. Returns the new seq, or -1 when the conversation is gone.
+// KEYS: meta, stream, turn queue, turn leases. ARGV: json, maxlen, turn token ('' = none), lease
+// ms, queue ttl ms. Returns the new seq, or -1 when the conversation is gone.
 const APPEND = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '0-' .. seq, 'a', ARGV[1])
-redis.call('EXPIRE', KEYS[1], ARGV[3])
-redis.call('EXPIRE', KEYS[2], ARGV[3])
+local left = redis.call('PTTL', KEYS[1])
+if left > 0 then redis.call('PEXPIRE', KEYS[2], left) end
+if ARGV[3] ~= '' then
+${enqueueLua('KEYS[3]', 'KEYS[4]', 'ARGV[3]', 'ARGV[4]', 'ARGV[5]')}
+end
 return seq
 `;
 // KEYS: meta. Returns 1 when this call started the conversation, 0 when it already was, -1 when gone.
@@ -30,6 +38,14 @@ if redis.call('HGET', KEYS[1], 'started') == '1' then return 0 end
 redis.call('HSET', KEYS[1], 'started', '1')
 return 1
 `;
+// KEYS: meta, sockets. ARGV: jti. 1 = first use, 0 = used before, -1 = conversation gone.
+const CLAIM_STREAM_TOKEN = `
+local left = redis.call('PTTL', KEYS[1])
+if left <= 0 then return -1 end
+if redis.call('HSETNX', KEYS[2], ARGV[1], '1') == 0 then return 0 end
+redis.call('PEXPIRE', KEYS[2], left)
+return 1
+`;
 
 export interface RedisActivityStoreOptions {
   /** Used to open the dedicated blocking connection (XREAD BLOCK). */
@@ -37,6 +53,9 @@ export interface RedisActivityStoreOptions {
   prefix: string;
   ttlSeconds: number;
   maxActivities?: number;
+  /** Lease and key lifetime of turn-queue places taken by `append` (RedisTurnQueue's own). */
+  turnLeaseMs?: number;
+  turnQueueTtlMs?: number;
 }
 
 export class RedisActivityStore implements ActivityStore {
@@ -49,12 +68,16 @@ export class RedisActivityStore implements ActivityStore {
     this.hub = new StreamHub(options.url, redis);
   }
 
+  private keys(conversationId: string) {
+    return conversationKeys(this.options.prefix, conversationId);
+  }
+
   metaKey(conversationId: string): string {
-    return `${this.options.prefix}dl:{${conversationId}}:meta`;
+    return this.keys(conversationId).dlMeta;
   }
 
   streamKey(conversationId: string): string {
-    return `${this.options.prefix}dl:{${conversationId}}:stream`;
+    return this.keys(conversationId).dlStream;
   }
 
   async create(record: ConversationRecord): Promise<void> {
@@ -90,14 +113,16 @@ export class RedisActivityStore implements ActivityStore {
     return result === 1;
   }
 
-  async append(conversationId: string, activity: Partial<Activity>): Promise<{ id: string; watermark: string }> {
+  async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<{ id: string; watermark: string }> {
     const { id: _ignored, ...rest } = activity;
+    const k = this.keys(conversationId);
     const seq = (await this.redis.eval(
-      APPEND, 2, this.metaKey(conversationId), this.streamKey(conversationId),
-      JSON.stringify(rest), String(this.options.maxActivities ?? 1000), String(this.options.ttlSeconds),
+      APPEND, 4, k.dlMeta, k.dlStream, k.turnQueue, k.turnLeases,
+      JSON.stringify(rest), String(this.options.maxActivities ?? 1000), options.turnTicket ?? '',
+      String(this.options.turnLeaseMs ?? 5000), String(this.options.turnQueueTtlMs ?? 30000),
     )) as number;
     if (seq === -1) throw new ConversationNotFoundError();
-    this.hub.notifyLocal(this.streamKey(conversationId));
+    this.hub.notifyLocal(k.dlStream);
     return { id: activityId(conversationId, seq), watermark: String(seq) };
   }
 
@@ -124,8 +149,19 @@ export class RedisActivityStore implements ActivityStore {
     return this.hub.subscribe(this.streamKey(conversationId), parseWatermark(watermark), onChange);
   }
 
+  async claimStreamToken(conversationId: string, jti: string, _ttlSeconds: number): Promise<boolean> {
+    const k = this.keys(conversationId);
+    const result = (await this.redis.eval(CLAIM_STREAM_TOKEN, 2, k.dlMeta, k.dlSockets, jti)) as number;
+    return result === 1;
+  }
+
   async delete(conversationId: string): Promise<void> {
-    await this.redis.del(this.metaKey(conversationId), this.streamKey(conversationId));
+    const k = this.keys(conversationId);
+    await this.redis.del(k.dlMeta, k.dlStream, k.dlSockets);
+    this.hub.notifyLocal(k.dlStream);
+  }
+
+  notifyDeleted(conversationId: string): void {
     this.hub.notifyLocal(this.streamKey(conversationId));
   }
 

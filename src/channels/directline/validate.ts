@@ -7,6 +7,10 @@ import type { Activity } from 'botbuilder';
 import { DirectLineError } from './errors';
 
 export const MAX_TEXT_LENGTH = 4000;
+/** JSON size of `value` and of `entities` (a suggested-action answer or a location is tiny). */
+export const MAX_VALUE_BYTES = 4096;
+export const MAX_ENTITIES_BYTES = 4096;
+const MAX_SHORT_STRING = 200;
 const CLIENT_TYPES = new Set(['message', 'event', 'typing']);
 const KEPT_FIELDS = ['type', 'text', 'textFormat', 'locale', 'value', 'name', 'entities', 'localTimestamp', 'localTimezone'] as const;
 
@@ -31,6 +35,15 @@ export function validateClientActivity(body: unknown): Partial<Activity> {
   if (input.channelData !== undefined && (typeof input.channelData !== 'object' || input.channelData === null || Array.isArray(input.channelData))) {
     throw new DirectLineError(400, 'BadArgument', '"channelData" must be an object.');
   }
+  if (input.entities !== undefined && !Array.isArray(input.entities)) throw new DirectLineError(400, 'BadArgument', '"entities" must be an array.');
+  tooBig('value', input.value, MAX_VALUE_BYTES);
+  tooBig('entities', input.entities, MAX_ENTITIES_BYTES);
+  for (const field of ['textFormat', 'name', 'localTimestamp', 'localTimezone'] as const) {
+    const v = input[field];
+    if (v !== undefined && (typeof v !== 'string' || v.length > MAX_SHORT_STRING)) {
+      throw new DirectLineError(400, 'BadArgument', `"${field}" must be a string of at most ${MAX_SHORT_STRING} characters.`);
+    }
+  }
   const out: Record<string, unknown> = {};
   for (const field of KEPT_FIELDS) if (input[field] !== undefined) out[field] = input[field];
   // Of channelData only what Web Chat needs back: the id it matches its sends with, and its clock.
@@ -41,4 +54,11 @@ export function validateClientActivity(body: unknown): Partial<Activity> {
   }
   if (Object.keys(kept).length > 0) out.channelData = kept;
   return out as Partial<Activity>;
+}
+
+function tooBig(field: string, value: unknown, maxBytes: number): void {
+  if (value === undefined) return;
+  if (Buffer.byteLength(JSON.stringify(value)) > maxBytes) {
+    throw new DirectLineError(413, 'MessageSizeTooBig', `"${field}" is larger than ${maxBytes} bytes.`);
+  }
 }

@@ -27,7 +27,12 @@ export class DirectLineStreams {
    * /v3/directline, so other upgrade handlers can share the server.
    */
   handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // The request target is the client's text: "//[" or "http://[" make `new URL` throw, and a
+    // throw here is outside every request handler (it used to take the whole process down).
+    // A client that resets the connection mid-upgrade must not become an unhandled 'error'.
+    socket.on('error', () => socket.destroy());
+    const url = parseTarget(req.url);
+    if (!url) return reject(socket, 400, 'Bad Request');
     if (!url.pathname.startsWith(DIRECT_LINE_PATH)) return false;
     const match = STREAM_PATH.exec(url.pathname);
     if (!match) return reject(socket, 404, 'Not Found');
@@ -37,13 +42,21 @@ export class DirectLineStreams {
     if (!check.ok) return reject(socket, check.reason === 'expired' ? 403 : 401, 'Unauthorized');
     if (check.claims.conv !== conversationId) return reject(socket, 403, 'Forbidden');
     const watermark = url.searchParams.get('watermark');
-    this.channel.store.get(conversationId).then(
-      (record) => {
+    const claims = check.claims;
+    // One WebSocket per stream token, as Azure allows: a reconnect asks for a fresh streamUrl.
+    // The claim is kept with the conversation (and shared by every process when Redis is used).
+    const ttlSeconds = Math.max(1, claims.exp - Math.floor(Date.now() / 1000));
+    Promise.all([this.channel.store.get(conversationId), this.channel.store.claimStreamToken(conversationId, claims.jti, ttlSeconds)]).then(
+      ([record, claimed]) => {
         if (!record) return reject(socket, 404, 'Not Found');
+        if (!claimed) return reject(socket, 409, 'Conflict');
         this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, conversationId, watermark));
       },
       () => reject(socket, 503, 'Service Unavailable'),
-    );
+    ).catch((err) => {
+      this.log.warn({ event: 'dl_upgrade_failed', err }, 'WebSocket upgrade failed');
+      socket.destroy();
+    });
     return true;
   };
 
@@ -104,7 +117,18 @@ export class DirectLineStreams {
   }
 }
 
+/** The request target as a URL on our own origin, or null when it is not a valid path. */
+function parseTarget(target: string | undefined): URL | null {
+  if (!target || !target.startsWith('/') || target.startsWith('//')) return null;
+  try {
+    return new URL(target, 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
 function reject(socket: Duplex, status: number, text: string): true {
+  if (socket.destroyed || !socket.writable) return true;
   const body = JSON.stringify({ error: { code: text.replace(/\s/g, ''), message: text } });
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

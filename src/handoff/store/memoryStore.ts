@@ -85,6 +85,18 @@ export class MemoryHandoffStore implements HandoffStore {
     return this.contacts.filter((c) => c.value.queueId === queueId).map((c) => ({ ...c.value }));
   }
 
+  /** "End and delete" without Redis: the record (with the resident's messages), its queue places and any call-back request. */
+  async forgetConversation(conversationId: string): Promise<void> {
+    this.records.delete(conversationId);
+    for (const queue of this.queues.values()) queue.delete(conversationId);
+    this.contacts = this.contacts.filter((c) => c.value.conversationId !== conversationId);
+  }
+
+  /** Everything held, as JSON, for the "end and delete leaves nothing" checks. */
+  dump(): string {
+    return JSON.stringify({ records: [...this.records], queues: [...this.queues].map(([k, q]) => [k, [...q]]), contacts: this.contacts });
+  }
+
   async close(): Promise<void> {
     this.records.clear();
   }

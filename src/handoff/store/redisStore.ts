@@ -1,16 +1,19 @@
 /**
- * The handoff store in Redis, shared by every server process. Keys (under `<prefix>handoff:`):
- *   conv:<conversationId>   the record (JSON, TTL = STATE_TTL_SECONDS; contains the conversation
- *                           id, so Direct Line's "end and delete" removes it too)
+ * The handoff store in Redis, shared by every server process. Per conversation (src/state/keys.ts,
+ * under the conversation's `{<id>}` hash tag, so "end and delete" removes them in one step):
+ *   conv:{<id>}:handoff     the record (JSON, TTL = STATE_TTL_SECONDS)
+ *   conv:{<id>}:contact     the call-back request (JSON, TTL = HANDOFF_CONTACT_REQUEST_TTL)
+ * Shared (under `<prefix>handoff:`):
  *   queue:<queueId>         sorted set of waiting conversation ids, score = queuedAt
  *   active:<queueId>        sorted set of accepted conversation ids, score = acceptedAt
  *   presence                hash counsellorId → JSON (expiry inside, refreshed by the console)
  *   times:<queueId>         recent handling times (ms), newest first
- *   contacts:<queueId>      sorted set of contact requests, score = expiry (ms)
+ *   contacts:<queueId>      sorted set of conversation ids with a call-back request, score = expiry (ms)
  * Record writes are Lua compare-and-swaps on `version`, the queue index changing in the same
  * script, so "two counsellors accept at once" has exactly one winner across connections.
  */
 import type Redis from 'ioredis';
+import { conversationKeys, sharedKeys } from '../../state/keys';
 import { HandoffRecord, parseRecord } from '../record';
 import type { HandoffStore, PresenceEntry, StoredContactRequest } from './store';
 
@@ -45,11 +48,11 @@ redis.call('DEL', KEYS[1])
 return 1
 `;
 
-// KEYS[1] queue. ARGV: record key prefix, ids… A member goes only if its record is gone, so a
-// request that re-created it in the meantime keeps its place.
+// KEYS[1] queue. ARGV: record key before and after the id, ids… A member goes only if its
+// record is gone, so a request that re-created it in the meantime keeps its place.
 const PRUNE = `
-for i = 2, #ARGV do
-  if redis.call('EXISTS', ARGV[1] .. ARGV[i]) == 0 then redis.call('ZREM', KEYS[1], ARGV[i]) end
+for i = 3, #ARGV do
+  if redis.call('EXISTS', ARGV[1] .. ARGV[i] .. ARGV[2]) == 0 then redis.call('ZREM', KEYS[1], ARGV[i]) end
 end
 return 1
 `;
@@ -57,17 +60,21 @@ return 1
 export class RedisHandoffStore implements HandoffStore {
   private readonly p: string;
 
-  constructor(private readonly redis: Redis, prefix: string) {
+  constructor(private readonly redis: Redis, private readonly prefix: string) {
     this.p = `${prefix}handoff:`;
   }
 
+  private recordKey(conversationId: string): string {
+    return conversationKeys(this.prefix, conversationId).handoff;
+  }
+
   async get(conversationId: string): Promise<HandoffRecord | null> {
-    return parseRecord(await this.redis.get(`${this.p}conv:${conversationId}`));
+    return parseRecord(await this.redis.get(this.recordKey(conversationId)));
   }
 
   async swap(next: HandoffRecord, expectedVersion: number, ttlSeconds: number): Promise<boolean> {
     const done = await this.redis.eval(
-      SWAP, 1, `${this.p}conv:${next.conversationId}`,
+      SWAP, 1, this.recordKey(next.conversationId),
       JSON.stringify(next), String(expectedVersion), String(ttlSeconds), this.p,
       next.conversationId, next.status, next.queueId, String(next.status === 'waiting' ? next.queuedAt : next.acceptedAt ?? 0),
     );
@@ -75,7 +82,7 @@ export class RedisHandoffStore implements HandoffStore {
   }
 
   async remove(conversationId: string, expectedVersion: number): Promise<boolean> {
-    const done = await this.redis.eval(REMOVE, 1, `${this.p}conv:${conversationId}`, String(expectedVersion), this.p, conversationId);
+    const done = await this.redis.eval(REMOVE, 1, this.recordKey(conversationId), String(expectedVersion), this.p, conversationId);
     return done === 1;
   }
 
@@ -89,7 +96,8 @@ export class RedisHandoffStore implements HandoffStore {
 
   async prune(queueId: string, conversationIds: string[], status: 'waiting' | 'accepted' = 'waiting'): Promise<void> {
     if (conversationIds.length === 0) return;
-    await this.redis.eval(PRUNE, 1, this.indexKey(queueId, status), `${this.p}conv:`, ...conversationIds);
+    const [before, after] = this.recordKey('\u0000').split('\u0000');
+    await this.redis.eval(PRUNE, 1, this.indexKey(queueId, status), before, after, ...conversationIds);
   }
 
   async setPresence(entry: PresenceEntry): Promise<void> {
@@ -111,19 +119,27 @@ export class RedisHandoffStore implements HandoffStore {
   }
 
   async addContactRequest(request: StoredContactRequest, ttlSeconds: number): Promise<void> {
-    const key = `${this.p}contacts:${request.queueId}`;
+    // The contact itself is kept with the conversation (so "end and delete" erases it); the
+    // queue's index holds only conversation ids.
+    const index = sharedKeys(this.prefix).handoffContacts(request.queueId);
     const expiresAt = Date.now() + ttlSeconds * 1000;
+    await this.redis.set(conversationKeys(this.prefix, request.conversationId).contact, JSON.stringify(request), 'EX', ttlSeconds);
     await this.redis
       .multi()
-      .zremrangebyscore(key, '-inf', String(Date.now()))
-      .zadd(key, String(expiresAt), JSON.stringify(request))
-      .pexpire(key, ttlSeconds * 1000)
+      .zremrangebyscore(index, '-inf', String(Date.now()))
+      .zadd(index, String(expiresAt), request.conversationId)
+      .pexpire(index, ttlSeconds * 1000)
       .exec();
   }
 
   async contactRequests(queueId: string): Promise<StoredContactRequest[]> {
-    const members = await this.redis.zrangebyscore(`${this.p}contacts:${queueId}`, String(Date.now()), '+inf');
-    return members.map((json) => JSON.parse(json) as StoredContactRequest);
+    const ids = await this.redis.zrangebyscore(sharedKeys(this.prefix).handoffContacts(queueId), String(Date.now()), '+inf');
+    if (ids.length === 0) return [];
+    // One GET per conversation (different cluster slots), in one pipeline.
+    const rows = await ids.reduce((p, id) => p.get(conversationKeys(this.prefix, id).contact), this.redis.pipeline()).exec();
+    return (rows ?? [])
+      .map(([, json]) => (typeof json === 'string' ? (JSON.parse(json) as StoredContactRequest) : null))
+      .filter((r): r is StoredContactRequest => r !== null && r.queueId === queueId);
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@ import { loadDirectLineConfig } from './channels/directline';
 import { loadHandoffConfig } from './handoff';
 import { loadConfig } from './config';
 import { createLogger } from './logging/logger';
-import { hardenHttpServer } from './server/httpServer';
+import { createHttpServer } from './server/httpServer';
 import { installProcessGuard } from './server/processGuard';
 import { createRuntime } from './server/runtime';
 
@@ -25,10 +25,10 @@ function main(): void {
   }
   installProcessGuard(log); // last line only: every logged exception is a bug to fix at its cause
   const runtime = createRuntime(config, log);
-  const server = runtime.app.listen(config.port, () => {
+  // Request/header timeouts (slow-trickle bodies), 400 JSON for malformed requests.
+  const server = createHttpServer(runtime.app).listen(config.port, () => {
     log.info({ event: 'listening', port: config.port }, `Opastin listening on http://localhost:${config.port}`);
   });
-  hardenHttpServer(server); // request/header timeouts (slow-trickle bodies), 400 for malformed requests
   // Direct Line WebSocket streams (issue #6); closed by runtime.close().
   server.on('upgrade', (req, socket, head) => {
     if (!runtime.directLine.streams.handleUpgrade(req, socket, head)) socket.destroy();

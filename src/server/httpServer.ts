@@ -5,7 +5,7 @@
  * Long responses (the console's event stream, WebSockets) are not affected: the limits are on
  * receiving the request.
  */
-import type { Server } from 'node:http';
+import http, { RequestListener, Server } from 'node:http';
 
 export interface HttpLimits {
   requestTimeoutMs: number;
@@ -15,10 +15,17 @@ export interface HttpLimits {
 
 export const DEFAULT_HTTP_LIMITS: HttpLimits = { requestTimeoutMs: 10_000, headersTimeoutMs: 8_000, keepAliveTimeoutMs: 5_000 };
 
-export function hardenHttpServer(server: Server, limits: HttpLimits = DEFAULT_HTTP_LIMITS): Server {
-  server.requestTimeout = limits.requestTimeoutMs;
-  server.headersTimeout = limits.headersTimeoutMs;
-  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+/**
+ * The HTTP server for `app`. Node checks the request timeouts only every
+ * `connectionsCheckingInterval` (30 s by default, settable only here), so it is set to a second.
+ */
+export function createHttpServer(app: RequestListener, limits: HttpLimits = DEFAULT_HTTP_LIMITS): Server {
+  const server = http.createServer({
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: limits.headersTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: 1000,
+  }, app);
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || err.code === 'ECONNRESET') return socket.destroy();
     const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';

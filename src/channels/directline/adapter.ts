@@ -13,7 +13,14 @@ import { sanitiseOutgoingText } from './sanitise';
 export const BOT_ACCOUNT = { id: 'opastin', name: 'Opastin', role: 'bot' } as const;
 
 export class DirectLineAdapter extends BotAdapter {
-  constructor(private readonly store: ActivityStore) {
+  /**
+   * `fallback` delivers a reply straight to this process's WebSockets when the store cannot be
+   * reached (the apology during a Redis outage); it returns how many sockets got it.
+   */
+  constructor(
+    private readonly store: ActivityStore,
+    private readonly fallback: (conversationId: string, activity: Partial<Activity>) => number = () => 0,
+  ) {
     super();
   }
 
@@ -42,8 +49,16 @@ export class DirectLineAdapter extends BotAdapter {
         continue;
       }
       const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
-      const { id } = await this.store.append(conversationId, prepareOutgoing(activity, context.activity));
-      responses.push({ id });
+      const prepared = prepareOutgoing(activity, context.activity);
+      try {
+        const { id } = await this.store.append(conversationId, prepared);
+        responses.push({ id });
+      } catch (err) {
+        if ((err as Error).name === 'ConversationNotFoundError') throw err;
+        const id = `${conversationId}|local-${Date.now()}`;
+        if (this.fallback(conversationId, { ...prepared, id }) === 0) throw err;
+        responses.push({ id });
+      }
     }
     return responses;
   }

@@ -40,13 +40,15 @@ export class DirectLineChannel {
   readonly config: DirectLineConfig;
   readonly store: ActivityStore;
   readonly adapter: DirectLineAdapter;
+  readonly log: Logger;
   /** A stable id per secret, returned as `referenceGrammarId` like the real service. */
   readonly referenceGrammarId: string;
 
   constructor(private readonly options: DirectLineChannelOptions) {
     this.config = options.config;
     this.store = options.store;
-    this.adapter = new DirectLineAdapter(options.store);
+    this.log = options.log;
+    this.adapter = new DirectLineAdapter(options.store, (conversationId, activity) => this.localPush?.(conversationId, activity) ?? 0);
     const h = createHash('sha256').update(`grammar:${options.config.secret}`).digest('hex');
     this.referenceGrammarId = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
   }
@@ -143,6 +145,18 @@ export class DirectLineChannel {
     this.store.notifyDeleted(conversationId);
     this.options.log.info({ event: 'dl_conversation_deleted', existed }, 'Direct Line conversation deleted');
     return existed;
+  }
+
+  /** Pushes onto this process's open WebSockets of the conversation (set by the streams). */
+  localPush: ((conversationId: string, activity: Partial<Activity>) => number) | null = null;
+
+  /**
+   * The apology when the stores cannot be reached: straight onto the resident's WebSocket if it
+   * is open in this process (no Redis needed), never stored. Returns how many sockets got it.
+   */
+  apologiseLocally(conversationId: string, text: string): number {
+    const activity = prepareOutgoing({ type: 'message', text, textFormat: 'markdown', id: `${conversationId}|unavailable-${Date.now()}` });
+    return this.localPush?.(conversationId, activity) ?? 0;
   }
 
   async close(): Promise<void> {

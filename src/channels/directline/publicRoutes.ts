@@ -10,6 +10,7 @@ import { rateLimit } from 'express-rate-limit';
 import { authenticate, DirectLineAuth, directLineErrors } from './auth';
 import type { DirectLineChannel } from './channel';
 import { sendError } from './errors';
+import { directLineFaults } from './faults';
 import { DIRECT_LINE_PATH, publicOrigin } from './routes';
 
 export function publicChatRoutes(channel: DirectLineChannel): Router {
@@ -48,5 +49,6 @@ export function publicChatRoutes(channel: DirectLineChannel): Router {
   });
 
   router.use(directLineErrors);
+  router.use(directLineFaults(channel));
   return router;
 }

@@ -8,6 +8,7 @@ import { rateLimit } from 'express-rate-limit';
 import { authenticate, bearer, DirectLineAuth, directLineErrors, loadConversation } from './auth';
 import type { DirectLineChannel } from './channel';
 import { sendError } from './errors';
+import { directLineFaults } from './faults';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
 
@@ -113,5 +114,6 @@ export function directLineRoutes(channel: DirectLineChannel): Router {
   });
 
   router.use(directLineErrors);
+  router.use(directLineFaults(channel));
   return router;
 }

@@ -17,10 +17,26 @@ const STREAM_PATH = new RegExp(`^${DIRECT_LINE_PATH}/conversations/([A-Za-z0-9_-
 export class DirectLineStreams {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
 
+  /** Open sockets per conversation in this process, with the watermark each has reached. */
+  private readonly open = new Map<string, Map<WebSocket, () => string | null>>();
+
   constructor(
     private readonly channel: DirectLineChannel,
     private readonly log: Logger,
-  ) {}
+  ) {
+    channel.localPush = (conversationId, activity) => this.pushLocal(conversationId, activity);
+  }
+
+  /** Sends one activity to this process's sockets of a conversation, without storing it. */
+  pushLocal(conversationId: string, activity: object): number {
+    let sent = 0;
+    for (const [ws, watermarkOf] of this.open.get(conversationId) ?? []) {
+      if (ws.readyState !== WebSocket.OPEN) continue;
+      ws.send(JSON.stringify({ activities: [activity], watermark: watermarkOf() ?? '0' }));
+      sent++;
+    }
+    return sent;
+  }
 
   /**
    * For `server.on('upgrade', …)`. Returns false (and leaves the socket alone) for paths outside
@@ -99,6 +115,9 @@ export class DirectLineStreams {
     };
 
     const unsubscribe = this.channel.store.subscribe(conversationId, watermark, () => void pump());
+    let sockets = this.open.get(conversationId);
+    if (!sockets) this.open.set(conversationId, (sockets = new Map()));
+    sockets.set(ws, () => watermark);
     const keepAlive = setInterval(() => {
       if (!alive) return ws.terminate();
       alive = false;
@@ -111,6 +130,9 @@ export class DirectLineStreams {
     ws.on('close', () => {
       clearInterval(keepAlive);
       unsubscribe();
+      const mine = this.open.get(conversationId);
+      mine?.delete(ws);
+      if (mine?.size === 0) this.open.delete(conversationId);
     });
     ws.on('error', () => ws.terminate());
     void pump();

@@ -18,6 +18,14 @@ export function dlRuntime(options: { redis?: boolean; prefix?: string; env?: Rec
   return Object.assign(createRuntime(testConfig(env), log, { directLine }), { lines, prefix });
 }
 
+/** A Direct Line runtime on a Redis of the test's own (fault tests stop and kill it). */
+export function dlRuntimeOn(redisUrl: string, prefix = uniquePrefix('dl')): Runtime & { lines: string[]; prefix: string } {
+  const { config: directLine, problems } = loadDirectLineConfig({ NODE_ENV: 'test', DIRECT_LINE_SECRET: TEST_SECRET, DIRECT_LINE_KEEPALIVE_MS: '200' });
+  if (problems.length > 0) throw new Error(problems.join('; '));
+  const { log, lines } = capturingLogger();
+  return Object.assign(createRuntime(testConfig({ REDIS_KEY_PREFIX: prefix, REDIS_URL: redisUrl }), log, { directLine }), { lines, prefix });
+}
+
 export interface Listening {
   url: string;
   wsUrl: string;

@@ -30,7 +30,7 @@ export function authenticate(channel: DirectLineChannel, options: { secretOnly?:
       return next();
     }
     if (options.secretOnly) return sendError(res, 401, 'Unauthorized', 'This operation needs the Direct Line secret.');
-    const check = verifyToken(channel.config.secret, given, { allowExpired: options.allowExpired });
+    const check = verifyToken(channel.config.secret, given, { allowExpired: options.allowExpired, maxExpiredSeconds: channel.conversationTtlSeconds });
     if (!check.ok) {
       if (check.reason === 'expired') return sendError(res, 403, 'TokenExpired', 'The token has expired: refresh it or start a new conversation.');
       if (check.reason === 'scope') return sendError(res, 403, 'Forbidden', 'A stream token only opens the WebSocket.');

@@ -33,6 +33,8 @@ export interface DirectLineChannelOptions {
    * src/state/keys.ts; memory: each store forgets it). Resolves true when it existed.
    */
   erase: (conversationId: string) => Promise<boolean>;
+  /** The longest a conversation lives (STATE_TTL_SECONDS): older expired tokens cannot delete. */
+  conversationTtlSeconds?: number;
   log: Logger;
 }
 
@@ -41,6 +43,7 @@ export class DirectLineChannel {
   readonly store: ActivityStore;
   readonly adapter: DirectLineAdapter;
   readonly log: Logger;
+  readonly conversationTtlSeconds: number;
   /** A stable id per secret, returned as `referenceGrammarId` like the real service. */
   readonly referenceGrammarId: string;
 
@@ -48,6 +51,7 @@ export class DirectLineChannel {
     this.config = options.config;
     this.store = options.store;
     this.log = options.log;
+    this.conversationTtlSeconds = options.conversationTtlSeconds ?? 24 * 60 * 60;
     this.adapter = new DirectLineAdapter(options.store, (conversationId, activity) => this.localPush?.(conversationId, activity) ?? 0);
     const h = createHash('sha256').update(`grammar:${options.config.secret}`).digest('hex');
     this.referenceGrammarId = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
@@ -132,6 +136,11 @@ export class DirectLineChannel {
    */
   async deleteConversation(conversationId: string): Promise<boolean> {
     let existed = false;
+    // Nothing there (a spent token asking again): answer without queueing anything.
+    if (!(await this.store.get(conversationId))) {
+      existed = await this.options.erase(conversationId);
+      return existed;
+    }
     const erase = async (): Promise<void> => {
       existed = await this.options.erase(conversationId);
     };

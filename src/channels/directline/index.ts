@@ -62,6 +62,7 @@ export function createDirectLine(options: {
     turnLogic: options.turnLogic,
     queue: options.queue,
     erase: options.erase,
+    conversationTtlSeconds: appConfig.stateTtlSeconds,
     log,
   });
   const streams = new DirectLineStreams(channel, log);

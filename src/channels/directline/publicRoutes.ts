@@ -13,6 +13,9 @@ import { sendError } from './errors';
 import { directLineFaults } from './faults';
 import { DIRECT_LINE_PATH, publicOrigin } from './routes';
 
+/** What newConversationId makes (base64url), with room for ids of other Direct Line services. */
+const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
 export function publicChatRoutes(channel: DirectLineChannel): Router {
   const router = Router();
   const tokenLimit = rateLimit({
@@ -39,6 +42,8 @@ export function publicChatRoutes(channel: DirectLineChannel): Router {
       const { claims } = res.locals.dl as DirectLineAuth;
       const conversationId = claims?.conv ?? (typeof req.query.conversationId === 'string' ? req.query.conversationId : '');
       if (!conversationId) return sendError(res, 400, 'BadArgument', 'Which conversation? Use the conversation token.');
+      // An id, never a pattern: "*", "?" or "[a-z]" once erased every resident's data.
+      if (!CONVERSATION_ID.test(conversationId)) return sendError(res, 400, 'BadArgument', 'That is not a conversation id.');
       const existed = await channel.deleteConversation(conversationId);
       if (!existed) return sendError(res, 404, 'NotFound', 'Conversation not found (it was already deleted or expired).');
       res.set('Cache-Control', 'no-store');

@@ -68,7 +68,7 @@ export function signToken(
 export function verifyToken(
   secret: string,
   token: string,
-  options: { scope?: TokenScope; allowExpired?: boolean; nowMs?: number } = {},
+  options: { scope?: TokenScope; allowExpired?: boolean; maxExpiredSeconds?: number; nowMs?: number } = {},
 ): TokenCheck {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== HEADER) return { ok: false, reason: 'malformed' };
@@ -86,6 +86,10 @@ export function verifyToken(
   }
   const now = Math.floor((options.nowMs ?? Date.now()) / 1000);
   if (!options.allowExpired && (claims.exp <= now || claims.nbf > now)) return { ok: false, reason: 'expired', claims };
+  // Even "end and delete" stops accepting a token once no conversation it named can still exist.
+  if (options.allowExpired && options.maxExpiredSeconds !== undefined && claims.exp <= now - options.maxExpiredSeconds) {
+    return { ok: false, reason: 'expired', claims };
+  }
   if (claims.scope === 'stream' && options.scope !== 'stream') return { ok: false, reason: 'scope', claims };
   return { ok: true, claims };
 }

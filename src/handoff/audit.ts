@@ -9,12 +9,23 @@ import type Redis from 'ioredis';
 export type AuditAction =
   | 'signed-in' | 'sign-in-failed' | 'locked-out' | 'signed-out'
   | 'opened' | 'accepted' | 'read' | 'sent' | 'noted' | 'transferred' | 'closed' | 'back-to-bot'
-  | 'presence';
+  | 'presence'
+  /** The waiting list (summaries of every waiting resident) was shown to this person. */
+  | 'viewed-waiting'
+  /** A resident's message reached this person's console over the event stream (once per conversation and stream). */
+  | 'streamed'
+  /** Someone asked for a conversation they may not see (answered 404). */
+  | 'denied'
+  /** The resident ended the handoff (cancel, or "end and delete"). */
+  | 'resident-ended';
 
 export interface AuditEntry {
   at: number;
   action: AuditAction;
-  /** Counsellor account id (or the attempted user name for sign-in failures). */
+  /**
+   * Counsellor account id (or the attempted user name for sign-in failures; those are recorded
+   * once per name and address per throttle window, so anonymous requests cannot flood the log).
+   */
   actor: string;
   conversationId?: string;
   queueId?: string;

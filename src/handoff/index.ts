@@ -9,7 +9,7 @@ import type { Catalogue } from '../content/catalogue';
 import type { Logger } from '../logging/logger';
 import { AuditLog, MemoryAuditLog, RedisAuditLog } from './audit';
 import { FileIdentityProvider, IdentityProvider, readAccountsFile } from './auth/identity';
-import { Lockout } from './auth/lockout';
+import { SignInThrottle } from './auth/signInThrottle';
 import { SessionStore } from './auth/sessions';
 import { EventBus, MemoryEventBus, RedisEventBus } from './bus';
 import { loadCannedReplies } from './cannedReplies';
@@ -103,7 +103,7 @@ export function createHandoff(options: HandoffOptions): Handoff {
   const router = consoleRoutes({
     service, catalogue, identities: idp, audit, bus, log,
     sessions: new SessionStore(kv, settings.sessionTtlSeconds),
-    lockout: new Lockout(kv, settings.lockoutAttempts, settings.lockoutSeconds),
+    throttle: new SignInThrottle(kv, { perPair: settings.lockoutAttempts, perAddress: 30, perAccount: 100, windowSeconds: settings.lockoutSeconds }),
     cannedReplies: canned.replies,
     sessionTtlSeconds: settings.sessionTtlSeconds,
     secureCookies: settings.secureCookies,

@@ -1,5 +1,6 @@
 /** A tiny key-value store with TTLs for console sessions and sign-in counters: Redis or memory. */
 import type Redis from 'ioredis';
+import { ExpirySweep } from '../state/expirySweep';
 
 export interface KeyValue {
   get(key: string): Promise<string | null>;
@@ -11,8 +12,14 @@ export interface KeyValue {
 
 export class MemoryKeyValue implements KeyValue {
   private map = new Map<string, { value: string; expiresAt: number }>();
+  private readonly sweeper = new ExpirySweep();
 
   async get(key: string): Promise<string | null> {
+    return this.live(key);
+  }
+
+  /** Synchronous, so `incr` has no await between its read and its write (atomic in one process). */
+  private live(key: string): string | null {
     const e = this.map.get(key);
     if (!e) return null;
     if (e.expiresAt <= Date.now()) {
@@ -23,6 +30,7 @@ export class MemoryKeyValue implements KeyValue {
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    this.sweeper.sweep(this.map, (e) => e.expiresAt);
     this.map.set(key, { value, expiresAt: Date.now() + ttlSeconds * 1000 });
   }
 
@@ -31,7 +39,8 @@ export class MemoryKeyValue implements KeyValue {
   }
 
   async incr(key: string, ttlSeconds: number): Promise<number> {
-    const current = await this.get(key);
+    this.sweeper.sweep(this.map, (e) => e.expiresAt);
+    const current = this.live(key);
     const next = Number(current ?? 0) + 1;
     const expiresAt = current === null ? Date.now() + ttlSeconds * 1000 : this.map.get(key)!.expiresAt;
     this.map.set(key, { value: String(next), expiresAt });

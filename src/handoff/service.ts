@@ -91,6 +91,7 @@ export class StoreHandoffService implements HandoffService {
     const record = await this.o.store.get(conversationId);
     if (!record || !(await this.o.store.remove(conversationId, record.version))) return;
     await this.deliverAll(conversationId, [handoffEvent('closed', record.queueId, { reason: 'resident' }), handoffStatusEvent('completed')]);
+    await this.o.audit.record({ action: 'resident-ended', actor: 'resident', conversationId, queueId: record.queueId });
     if (record.status === 'accepted') {
       await this.publish({ type: 'ended', conversationId, counsellorId: record.counsellorId, reason: 'resident' });
     }

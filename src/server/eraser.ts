@@ -28,8 +28,18 @@ export function conversationEraser(options: {
   handoff: () => Handoff | null;
 }): (conversationId: string) => Promise<boolean> {
   const { redis, prefix } = options;
-  if (redis) return (conversationId) => eraseConversation(redis, prefix, conversationId, CHANNEL_ID);
+  // A handoff in progress ends the way a resident's cancel does (the counsellor's console is told,
+  // the ending is audited) before its record is erased with everything else.
+  const endHandoff = (conversationId: string): Promise<void> =>
+    options.handoff()?.service.cancel(conversationId).catch(() => undefined) ?? Promise.resolve();
+  if (redis) {
+    return async function eraseFromRedis(conversationId) {
+      await endHandoff(conversationId);
+      return eraseConversation(redis, prefix, conversationId, CHANNEL_ID);
+    };
+  }
   return async function eraseFromMemory(conversationId) {
+    await endHandoff(conversationId);
     const store = options.store();
     const existed = Boolean(await store.get(conversationId));
     await store.delete(conversationId);

@@ -15,7 +15,7 @@ import type { Logger } from '../../logging/logger';
 import { SECURITY_HEADERS } from '../../web/csp';
 import type { AuditLog } from '../audit';
 import type { Identity, IdentityProvider } from '../auth/identity';
-import type { Lockout } from '../auth/lockout';
+import type { SignInThrottle } from '../auth/signInThrottle';
 import type { SessionStore } from '../auth/sessions';
 import type { EventBus } from '../bus';
 import type { CannedReply } from '../cannedReplies';
@@ -34,7 +34,7 @@ export interface ConsoleOptions {
   catalogue: Catalogue;
   identities: IdentityProvider;
   sessions: SessionStore;
-  lockout: Lockout;
+  throttle: SignInThrottle;
   audit: AuditLog;
   bus: EventBus;
   cannedReplies: CannedReply[];
@@ -89,18 +89,22 @@ export function consoleRoutes(o: ConsoleOptions): Router {
     if (typeof username !== 'string' || typeof password !== 'string' || username.length > 64 || password.length > 1024) {
       return apiError(res, 400, 'BadArgument', 'username and password are required.');
     }
-    if (await o.lockout.isLocked(username)) {
-      await o.audit.record({ action: 'sign-in-failed', actor: username, detail: 'locked' });
-      return apiError(res, 423, 'Locked', 'Too many failed attempts: try again in 15 minutes.');
+    // Counted before the check (parallel guesses cannot exceed the limit); audited once per
+    // account and address per window, so anonymous requests cannot flood the audit log.
+    const address = req.ip ?? 'unknown';
+    const verdict = await o.throttle.attempt(username, address);
+    if (!verdict.allowed) {
+      if (verdict.firstRefusal) await o.audit.record({ action: 'locked-out', actor: username, detail: 'throttled' });
+      res.set('Retry-After', String(verdict.retryAfterSeconds));
+      return apiError(res, 423, 'Locked', 'Too many attempts: wait a while and try again.');
     }
     const identity = await o.identities.verify(username, password);
     if (!identity) {
-      const locked = await o.lockout.fail(username);
-      await o.audit.record({ action: locked ? 'locked-out' : 'sign-in-failed', actor: username });
-      o.log.info({ event: locked ? 'console_locked_out' : 'console_sign_in_failed' }, 'console sign-in failed');
+      if (verdict.firstAttempt) await o.audit.record({ action: 'sign-in-failed', actor: username });
+      o.log.info({ event: 'console_sign_in_failed' }, 'console sign-in failed');
       return apiError(res, 401, 'InvalidCredentials', 'Wrong user name or password.');
     }
-    await o.lockout.clear(username);
+    await o.throttle.succeeded(username, address);
     const old = readCookie(req, COOKIE);
     if (old) await o.sessions.destroy(old);
     // A fresh session id at every sign-in (no session fixation).
@@ -161,8 +165,10 @@ export function consoleRoutes(o: ConsoleOptions): Router {
 
   router.get('/counsellor/api/waiting', guard, async function waiting(_req: Request, res: Response) {
     const { identity } = signedOf(res);
+    const waiting = await o.service.listWaiting(visibleQueues(identity));
+    await o.audit.record({ action: 'viewed-waiting', actor: identity.id, detail: `count:${waiting.length}` });
     res.set('Cache-Control', 'no-store');
-    res.json({ waiting: await o.service.listWaiting(visibleQueues(identity)) });
+    res.json({ waiting });
   });
 
   router.get('/counsellor/api/mine', guard, async function mine(_req: Request, res: Response) {
@@ -183,6 +189,8 @@ export function consoleRoutes(o: ConsoleOptions): Router {
   async function visible(req: Request, res: Response): Promise<HandoffRecord | null> {
     const record = await o.service.get(String(req.params.id));
     if (!record || !canSee(signedOf(res).identity, record)) {
+      const asked = String(req.params.id);
+      await o.audit.record({ action: 'denied', actor: signedOf(res).identity.id, ...(/^[A-Za-z0-9_-]{1,128}$/.test(asked) ? { conversationId: asked } : { detail: 'bad-id' }) });
       apiError(res, 404, 'NotFound', 'No such conversation in your queues.');
       return null;
     }
@@ -276,6 +284,9 @@ export function consoleRoutes(o: ConsoleOptions): Router {
       visibleQueues: visibleQueues(signed.identity),
       heartbeatMs: o.heartbeatMs ?? 20000,
       refreshPresence: () => o.service.refreshPresence(signed.identity.id),
+      // Checked before every event: nothing is delivered after sign-out (or session expiry).
+      sessionAlive: async () => (await o.sessions.get(signed.session.id)) !== null,
+      audit: (conversationId) => o.audit.record({ action: 'streamed', actor: signed.identity.id, conversationId }),
     });
   });
 

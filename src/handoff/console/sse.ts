@@ -11,7 +11,13 @@ import type { Signed } from './middleware';
 export function streamEvents(
   req: Request,
   res: Response,
-  options: { bus: EventBus; signed: Signed; visibleQueues: string[]; heartbeatMs: number; refreshPresence: () => Promise<void> },
+  options: {
+    bus: EventBus; signed: Signed; visibleQueues: string[]; heartbeatMs: number; refreshPresence: () => Promise<void>;
+    /** False once the session is gone (signed out, expired): the stream then ends. */
+    sessionAlive?: () => Promise<boolean>;
+    /** Records that a resident's message of this conversation reached the console (once per stream). */
+    audit?: (conversationId: string) => Promise<void>;
+  },
 ): void {
   const me = options.signed.identity;
   const visible = new Set(options.visibleQueues);
@@ -30,16 +36,43 @@ export function streamEvents(
     if (e.type === 'accepted' && me.role === 'supervisor') return true;
     return 'counsellorId' in e && e.counsellorId === me.id;
   };
+  let ended = false;
+  const audited = new Set<string>();
+  const alive = async (): Promise<boolean> => {
+    if (ended) return false;
+    if (options.sessionAlive && !(await options.sessionAlive().catch(() => false))) {
+      end();
+      return false;
+    }
+    return true;
+  };
+  // Events go out in order, each after the session check (one chain, no overtaking).
+  let chain: Promise<void> = Promise.resolve();
   const unsubscribe = options.bus.subscribe((e) => {
-    if (forMe(e)) send(e.type, e);
+    if (!forMe(e)) return;
+    chain = chain.then(async () => {
+      if (!(await alive())) return;
+      send(e.type, e);
+      if (e.type === 'message' && e.from === 'resident' && options.audit && !audited.has(e.conversationId)) {
+        audited.add(e.conversationId);
+        await options.audit(e.conversationId).catch(() => undefined);
+      }
+    });
   });
   const timer = setInterval(() => {
-    res.write(': keep-alive\n\n');
-    void options.refreshPresence().catch(() => undefined);
+    void alive().then((ok) => {
+      if (!ok) return;
+      res.write(': keep-alive\n\n');
+      void options.refreshPresence().catch(() => undefined);
+    });
   }, options.heartbeatMs);
-  send('ready', { counsellorId: me.id });
-  req.on('close', () => {
+  function end(): void {
+    if (ended) return;
+    ended = true;
     clearInterval(timer);
     unsubscribe();
-  });
+    res.end();
+  }
+  send('ready', { counsellorId: me.id });
+  req.on('close', end);
 }

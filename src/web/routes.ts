@@ -14,6 +14,7 @@ import { embedScript } from './embed';
 import { renderPage } from './page';
 import { RegionThemes } from './region';
 import { langFromAcceptLanguage } from './strings';
+import { requestOrigin } from '../channels/directline/origin';
 
 const PUBLIC_DIR = path.resolve(__dirname, '../../public');
 /** The package folder: its exports map hides package.json, so walk up from the main entry. */
@@ -79,11 +80,12 @@ export function webRoutes(options: WebOptions): Router {
     const queryLang = typeof req.query.lang === 'string' ? langFromLocale(req.query.lang) : null;
     const lang: Lang = queryLang ?? langFromAcceptLanguage(req.headers['accept-language']);
     const nonce = newNonce();
-    const origin = options.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`;
+    // Never a crafted Host in the CSP (requestOrigin refuses anything but a plain host name).
+    const origin = requestOrigin(req, options.publicBaseUrl);
     res.set({
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
-      'Content-Security-Policy': pageCsp({ nonce, wsOrigin: origin.replace(/^http/, 'ws'), frameAncestors: embed ? options.frameAncestors : "'self'" }),
+      'Content-Security-Policy': pageCsp({ nonce, wsOrigin: origin ? origin.replace(/^http/, 'ws') : '', frameAncestors: embed ? options.frameAncestors : "'self'" }),
       Vary: 'Accept-Language',
       ...SECURITY_HEADERS,
     });

@@ -133,3 +133,19 @@ describe('malformed activities get 400/413 JSON, never 500', () => {
     await tls.close();
   });
 });
+
+describe('the Host header is never reflected', () => {
+  const runtime = dlRuntime();
+  afterAll(() => runtime.close());
+
+  it('a crafted Host does not reach the page CSP or the streamUrl', async () => {
+    const crafted = "evil.example; script-src 'unsafe-inline'";
+    const page = await request(runtime.app).get('/').set('Host', crafted);
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(page.headers['content-security-policy']).not.toContain('evil');
+    const plain = await request(runtime.app).get('/').set('Host', 'chat.example.fi:8443');
+    expect(plain.headers['content-security-policy']).toContain('ws://chat.example.fi:8443');
+    const issued = await request(runtime.app).post('/api/chat/token').set('Host', crafted).expect(200);
+    expect(JSON.stringify(issued.body)).not.toContain('evil');
+  });
+});

@@ -8,13 +8,17 @@ import { rateLimit } from 'express-rate-limit';
 import { authenticate, bearer, DirectLineAuth, directLineErrors, loadConversation } from './auth';
 import type { DirectLineChannel } from './channel';
 import { sendError } from './errors';
+import { requestOrigin } from './origin';
 import { directLineFaults } from './faults';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
 
-/** The origin clients reach us at: PUBLIC_BASE_URL, else the request's own (honours trust proxy). */
+/**
+ * The origin clients reach us at: PUBLIC_BASE_URL, else the request's own (honours trust proxy)
+ * when its Host is a plain host name; a crafted Host is never reflected (see origin.ts).
+ */
 export function publicOrigin(channel: DirectLineChannel, req: Request): string {
-  return channel.config.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`;
+  return requestOrigin(req, channel.config.publicBaseUrl) ?? `${req.protocol}://localhost`;
 }
 
 function conversationReply(channel: DirectLineChannel, req: Request, conversationId: string, userId: string, token?: string) {

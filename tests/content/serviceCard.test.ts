@@ -29,7 +29,7 @@ test('demo service is marked as example data in every language', () => {
   expect(en.split('\n')[0]).toBe('**Family centre** (example data)');
   expect(fi).toContain('- Puhelin: +358 0 000 0000 — Avoinna nyt, klo 15.00 asti (ma–pe klo 9.00–15.00)');
   expect(sv).toContain('- Besöksadress: Exempelgatan 2, 00000 Exempelby — Öppet nu, till kl. 16.00 (mån–fre kl. 8.00–16.00)');
-  expect(en).toContain('Counselling: Family counselling — Open now, until 15:00 — you can leave a contact request');
+  expect(en).toContain('Chat with a staff member: Family counselling — Open now, until 15:00 — you can ask us to contact you');
   expect(en).toContain('Checked on 1 November 2026.');
   expect(renderServiceCard(svc('emergency-112'), 'en', now, catalogue)).not.toContain('(example data)');
 });

@@ -32,7 +32,7 @@ export function checkContacts(e: ParsedEntry<ParsedService>, where: 'base' | 'pa
       if (where === 'base') {
         rep.at(src, node, 'CAT018', `expected a number from the national reference list, found "${value}"`,
           'national numbers come only from the checked reference (docs/catalogue.md)');
-      } else if (!service.source) {
+      } else if (!service.source && !service.channels.some((c) => c.phone === value && c.provenance)) {
         rep.at(src, node, 'CAT018', `expected "source:" for a regional number outside the national reference list, found "${value}" without one`,
           'add source: with the page where the number was checked, and keep checkedOn current', 'warning');
       }

@@ -155,7 +155,7 @@ describeE2e('handoff in Chromium: resident page on one process, console on anoth
     await desk.getByRole('log').getByText('Minulla on ollut raskasta.').waitFor(); // history kept
 
     // ---- end, back to the bot: the resident gets the one-tap feedback question ----
-    await desk.getByRole('button', { name: 'Lopeta ja palauta bottiin' }).click();
+    await desk.getByRole('button', { name: 'Lopeta ja palauta Opastimelle' }).click();
     await desk.locator('#no-conv:not([hidden])').waitFor();
     await chat.locator(BOT_BUBBLE, { hasText: 'Oliko tästä apua?' }).waitFor();
     await chat.getByRole('toolbar').getByRole('button', { name: 'Kyllä, oli' }).waitFor();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { checkAllPacks, listRegions, loadCatalogue } from '../src/content/catalogue';
 import { Diagnostic, formatDiagnostic, hasErrors } from '../src/content/diagnostic';
 import { loadContentBundle } from '../src/engine/contentBundle';
+import { checkGlossary } from '../src/content/glossary';
 
 // --stale-months=N (or CONTENT_STALE_MONTHS): warn about facts read longer ago (default 6).
 const staleArg = process.argv.find((a) => a.startsWith('--stale-months='));
@@ -26,6 +27,9 @@ checkAllPacks(path.join(rootDir, 'content'), { rootDir, ...(staleAfterMonths ? {
 const regions = listRegions(path.join(rootDir, 'content'));
 // Catalogue (CAT) problems were reported above with the chosen settings; the bundle adds dialogs and NLU.
 for (const region of regions) loadContentBundle(rootDir, region).diagnostics.filter((d) => !d.code.startsWith('CAT')).forEach(add);
+
+// One term per language for each role and service (content/glossary.yaml): warnings.
+checkGlossary(rootDir).forEach(add);
 
 all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 for (const d of all) console.log(formatDiagnostic(d));

@@ -66,3 +66,28 @@ test('renderServiceCardData returns structured facts for adaptive cards', () => 
   expect(demo.exampleLabel).toBe('(esimerkkitieto)');
   expect(renderServiceCardData(svc('mieli-crisis-line'), 'fi', now).channels[0]!.tel).toBe('tel:+358925250111');
 });
+
+describe('county packs', () => {
+  const soite = loadCatalogue(path.join(ROOT, 'content'), 'soite', { rootDir: ROOT }).catalogue;
+  const weekdayNoon = new Date('2026-12-22T10:00:00Z');
+
+  test('a draft pack\'s services carry the "being checked" note, in every language; national ones do not', () => {
+    const s = soite.services.get('social-crisis-oncall')!;
+    expect(renderServiceCard(s, 'fi', weekdayNoon, soite)).toContain('Tietoja tarkistetaan vielä.');
+    expect(renderServiceCard(s, 'sv', weekdayNoon, soite)).toContain('Uppgifterna håller på att kontrolleras.');
+    expect(renderServiceCard(s, 'en', weekdayNoon, soite)).toContain('This information is still being checked.');
+    expect(renderServiceCard(soite.services.get('emergency-112')!, 'fi', weekdayNoon, soite)).not.toContain('tarkistetaan vielä');
+  });
+
+  test('the card says when a channel serves in Swedish, to a Swedish reader', () => {
+    const s = soite.services.get('social-crisis-oncall')!;
+    expect(renderServiceCard(s, 'sv', weekdayNoon, soite)).toContain('06 826 3002 — Öppet dygnet runt');
+    expect(renderServiceCard(s, 'sv', weekdayNoon, soite)).toContain('betjänar på svenska');
+    expect(renderServiceCard(s, 'fi', weekdayNoon, soite)).not.toContain('ruotsiksi');
+  });
+
+  test('a service without a published number says how to find it', () => {
+    const k = loadCatalogue(path.join(ROOT, 'content'), 'satakunta', { rootDir: ROOT }).catalogue;
+    expect(renderServiceCard(k.services.get('child-health-clinic')!, 'fi', weekdayNoon, k)).toContain('Puhelinnumero ja palveluajat löytyvät Satakunnan hyvinvointialueen sivuilta.');
+  });
+});

@@ -2,6 +2,8 @@
  * Low threshold, proved: every path of choices from the main menu ends in a route (service card),
  * a handoff, or a graceful end within five questions. Walks the whole tree on the real engine,
  * for the demo region and for each county's pack, in Finnish, Swedish and English.
+ * The items of a scored questionnaire (AUDIT-C, PHQ-2, GAD-2) are not counted: the resident chose
+ * to take the test. One answer per item is walked; each score band has its own conversation tests.
  *
  * For the county packs the walk also proves the routes end in that county's real services:
  * every routed service is national or the pack's own, never example data, and every one of the
@@ -16,6 +18,17 @@ const COUNTIES = ['keusote', 'satakunta', 'soite', 'kanta-hame'] as const;
 const LANGS = ['fi', 'sv', 'en'] as const;
 const HELLO = { fi: 'hei', sv: 'hej', en: 'hello' } as const;
 
+/** The answer labels of every scored questionnaire item, as the resident sees them in `lang`. */
+function questionnaireItems(harness: ConversationHarness, lang: 'fi' | 'sv' | 'en'): Set<string> {
+  const items = new Set<string>();
+  for (const dialog of harness.content.current()!.program.dialogs.values()) {
+    for (const step of dialog.steps.values()) {
+      if (step.kind === 'ask' && step.score) items.add(step.choices.map((c) => c.label[lang]).join('|'));
+    }
+  }
+  return items;
+}
+
 function ended(replies: Reply[]): boolean {
   return events(replies, 'route').length > 0 || events(replies, 'handoff').length > 0 || events(replies, 'crisis').length > 0;
 }
@@ -25,9 +38,10 @@ async function walk(region: string, lang: (typeof LANGS)[number]): Promise<{ fai
   const menu = offers(await base.say(HELLO[lang]));
   const failures: string[] = [];
   const routed = new Set<string>();
+  const items = questionnaireItems(base, lang);
   let paths = 0;
 
-  async function explore(path: string[]): Promise<void> {
+  async function explore(path: string[], questions = path.length): Promise<void> {
     // Replay the path in a fresh conversation (state is per conversation).
     const h = new ConversationHarness(base.content, lang, undefined, `walk-${region}-${paths++}`);
     let replies = await h.say(HELLO[lang]);
@@ -39,11 +53,12 @@ async function walk(region: string, lang: (typeof LANGS)[number]): Promise<{ fai
       failures.push(`${path.join(' › ')}: no route, no handoff and nothing to choose`);
       return;
     }
-    if (path.length >= MAX_QUESTIONS) {
+    if (items.has(next.join('|'))) return explore([...path, next[0]], questions);
+    if (questions >= MAX_QUESTIONS) {
       failures.push(`${path.join(' › ')}: still asking after ${MAX_QUESTIONS} questions`);
       return;
     }
-    for (const choice of next) await explore([...path, choice]);
+    for (const choice of next) await explore([...path, choice], questions + 1);
   }
 
   // Free text ("in my own words") is a separate path, exercised in conversation.test.ts.

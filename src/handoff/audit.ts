@@ -2,9 +2,18 @@
  * Who opened, accepted, read and closed which conversation: kept apart from conversation data
  * (its own Redis stream, `<prefix>handoff-audit`, whose name holds no conversation id, so
  * deleting a conversation does not erase the record of who handled it) with its own, longer
- * retention (HANDOFF_AUDIT_RETENTION_DAYS, default 365). Never any message text.
+ * retention (HANDOFF_AUDIT_RETENTION_DAYS, default 365). Never any message text, and not even
+ * the conversation id: entries name a conversation by `conversationRef`, a one-way hash of the
+ * id, so after "end and delete" nothing in any store leads back to the conversation, while a
+ * supervisor can still match entries to a conversation they have the id of (conversationRef(id)).
  */
+import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
+
+/** The audit's name for a conversation: 16 hex characters of SHA-256 of its id. */
+export function conversationRef(conversationId: string): string {
+  return createHash('sha256').update(`opastin-audit:${conversationId}`).digest('hex').slice(0, 16);
+}
 
 export type AuditAction =
   | 'signed-in' | 'sign-in-failed' | 'locked-out' | 'signed-out'
@@ -27,14 +36,23 @@ export interface AuditEntry {
    * once per name and address per throttle window, so anonymous requests cannot flood the log).
    */
   actor: string;
-  conversationId?: string;
+  /** One-way reference to the conversation (conversationRef): the id itself is never stored. */
+  conversationRef?: string;
   queueId?: string;
   /** Short machine detail (e.g. "online", "to:demo-family-counselling"), never free text. */
   detail?: string;
 }
 
+/** What callers record: the conversation by its id, which `record` turns into the reference. */
+export type AuditInput = Omit<AuditEntry, 'at' | 'conversationRef'> & { at?: number; conversationId?: string };
+
+function stored(entry: AuditInput): Omit<AuditEntry, 'at'> {
+  const { conversationId, at: _at, ...rest } = entry;
+  return { ...rest, ...(conversationId ? { conversationRef: conversationRef(conversationId) } : {}) };
+}
+
 export interface AuditLog {
-  record(entry: Omit<AuditEntry, 'at'> & { at?: number }): Promise<void>;
+  record(entry: AuditInput): Promise<void>;
   /** Newest first. */
   recent(limit: number): Promise<AuditEntry[]>;
 }
@@ -44,9 +62,9 @@ export class MemoryAuditLog implements AuditLog {
 
   constructor(private readonly retentionMs: number) {}
 
-  async record(entry: Omit<AuditEntry, 'at'> & { at?: number }): Promise<void> {
+  async record(entry: AuditInput): Promise<void> {
     const at = entry.at ?? Date.now();
-    this.entries.push({ ...entry, at });
+    this.entries.push({ ...stored(entry), at });
     this.entries = this.entries.filter((e) => e.at > at - this.retentionMs);
   }
 
@@ -62,10 +80,11 @@ export class RedisAuditLog implements AuditLog {
     this.key = `${prefix}handoff-audit`;
   }
 
-  async record(entry: Omit<AuditEntry, 'at'> & { at?: number }): Promise<void> {
-    const at = entry.at ?? Date.now();
+  async record(input: AuditInput): Promise<void> {
+    const at = input.at ?? Date.now();
+    const entry = stored(input);
     const fields: string[] = ['at', String(at), 'action', entry.action, 'actor', entry.actor];
-    if (entry.conversationId) fields.push('conversationId', entry.conversationId);
+    if (entry.conversationRef) fields.push('conversationRef', entry.conversationRef);
     if (entry.queueId) fields.push('queueId', entry.queueId);
     if (entry.detail) fields.push('detail', entry.detail);
     // MINID trims entries older than the retention as new ones arrive; the key's own TTL covers
@@ -86,7 +105,7 @@ export class RedisAuditLog implements AuditLog {
         at: Number(f.at),
         action: f.action as AuditAction,
         actor: f.actor,
-        ...(f.conversationId ? { conversationId: f.conversationId } : {}),
+        ...(f.conversationRef ? { conversationRef: f.conversationRef } : {}),
         ...(f.queueId ? { queueId: f.queueId } : {}),
         ...(f.detail ? { detail: f.detail } : {}),
       };

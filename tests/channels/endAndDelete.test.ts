@@ -1,8 +1,8 @@
 /**
  * "End and delete" leaves nothing: after it, a scan of every key and every value in Redis (and a
  * dump of every memory store) finds neither the conversation id, nor the resident's words, nor the
- * call-back contact. The one exception is by design: the audit stream keeps who handled which
- * conversation id (never a word of it) — here no counsellor handled it, so there is none.
+ * call-back contact. The audit stream keeps who handled which conversation, by a one-way
+ * reference (src/handoff/audit.ts), never the id.
  */
 import type Redis from 'ioredis';
 import request from 'supertest';

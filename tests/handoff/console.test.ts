@@ -4,6 +4,7 @@
  * Direct Line conversation, and the audit log.
  */
 import request from 'supertest';
+import { conversationRef } from '../../src/handoff/audit';
 import { startConversation } from '../channels/helpers';
 import { GENERAL, SUMMARY } from './helpers';
 import { DEMO_COUNSELLOR, DEMO_SUPERVISOR, handoffRuntime, signIn, TestRuntime } from './runtime';
@@ -149,7 +150,9 @@ describe('counsellor console API', () => {
 
     // The audit trail: who did what, never what was written.
     const audit = await request(rt.app).get(`${API}/audit?limit=50`).set(as(sup)).expect(200);
-    const mine = (audit.body.entries as { action: string; actor: string; conversationId?: string }[]).filter((e) => e.conversationId === id);
+    // Entries name the conversation by a one-way reference, never by its id.
+    expect(JSON.stringify(audit.body)).not.toContain(id);
+    const mine = (audit.body.entries as { action: string; actor: string; conversationRef?: string }[]).filter((e) => e.conversationRef === conversationRef(id));
     expect(mine.map((e) => `${e.action}:${e.actor}`).reverse()).toEqual([
       'opened:demo.ohjaaja', 'accepted:demo.ohjaaja', 'sent:demo.ohjaaja', 'noted:demo.ohjaaja', 'read:demo.ohjaaja', 'back-to-bot:demo.ohjaaja',
     ]);

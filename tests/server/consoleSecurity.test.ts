@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { conversationRef } from '../../src/handoff/audit';
 import { startConversation } from '../channels/helpers';
 import { SUMMARY } from '../handoff/helpers';
 import { DEMO_COUNSELLOR, DEMO_SUPERVISOR, handoffRuntime, signIn } from '../handoff/runtime';
@@ -57,8 +58,8 @@ describe('console event stream and audit', () => {
     stream.destroy();
 
     const sup = await signIn(rt.app, DEMO_SUPERVISOR);
-    const audit = (await request(rt.app).get(`${API}/audit?limit=100`).set('Cookie', sup.cookie).expect(200)).body.entries as { action: string; actor: string; conversationId?: string }[];
-    expect(audit).toContainEqual(expect.objectContaining({ action: 'streamed', actor: 'demo.ohjaaja', conversationId: resident.conversationId }));
+    const audit = (await request(rt.app).get(`${API}/audit?limit=100`).set('Cookie', sup.cookie).expect(200)).body.entries as { action: string; actor: string; conversationRef?: string }[];
+    expect(audit).toContainEqual(expect.objectContaining({ action: 'streamed', actor: 'demo.ohjaaja', conversationRef: conversationRef(resident.conversationId) }));
   });
 
   it('audits waiting-list views, denied access and the resident ending the handoff', async () => {

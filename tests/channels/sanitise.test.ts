@@ -20,6 +20,9 @@ describe('sanitiseOutgoingText', () => {
     ['reference definitions with https targets stay', '[a][1]\n\n[1]: https://example.invalid/', '[a][1]\n\n[1]: https://example.invalid/'],
     ['relative links stay', '[etusivu](/)', '[etusivu](/)'],
     ['control and bidi override characters are removed', 'a\u0000b\u202Ec\r\nd', 'abc\nd'],
+    ['a bare URL becomes a link to the whole URL', 'Katso https://www.hel.fi/fi/palvelut.', 'Katso [https://www.hel.fi/fi/palvelut](https://www.hel.fi/fi/palvelut).'],
+    ['a URL with ä in the host links to the whole host (punycode)', 'https://pääkaupunki.fi/ohje', '[https://pääkaupunki.fi/ohje](https://xn--pkaupunki-v2aa.fi/ohje)'],
+    ['a markdown link is left as it is', '[ohje](https://example.invalid/a)', '[ohje](https://example.invalid/a)'],
   ])('%s', (_name, input, expected) => {
     expect(sanitiseOutgoingText(input)).toBe(expected);
   });

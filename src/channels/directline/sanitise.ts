@@ -36,5 +36,35 @@ export function sanitiseOutgoingText(text: string): string {
   out = out.replace(/\]\(\s*(?:javascript|vbscript|data|file)\s*:/gi, '](#');
   // Reference definitions: [x]: javascript:… → removed.
   out = out.replace(/^ {0,3}\[[^\]]+\]:\s*(\S+).*$/gm, (match, target: string) => (safeUrl(target) ? match : ''));
+  out = explicitLinks(out);
   return out.replace(/</g, '&lt;');
+}
+
+// A bare http(s) URL, not already a markdown link target ("](") or inside a link label.
+const BARE_URL = /(^|[^\]\w(<\/])(https?:\/\/[^\s<>()[\]]+)/g;
+
+/**
+ * Bare URLs in a counsellor's text become explicit markdown links whose target is the whole
+ * URL as typed (host in punycode). Web Chat's own linkifier stops a host at the first letter it
+ * does not expect (ä, ö: "https://pääkaupunki.fi/…" became a link to "https://p"), so the link
+ * led somewhere other than what the resident reads. Trailing punctuation stays text; a URL that
+ * does not parse is left as it is.
+ */
+function explicitLinks(text: string): string {
+  return text.split('\n').map((line) => (/^ {0,3}\[[^\]]+\]:/.test(line) ? line : explicitLinksInLine(line))).join('\n');
+}
+
+function explicitLinksInLine(line: string): string {
+  return line.replace(BARE_URL, (match, before: string, raw: string) => {
+    const url = raw.replace(/[.,;:!?'"»”]+$/, '');
+    const rest = raw.slice(url.length);
+    let href: string;
+    try {
+      href = new URL(url).href;
+    } catch {
+      return match;
+    }
+    const label = url.replace(/[[\]]/g, '');
+    return `${before}[${label}](${href.replace(/[()]/g, (c) => encodeURIComponent(c))})${rest}`;
+  });
 }

@@ -31,6 +31,28 @@ describe('two server processes, one Redis', () => {
     for (const reply of body.activities.slice(1)) expect(reply).toMatchObject({ from: { role: 'bot' }, replyToId: posted.body.id });
   });
 
+  it('20 quick posts alternating between A and B are answered in transcript order', async () => {
+    const c = await startConversation(a.app);
+    const words = ['hei', 'mielenterveys', 'omasta', 'en tiedä', 'kyllä'];
+    await Promise.all(Array.from({ length: 20 }, (_, i) =>
+      request((i % 2 === 0 ? a : b).app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token))
+        .send({ type: 'message', text: words[i % words.length], locale: 'fi-FI' }).expect(200)));
+    const all: { id: string; from: { role?: string }; replyToId?: string }[] = [];
+    let watermark = '';
+    for (;;) {
+      const { body } = await request(b.app).get(`/v3/directline/conversations/${c.conversationId}/activities?watermark=${watermark}`).set(auth(c.token)).expect(200);
+      if (body.activities.length === 0) break;
+      all.push(...body.activities);
+      watermark = body.watermark;
+    }
+    const residentIds = all.filter((x) => x.from.role === 'user').map((x) => x.id);
+    expect(residentIds).toHaveLength(20);
+    // Each bot reply answers a resident message; in transcript order, those must not go back.
+    const answered = all.filter((x) => x.from.role === 'bot' && x.replyToId && residentIds.includes(x.replyToId)).map((x) => residentIds.indexOf(x.replyToId!));
+    expect(answered.length).toBeGreaterThanOrEqual(20);
+    expect(answered).toEqual([...answered].sort((x, y) => x - y));
+  });
+
   it("post on A, the reply is pushed on B's WebSocket", async () => {
     const c = await startConversation(a.app);
     const reconnect = await request(b.app).get(`/v3/directline/conversations/${c.conversationId}`).set(auth(c.token)).expect(200);

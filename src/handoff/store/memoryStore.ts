@@ -1,4 +1,5 @@
 /** The handoff store in one process's memory: same contract as Redis, lost on restart. */
+import { ExpirySweep } from '../../state/expirySweep';
 import type { HandoffRecord } from '../record';
 import type { HandoffStore, PresenceEntry, StoredContactRequest } from './store';
 
@@ -14,6 +15,8 @@ export class MemoryHandoffStore implements HandoffStore {
   private presenceMap = new Map<string, PresenceEntry>();
   private times = new Map<string, number[]>();
   private contacts: Expiring<StoredContactRequest>[] = [];
+  /** Expired records are dropped from memory, not only hidden (heap falls back after they expire). */
+  private readonly sweeper = new ExpirySweep();
 
   async get(conversationId: string): Promise<HandoffRecord | null> {
     return this.read(conversationId);
@@ -39,6 +42,7 @@ export class MemoryHandoffStore implements HandoffStore {
     if ((current?.version ?? 0) !== expectedVersion) return false;
     if (current) this.queue(current.queueId, current.status).delete(current.conversationId);
     this.queue(next.queueId, next.status).set(next.conversationId, next.status === 'waiting' ? next.queuedAt : next.acceptedAt ?? 0);
+    this.sweeper.sweep(this.records, (e) => e.expiresAt);
     this.records.set(next.conversationId, { value: JSON.stringify(next), expiresAt: Date.now() + ttlSeconds * 1000 });
     return true;
   }
@@ -76,6 +80,7 @@ export class MemoryHandoffStore implements HandoffStore {
   }
 
   async addContactRequest(request: StoredContactRequest, ttlSeconds: number): Promise<void> {
+    this.contacts = this.contacts.filter((c) => c.expiresAt > Date.now());
     this.contacts.push({ value: { ...request }, expiresAt: Date.now() + ttlSeconds * 1000 });
   }
 

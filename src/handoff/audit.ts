@@ -57,15 +57,19 @@ export interface AuditLog {
   recent(limit: number): Promise<AuditEntry[]>;
 }
 
+/** Memory mode (development): entries past the retention go, and at most `maxEntries` are kept. */
 export class MemoryAuditLog implements AuditLog {
   private entries: AuditEntry[] = [];
 
-  constructor(private readonly retentionMs: number) {}
+  constructor(private readonly retentionMs: number, private readonly maxEntries = 50_000) {}
 
   async record(entry: AuditInput): Promise<void> {
     const at = entry.at ?? Date.now();
     this.entries.push({ ...stored(entry), at });
-    this.entries = this.entries.filter((e) => e.at > at - this.retentionMs);
+    // Entries arrive in time order: trimming from the front is enough (no full scan per write).
+    let drop = Math.max(0, this.entries.length - this.maxEntries);
+    while (drop < this.entries.length && this.entries[drop].at <= at - this.retentionMs) drop++;
+    if (drop > 0) this.entries.splice(0, drop);
   }
 
   async recent(limit: number): Promise<AuditEntry[]> {

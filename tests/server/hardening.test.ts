@@ -97,6 +97,7 @@ describe('malformed activities get 400/413 JSON, never 500', () => {
     ['from nested 5,000 levels', { from: nested(5000) }],
     ['value nested 5,000 levels', { value: nested(5000) }],
     ['entities that are not an array', { entities: { a: 1 } }],
+    ['type invoke (the SDK would answer a bare 501)', { type: 'invoke' }],
   ])('/api/messages with %s', async (_name, extra) => {
     const res = await request(runtime.app).post('/api/messages').send({ ...messageActivity('conv-bad', 'hei'), ...extra });
     expect(res.status).toBe(400);

@@ -49,6 +49,8 @@ export function validateIncomingActivity(body: unknown, allowList: readonly stri
   if (!body || typeof body !== 'object' || Array.isArray(body)) return 'The body must be a JSON activity object.';
   const activity = body as Record<string, unknown>;
   if (typeof activity.type !== 'string' || activity.type === '') return 'The activity needs a "type".';
+  // The SDK answers an invoke nobody handles with a bare 501; this bot handles none.
+  if (activity.type === 'invoke') return 'This bot does not handle invoke activities.';
   const conversation = activity.conversation as Record<string, unknown> | undefined;
   if (!conversation || typeof conversation.id !== 'string' || conversation.id === '') {
     return 'The activity needs "conversation.id".';

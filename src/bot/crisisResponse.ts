@@ -7,7 +7,7 @@ import type { CrisisResult } from '../nlu';
 import { renderServiceCard } from '../content/catalogue';
 import type { ContentBundle } from '../engine/contentBundle';
 import { event, message, OutgoingActivity, text } from '../engine/render';
-import type { Lang } from './language';
+import type { Lang } from '../lang';
 
 function servicesFor(kind: CrisisResult['kind'], lang: Lang): string[] {
   const crisisLine = lang === 'sv' ? ['mieli-crisis-line-sv', 'mieli-crisis-line'] : ['mieli-crisis-line'];

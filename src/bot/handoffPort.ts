@@ -2,7 +2,7 @@
  * What the bot needs from counsellor handoff. The handoff module implements it; without one
  * (or when nobody is online) the resident is told honestly and shown the alternatives.
  */
-import type { Lang } from './language';
+import type { Lang } from '../lang';
 
 export interface HandoffSummary {
   topic: string;

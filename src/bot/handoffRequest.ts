@@ -12,7 +12,7 @@ import type { ContentBundle } from '../engine/contentBundle';
 import type { ScriptDialogState } from '../engine/scriptDialog';
 import { CONTACT_REQUEST_ACTION, event, HANDOFF_CANCEL_ACTION, message, text } from '../engine/render';
 import type { HandoffPort, HandoffSummary } from './handoffPort';
-import type { Lang } from './language';
+import type { Lang } from '../lang';
 
 const DEFAULT_QUEUE_HINT = 'general';
 /** turnState key: a summary taken before the dialogs were cleared (the "talk to a person" command). */

@@ -21,7 +21,7 @@ import { detectCommand } from './commands';
 import { crisisResponse } from './crisisResponse';
 import type { HandoffPort } from './handoffPort';
 import { HANDOFF_SUMMARY_KEY, requestHandoff, summarise } from './handoffRequest';
-import { Lang, langFromLocale } from './language';
+import { Lang, langFromLocale } from '../lang';
 import { serviceUnavailableText } from './serviceUnavailable';
 
 /** Versioned, plain-JSON facts about a conversation that are not the dialog stack. */

@@ -4,7 +4,7 @@
  * and what the caller should do next (wait, call another dialog, end). Sending, storing and
  * handing off happen in scriptDialog.ts.
  */
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 import { isTrue, Value } from './expression';
 import { matchChoice, parseNumber, parseYesNo, Stemmer } from './matchAnswer';
 import type { AskStep, DialogScript, LocalText, Step } from './program';

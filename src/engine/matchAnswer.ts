@@ -3,7 +3,7 @@
  * (case, å/ä/ö, small typos, inflected forms via stems); a number; yes or no.
  */
 import { distance } from 'fastest-levenshtein';
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 import type { Choice } from './program';
 import { foldText } from './normaliseText';
 

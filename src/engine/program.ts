@@ -2,7 +2,7 @@
  * A compiled dialog program: what the compiler produces from dialogs/*.yaml and the engine runs.
  * Plain data (no functions except parsed conditions), so it is cheap to swap on hot reload.
  */
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 import type { SourcePosition } from '../content/diagnostic';
 import type { Expr } from './expression';
 

@@ -3,7 +3,7 @@
  * service cards, and the machine-readable `route` event (docs/events.md).
  */
 import { Activity, ActionTypes, ActivityTypes } from 'botbuilder';
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 import { renderServiceCard } from '../content/catalogue';
 import type { ContentBundle } from './contentBundle';
 import type { Output } from './interpreter';

@@ -1,6 +1,6 @@
 /** Per-turn facts the bot works out once and the dialogs read (kept in TurnContext.turnState). */
 import type { TurnContext } from 'botbuilder';
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 
 const LANG_KEY = Symbol('opastin.lang');
 

@@ -2,7 +2,7 @@
  * Low threshold, proved: every path of choices from the main menu ends in a route (service card),
  * a handoff, or a graceful end within five questions. Walks the whole tree on the real engine.
  */
-import { ConversationHarness, events, offers, Reply } from '../../src/engine/testing/harness';
+import { ConversationHarness, events, offers, Reply } from '../../src/testing/harness';
 import { REPO_ROOT } from './support';
 
 const MAX_QUESTIONS = 5;

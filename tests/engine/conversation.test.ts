@@ -3,7 +3,7 @@
  * text from the menu and inside dialogs in three languages; crisis first, at the first message
  * and mid-dialog.
  */
-import { ConversationHarness, events, offers, texts } from '../../src/engine/testing/harness';
+import { ConversationHarness, events, offers, texts } from '../../src/testing/harness';
 import { REPO_ROOT } from './support';
 
 function harness(lang: 'fi' | 'sv' | 'en' = 'fi'): ConversationHarness {

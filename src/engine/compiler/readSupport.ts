@@ -8,7 +8,6 @@ import type { CommandPhrases, LocalText } from '../program';
 import { FieldReader } from './fields';
 import { Diagnostics, readYamlFile } from './source';
 
-const LANGS = ['fi', 'sv', 'en'] as const;
 /** Keys the engine looks up; a missing one is an error so a resident never sees an empty message. */
 export const ENGINE_TEXT_KEYS = [
   'help', 'notUnderstood', 'outOfScope', 'restarted', 'languageChanged', 'backNotPossible', 'clarify',
@@ -18,6 +17,7 @@ export const ENGINE_TEXT_KEYS = [
   'contactOffer', 'contactAsk', 'contactSaved', 'contactInvalid', 'errorApology',
 ] as const;
 import { TOPICS as TOPIC_NAMES } from '../../content/topics';
+import { LANGS } from '../../lang';
 export { TOPIC_NAMES };
 
 function open(rootDir: string, rel: string, diags: Diagnostics): FieldReader | undefined {

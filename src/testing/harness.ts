@@ -4,12 +4,12 @@
  * content loading, memory state.
  */
 import { Activity, ActivityTypes, ConversationState, TestAdapter } from 'botbuilder';
-import { OpastinBot } from '../../bot/opastinBot';
-import type { Lang } from '../../bot/language';
-import type { Logger } from '../../logging/logger';
-import { createLogger } from '../../logging/logger';
-import { MemoryStateStorage } from '../../state/memoryStorage';
-import { ContentStore } from '../contentStore';
+import { OpastinBot } from '../bot/opastinBot';
+import type { Lang } from '../lang';
+import type { Logger } from '../logging/logger';
+import { createLogger } from '../logging/logger';
+import { MemoryStateStorage } from '../state/memoryStorage';
+import { ContentStore } from '../engine/contentStore';
 
 export type Reply = Partial<Activity>;
 

@@ -14,6 +14,8 @@ export interface Choice {
   goto?: string;
   set?: Record<string, string | number | boolean>;
   topic?: string;
+  /** Other ways residents say it ("isä" for "a family member"), per language. */
+  also?: Record<Lang, string[]>;
 }
 
 export type AskType = 'choice' | 'text' | 'number' | 'yesno';
@@ -29,6 +31,8 @@ export interface AskStep {
   max?: number;
   retry?: LocalText;
   next?: string;
+  /** A text question whose answer is understood like a first message (topic and facts), not kept. */
+  understand?: boolean;
 }
 export interface SayStep {
   kind: 'say';

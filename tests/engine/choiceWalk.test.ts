@@ -3,12 +3,18 @@
  * a handoff, or a graceful end within five questions. Walks the whole tree on the real engine.
  */
 import { ConversationHarness, events, offers, Reply } from '../../src/testing/harness';
+import { HANDOFF_SEND_ACTION } from '../../src/engine/render';
 import { REPO_ROOT } from './support';
 
 const MAX_QUESTIONS = 5;
 
+/** The summary a counsellor would see, with its "send" button: the handoff path has been reached. */
+function summaryShown(replies: Reply[]): boolean {
+  return replies.some((r) => r.suggestedActions?.actions.some((a) => (a.value as { action?: string } | undefined)?.action === HANDOFF_SEND_ACTION));
+}
+
 function ended(replies: Reply[]): boolean {
-  return events(replies, 'route').length > 0 || events(replies, 'handoff').length > 0 || events(replies, 'crisis').length > 0;
+  return events(replies, 'route').length > 0 || events(replies, 'handoff').length > 0 || events(replies, 'crisis').length > 0 || summaryShown(replies);
 }
 
 it.each(['fi', 'sv', 'en'] as const)('every choice path from the menu ends within five questions (%s)', async (lang) => {

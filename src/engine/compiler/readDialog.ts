@@ -7,6 +7,7 @@ import type { SourcePosition } from '../../content/diagnostic';
 import { parseExpression, variablesOf } from '../expression';
 import type { AskStep, AskType, Choice, DialogScript, LocalText, Step } from '../program';
 import { FieldReader } from './fields';
+import { phraseLists } from './readSupport';
 import { describe, isMapNode, scalarValue } from './source';
 
 export type RefKind = 'step' | 'dialog' | 'service' | 'queue' | 'topic';
@@ -225,7 +226,7 @@ function readAsk(
   choicePositions: Map<string, SourcePosition[]>,
   stepRef: (node: Node | null | undefined, what: string) => string | undefined,
 ): AskStep | undefined {
-  const af = r.fields(body, ['text', 'type', 'choices', 'remember', 'min', 'max', 'retry'], 'a question');
+  const af = r.fields(body, ['text', 'type', 'choices', 'remember', 'min', 'max', 'retry', 'understand'], 'a question');
   if (!af) return undefined;
   const text = af.has('text') ? r.text(af.get('text')!.value, `the question of step "${stepId}"`) : undefined;
   if (!af.has('text')) r.diags.add(r.pos(body), 'DLG003', `expected "text" (the question) in step "${stepId}", found none`);
@@ -233,7 +234,7 @@ function readAsk(
   const choices: Choice[] = [];
   const positions: SourcePosition[] = [];
   for (const c of af.has('choices') ? r.list(af.get('choices')!.value, 'the choices') ?? [] : []) {
-    const cf = r.fields(c, ['id', 'label', 'goto', 'set', 'topic'], 'a choice');
+    const cf = r.fields(c, ['id', 'label', 'goto', 'set', 'topic', 'also'], 'a choice');
     if (!cf) continue;
     const id = cf.has('id') ? r.string(cf.get('id')!.value, 'the choice id') : undefined;
     if (!cf.has('id')) r.diags.add(r.pos(c), 'DLG003', 'expected an "id" for the choice, found none');
@@ -256,8 +257,9 @@ function readAsk(
         }
       }
     }
+    const also = cf.has('also') ? phraseLists(r, cf.get('also')!.value, `the other wordings of choice "${id ?? '?'}"`) : undefined;
     if (id && label) {
-      choices.push({ id, label, goto, set, topic });
+      choices.push({ id, label, goto, set, topic, ...(also ? { also } : {}) });
       positions.push(r.pos(cf.get('label')!.value));
     }
   }
@@ -280,6 +282,7 @@ function readAsk(
     r.diags.add(r.pos(af.get('min')!.value), 'DLG022', `expected min (${min}) to be at most max (${max})`);
   }
   const retry = af.has('retry') ? r.text(af.get('retry')!.value, `the re-prompt of step "${stepId}"`) : undefined;
+  const understand = af.has('understand') ? r.boolean(af.get('understand')!.value, 'understand') : undefined;
   if (!text) return undefined;
-  return { kind: 'ask', id: stepId, text, type, choices, remember, min, max, retry, next };
+  return { kind: 'ask', id: stepId, text, type, choices, remember, min, max, retry, next, ...(understand ? { understand } : {}) };
 }

@@ -33,8 +33,9 @@ export function matchChoice(text: string, choices: Choice[], lang: Lang, stems?:
     return value >= 1 && value <= choices.length ? choices[value - 1] : undefined;
   }
   // Exact label (any language: a resident may answer in another language than the bot's) or id.
+  // A label's note in brackets ("Kouluikäinen (7 v tai vanhempi)") need not be typed.
   for (const l of [lang, ...LANGS]) {
-    const exact = choices.find((c) => foldText(c.label[l]) === folded);
+    const exact = choices.find((c) => foldText(c.label[l]) === folded || foldText(c.label[l].replace(/\([^)]*\)/g, '')) === folded);
     if (exact) return exact;
   }
   const byId = choices.find((c) => foldText(c.id) === folded);

@@ -64,14 +64,20 @@ export function matchChoice(text: string, choices: Choice[], lang: Lang, stems?:
  */
 export function choiceInStory(text: string, choices: Choice[], lang: Lang, stems?: Stemmer): Choice | undefined {
   const folded = foldText(text);
-  const textStems = stems ? new Set(stems(text, lang)) : undefined;
-  const covers = (phrase: string) => {
-    if (phraseIn(folded, foldText(phrase))) return true;
-    if (!textStems || !stems) return false;
-    const phraseStems = stems(phrase, lang);
-    return phraseStems.length > 0 && phraseStems.every((s) => textStems.has(s));
+  const textStems = new Map<Lang, Set<string>>();
+  const stemsOfText = (l: Lang) => {
+    if (!textStems.has(l)) textStems.set(l, new Set(stems ? stems(text, l) : []));
+    return textStems.get(l)!;
   };
-  const said = choices.filter((c) => (c.also?.[lang] ?? []).some(covers) || covers(c.label[lang]));
+  // Whole words, or (inflected) the phrase's stems all in the text's, both stemmed in the phrase's language.
+  const covers = (phrase: string, l: Lang) => {
+    if (phraseIn(folded, foldText(phrase))) return true;
+    if (!stems) return false;
+    const phraseStems = stems(phrase, l);
+    return phraseStems.length > 0 && phraseStems.every((s) => stemsOfText(l).has(s));
+  };
+  // Other wordings in any language: "mine" on the Finnish page still means "Omastani".
+  const said = choices.filter((c) => LANGS.some((l) => (c.also?.[l] ?? []).some((p) => covers(p, l))) || covers(c.label[lang], lang));
   return only(said);
 }
 

@@ -56,7 +56,7 @@ export function renderOutputs(outputs: Output[], bundle: ContentBundle, lang: La
   const activities: OutgoingActivity[] = [];
   // A counsellor offer followed by the feedback question shares its buttons: chat clients show
   // only the last message's buttons, so a separate offer button would vanish at once.
-  let offer: Button | undefined;
+  let offer: { button: Button; activity: OutgoingActivity } | undefined;
   for (const output of outputs) {
     switch (output.type) {
       case 'text':
@@ -69,14 +69,16 @@ export function renderOutputs(outputs: Output[], bundle: ContentBundle, lang: La
         activities.push(message(`${text(bundle, 'routeIntro', lang)}\n\n${renderServiceCard(service, lang, now, bundle.catalogue)}`));
         activities.push(event('route', { topic, service: service.id, dialog: dialogId }));
         if (output.offerHandoff && service.queue && bundle.catalogue.queues.has(service.queue)) {
-          offer = { type: 'postBack', title: text(bundle, 'handoffOfferLabel', lang), value: { action: HANDOFF_ACTION, queue: service.queue } };
-          activities.push(messageWithButtons(text(bundle, 'handoffOffer', lang), [offer]));
+          const button: Button = { type: 'postBack', title: text(bundle, 'handoffOfferLabel', lang), value: { action: HANDOFF_ACTION, queue: service.queue } };
+          offer = { button, activity: messageWithButtons(text(bundle, 'handoffOffer', lang), [button]) };
+          activities.push(offer.activity);
         }
         break;
       }
       case 'feedback': {
         const answers: Button[] = [text(bundle, 'feedbackYes', lang), text(bundle, 'feedbackNo', lang)].map((t) => ({ type: 'imBack', title: t, value: t }));
-        activities.push(messageWithButtons(text(bundle, 'feedbackQuestion', lang), offer ? [...answers, offer] : answers));
+        activities.push(messageWithButtons(text(bundle, 'feedbackQuestion', lang), offer ? [...answers, offer.button] : answers));
+        if (offer) offer.activity.suggestedActions = undefined;
         offer = undefined;
         break;
       }

@@ -93,7 +93,8 @@ export class ScriptDialog extends Dialog<StartOptions> {
     });
     switch (next.kind) {
       case 'answer':
-        return this.apply(dc, answer(this.script, state.frame, next.label, env));
+        // Free text that picked a topic choice: the topic's dialog gets the words as its story.
+        return this.apply(dc, answer(this.script, state.frame, next.label, env), typed);
       case 'startTopic':
         return this.startTopic(dc, next.topic, typed);
       case 'clarify': {
@@ -135,7 +136,7 @@ export class ScriptDialog extends Dialog<StartOptions> {
     return dc.beginDialog(target, { story } satisfies StartOptions);
   }
 
-  async apply(dc: DialogContext, decision: Decision): Promise<DialogTurnResult> {
+  async apply(dc: DialogContext, decision: Decision, story?: string): Promise<DialogTurnResult> {
     const env = this.env(dc);
     if (dc.activeDialog?.id === this.id) (dc.activeDialog.state as ScriptDialogState).frame = decision.frame;
     else dc.activeDialog!.state = { frame: decision.frame } satisfies ScriptDialogState;
@@ -143,7 +144,7 @@ export class ScriptDialog extends Dialog<StartOptions> {
     this.record(dc, decision);
     switch (decision.control.kind) {
       case 'call':
-        return dc.beginDialog(decision.control.dialog);
+        return dc.beginDialog(decision.control.dialog, story ? ({ story } satisfies StartOptions) : undefined);
       case 'end':
         return dc.endDialog();
       default:

@@ -8,19 +8,9 @@
 import type { Decision, TurnAction } from './turnAction';
 import type { TurnFacts } from './turnFacts';
 import type { TurnInput } from './turnInput';
-import type { HandoffContext, HandoffStatus, PendingHandoff, TurnState } from './turnState';
+import type { RuleContext } from './ruleContext';
+import type { HandoffContext, PendingHandoff, TurnState } from './turnState';
 import { withCounsellor } from './withCounsellor';
-
-export interface RuleContext {
-  state: TurnState;
-  actions: TurnAction[];
-  input: TurnInput;
-  facts: TurnFacts;
-  /** The handoff status, 'none' where the channel has no handoff. */
-  handoff: HandoffStatus;
-  /** A dialog is under way (false once a content change has cleared the stack). */
-  hasDialog: boolean;
-}
 
 /** A rule takes the turn (true) or leaves it to the next one. */
 type Rule = (c: RuleContext) => boolean;

@@ -4,7 +4,7 @@
  * by the bot; "start over" and "back" would leave the counsellor, so they ask first and end the
  * handoff only on "yes". (Crisis detection has already run: it comes before this rule.)
  */
-import type { RuleContext } from './decideTurn';
+import type { RuleContext } from './ruleContext';
 
 export function withCounsellor(c: RuleContext): boolean {
   if (c.handoff !== 'accepted') return false;

@@ -7,12 +7,13 @@
 import { Dialog, DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
 import { answerRefs } from '../answers';
 import type { ContentBundle } from '../contentBundle';
+import { SCORE_PREFIX, Value } from '../expression';
 import { decideUnmatched } from '../freeText';
 import { answer, back, Decision, Env, Frame, newFrame, reask, resume, run } from '../interpreter';
 import type { DialogScript } from '../program';
 import { message, renderOutputs, text } from '../render';
 import { dialogOutcome } from './dialogOutcome';
-import { turnLang, turnText } from './turnInfo';
+import { noteTurnScores, turnLang, turnText } from './turnInfo';
 
 export interface ScriptDialogState {
   frame: Frame;
@@ -24,6 +25,8 @@ export interface ScriptDialogState {
 export interface StartOptions {
   story?: string;
   firstAnswer?: string;
+  /** Values for the dialog's `params`, from the calling step's `with`. */
+  params?: Record<string, Value>;
 }
 
 export class ScriptDialog extends Dialog<StartOptions> {
@@ -40,7 +43,7 @@ export class ScriptDialog extends Dialog<StartOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: StartOptions): Promise<DialogTurnResult> {
-    const started = run(this.script, newFrame(this.script), this.env(dc, options?.story));
+    const started = run(this.script, newFrame(this.script, options?.params), this.env(dc, options?.story));
     if (!options?.firstAnswer || started.control.kind !== 'wait') return this.apply(dc, started);
     // The first message counts: it answers the first question instead of being met by it.
     dc.activeDialog!.state = { frame: started.frame } satisfies ScriptDialogState;
@@ -141,10 +144,11 @@ export class ScriptDialog extends Dialog<StartOptions> {
     if (dc.activeDialog?.id === this.id) (dc.activeDialog.state as ScriptDialogState).frame = decision.frame;
     else dc.activeDialog!.state = { frame: decision.frame } satisfies ScriptDialogState;
     await this.send(dc, renderOutputs(decision.outputs, this.bundle, env.lang, this.id));
+    noteTurnScores(dc.context, scoresOf(decision.frame.vars));
     this.record(dc, decision);
     switch (decision.control.kind) {
       case 'call':
-        return dc.beginDialog(decision.control.dialog, story ? ({ story } satisfies StartOptions) : undefined);
+        return dc.beginDialog(decision.control.dialog, { params: decision.control.params, ...(story ? { story } : {}) } satisfies StartOptions);
       case 'end':
         return dc.endDialog();
       default:
@@ -169,4 +173,12 @@ export class ScriptDialog extends Dialog<StartOptions> {
   private async send(dc: DialogContext, activities: ReturnType<typeof renderOutputs>): Promise<void> {
     if (activities.length > 0) await dc.context.sendActivities(activities);
   }
+}
+
+function scoresOf(vars: Record<string, Value>): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const [name, value] of Object.entries(vars)) {
+    if (name.startsWith(SCORE_PREFIX) && typeof value === 'number') scores[name.slice(SCORE_PREFIX.length)] = value;
+  }
+  return scores;
 }

@@ -9,11 +9,11 @@ import { buttonValues, harness, HELLO, Lang, lastButtons, loadContent } from './
 const content = loadContent();
 const T = content.current()!.program.texts;
 
-/** Menu → mental wellbeing → my own → 30–64: a route to the adult mental health service, then feedback. */
+/** Menu → mental wellbeing → my own → 30–64 → contact details: a route to the adult mental health service, then feedback. */
 const TO_ROUTE: Record<Lang, string[]> = {
-  fi: ['Mieli ja jaksaminen', 'Omastani', '30–64'],
-  sv: ['Psykiskt mående och ork', 'Mitt eget', '30–64'],
-  en: ['Mental wellbeing and coping', 'My own', '30–64'],
+  fi: ['Mieli ja jaksaminen', 'Omastani', '30–64', 'Palvelun yhteystiedot'],
+  sv: ['Psykiskt mående och ork', 'Mitt eget', '30–64', 'Tjänstens kontaktuppgifter'],
+  en: ['Mental wellbeing and coping', 'My own', '30–64', "The service's contact details"],
 };
 
 async function atFeedback(lang: Lang) {

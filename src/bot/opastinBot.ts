@@ -17,8 +17,8 @@ import type { Lang } from '../lang';
 import type { Logger } from '../logging/logger';
 import { crisisCheck, crisisResponse, medicalEmergencyResponse } from './crisisResponse';
 import { gatherFacts } from './gatherFacts';
-import { chooseQueue } from './handoff/chooseQueue';
-import type { HandoffPort } from './handoff/handoffPort';
+import { chooseQueue, queuesToTry } from './handoff/chooseQueue';
+import type { HandoffPort, HandoffRequestResult } from './handoff/handoffPort';
 import { buildSummary, summaryMessage } from './handoff/summary';
 import { unavailableReply } from './handoff/unavailable';
 import { say } from './replies';
@@ -114,6 +114,9 @@ export class OpastinBot {
       case 'relay':
         if (port) await port.residentMessage(conversationId, action.text);
         return;
+      case 'relayTyping':
+        if (port) await port.residentTyping(conversationId);
+        return;
       case 'keepWaiting':
         if (port) await port.keepWaiting(conversationId);
         return;
@@ -172,26 +175,27 @@ export class OpastinBot {
   /** Queue the resident (they said "send"), or tell them honestly that no one is available. */
   private async requestHandoff(turn: Turn, pending: TurnState['pendingHandoff'] & object, lang: Lang): Promise<void> {
     const { context, bundle, port } = turn;
-    const queue = chooseQueue(bundle.catalogue, pending);
+    const queues = queuesToTry(bundle.catalogue, pending);
     const summary = buildSummary(bundle, pending, lang);
     const inCrisis = turn.state.inCrisis;
-    if (!queue) {
-      await context.sendActivities([event('handoff', { status: 'unavailable', queue: null }), unavailableReply(bundle, lang, { queue: null, alternatives: [], acceptsContactRequests: false, inCrisis })]);
+    const first = queues[0] ?? null;
+    const services = (first && bundle.catalogue.queues.get(first)?.services) || [];
+    if (!first || !port) {
+      await context.sendActivities([event('handoff', { status: 'unavailable', queue: first }), unavailableReply(bundle, lang, { queue: first, alternatives: services, acceptsContactRequests: false, inCrisis })]);
       return;
     }
-    const services = bundle.catalogue.queues.get(queue)?.services ?? [];
-    if (!port) {
-      await context.sendActivities([event('handoff', { status: 'unavailable', queue }), unavailableReply(bundle, lang, { queue, alternatives: services, acceptsContactRequests: false, inCrisis })]);
-      return;
-    }
-    const result = await port.request({ conversationId: context.activity.conversation.id, queueId: queue, lang, summary });
-    if (result.status === 'queued') {
-      turn.state = { ...turn.state, handoffSeen: 'queued' };
-      await context.sendActivity(say(bundle, lang, 'handoffWaiting', [{ kind: 'cancelWait' }]));
-      return;
+    let refused: Extract<HandoffRequestResult, { status: 'unavailable' }> | null = null;
+    for (const queueId of queues) {
+      const result = await port.request({ conversationId: context.activity.conversation.id, queueId, lang, summary });
+      if (result.status === 'queued') {
+        turn.state = { ...turn.state, handoffSeen: 'queued' };
+        await context.sendActivity(say(bundle, lang, 'handoffWaiting', [{ kind: 'cancelWait' }]));
+        return;
+      }
+      refused ??= result;
     }
     await context.sendActivity(
-      unavailableReply(bundle, lang, { queue, alternatives: result.alternatives ?? services, acceptsContactRequests: !!result.acceptsContactRequests, inCrisis }),
+      unavailableReply(bundle, lang, { queue: first, alternatives: refused?.alternatives ?? services, acceptsContactRequests: !!refused?.acceptsContactRequests, inCrisis }),
     );
   }
 

@@ -76,6 +76,7 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     statusOf: (id) => handoffRef!.service.statusOf(id),
     residentMessage: (id, text) => handoffRef!.service.residentMessage(id, text),
     keepWaiting: (id) => handoffRef!.service.keepWaiting(id),
+    residentTyping: (id) => handoffRef!.service.residentTyping(id),
     cancel: (id) => handoffRef!.service.cancel(id),
     leaveContactRequest: (req) => handoffRef!.service.leaveContactRequest(req),
   };

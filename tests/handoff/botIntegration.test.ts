@@ -70,6 +70,27 @@ describe('bot ↔ handoff', () => {
     expect((await rt.handoff.service.get(c.conversationId))!.lines.map((l) => l.text)).toContain('en halua enää elää');
   });
 
+  it('the resident typing in the chat is shown to the counsellor (product code, not the test, sends it)', async () => {
+    const c = await accepted();
+    const seen: string[] = [];
+    const unsubscribe = rt.handoff.bus.subscribe((e) => {
+      if (e.type === 'typing' && e.conversationId === c.conversationId) seen.push(e.from);
+    });
+    const typed = new Promise<void>((resolve) => {
+      const stop = rt.handoff.bus.subscribe((e) => {
+        if (e.type === 'typing') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const auth = { Authorization: `Bearer ${c.token}` };
+    await request(rt.app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth).send({ type: 'typing', from: { id: 'dl_resident' } }).expect(200);
+    await typed;
+    unsubscribe();
+    expect(seen).toEqual(['resident']);
+  });
+
   it('commands work with a counsellor: help is answered, "alkuun" asks first and ends the chat on yes', async () => {
     const c = await accepted();
     expect(texts((await say(rt, c, 'apua')).replies)).toContain(T.help.fi);
@@ -130,6 +151,30 @@ describe('bot ↔ handoff', () => {
     expect(yes.replies.some((a) => a.type === 'event' && a.name === 'crisis')).toBe(true);
     expect((await rt.handoff.service.get(c.conversationId))!.lines.map((l) => l.text)).toEqual(['en jaksa enää tätä', 'kyllä']);
     expect((await rt.handoff.service.statusOf(c.conversationId)).status).toBe('accepted');
+  });
+
+  it('the queue follows the topic, the summary names it in words, and the general queue takes over when that team is away', async () => {
+    const service = rt.handoff.service;
+    await service.setPresence('counsellor-1', 'online', [...rt.content.current()!.catalogue.queues.keys()]);
+    const c = await startConversation(rt.app);
+    await say(rt, c, 'hei');
+    await say(rt, c, 'Ikääntyminen ja kotona pärjääminen');
+    await say(rt, c, 'Läheiseni, esimerkiksi vanhempani');
+    await say(rt, c, 'ihminen');
+    await post(rt, c, { text: T.handoffSendLabel.fi, value: { action: HANDOFF_SEND_ACTION } });
+    const record = (await service.get(c.conversationId))!;
+    expect(record.queueId).toBe('demo-elderly-counselling');
+    expect(record.summary).toMatchObject({ topic: 'Ikääntyminen ja kotona pärjääminen', topicId: 'elderly' });
+    expect(record.summary.answers).toEqual([{ question: 'Kenen puolesta kysyt?', answer: 'Läheiseni, esimerkiksi vanhempani' }]);
+
+    await service.setPresence('counsellor-2', 'online', ['demo-general-guidance']);
+    await service.setPresence('counsellor-1', 'away', []);
+    const d = await startConversation(rt.app);
+    await say(rt, d, 'hei');
+    await say(rt, d, 'Ikääntyminen ja kotona pärjääminen');
+    await say(rt, d, 'ihminen');
+    await post(rt, d, { text: T.handoffSendLabel.fi, value: { action: HANDOFF_SEND_ACTION } });
+    expect((await service.get(d.conversationId))!.queueId).toBe('demo-general-guidance');
   });
 
   it('nobody online: the resident is told honestly, with phone and walk-in alternatives', async () => {

@@ -9,6 +9,19 @@ import type { PendingHandoff } from '../turn/turnState';
 
 const GENERAL_HINT = 'general';
 
+/**
+ * The queues to try in order: the chosen one, then (for the generic "talk to a person") the queue
+ * the content named, then general guidance, so a resident whose topic's team is away still
+ * reaches someone who can guide them.
+ */
+export function queuesToTry(catalogue: Pick<Catalogue, 'queues' | 'services'>, pending: PendingHandoff): string[] {
+  const first = chooseQueue(catalogue, pending);
+  if (!first) return [];
+  if (!pending.byTopic) return [first];
+  const general = [...catalogue.queues.keys()].find((id) => id.includes(GENERAL_HINT));
+  return [first, pending.queue, general].filter((q, i, all): q is string => !!q && catalogue.queues.has(q) && all.indexOf(q) === i);
+}
+
 export function chooseQueue(catalogue: Pick<Catalogue, 'queues' | 'services'>, pending: PendingHandoff): string | null {
   const queues = catalogue.queues;
   const named = pending.queue && queues.has(pending.queue) ? pending.queue : null;

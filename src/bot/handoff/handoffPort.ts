@@ -21,6 +21,8 @@ export interface HandoffPort {
   request(req: { conversationId: string; queueId: string; lang: Lang; summary: HandoffSummary }): Promise<HandoffRequestResult>;
   statusOf(conversationId: string): Promise<{ status: 'none' | 'queued' | 'accepted'; queueId?: string }>;
   residentMessage(conversationId: string, text: string): Promise<void>;
+  /** The resident is typing (shown to the counsellor while accepted). */
+  residentTyping(conversationId: string): Promise<void>;
   /** The resident is still here (using the bot while waiting): keeps the wait from timing out. Never carries text. */
   keepWaiting(conversationId: string): Promise<void>;
   cancel(conversationId: string): Promise<void>;

@@ -230,6 +230,8 @@ export const RULES: readonly { name: string; rule: Rule }[] = [
 
 export function decideTurn(prev: TurnState, input: TurnInput, facts: TurnFacts, replayed = false): Decision<TurnState> {
   if (input.kind === 'ignored') return { state: prev, actions: [], rule: 'ignored' };
+  // Typing changes nothing; a counsellor is shown it, so they wait for the message.
+  if (input.kind === 'typing') return { state: prev, actions: facts.handoff === 'accepted' ? [{ type: 'relayTyping' }] : [], rule: 'typing' };
   const state: TurnState = { ...prev };
   if (input.kind === 'text' && !replayed) state.turns += 1;
   if (facts.localeLang && facts.locale !== state.locale) {

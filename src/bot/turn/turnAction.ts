@@ -24,6 +24,8 @@ export type TurnAction =
   | { type: 'askCrisisCheck' }
   /** The resident's words to the counsellor (accepted handoff only). */
   | { type: 'relay'; text: string }
+  /** The resident is typing: shown to the counsellor (accepted handoff only). */
+  | { type: 'relayTyping' }
   /** The resident is still here while waiting: the wait must not time out. */
   | { type: 'keepWaiting' }
   /** Show what the counsellor will see, with "send" and "don't send". */

@@ -16,6 +16,8 @@ export type TurnInput =
   | { kind: 'postBack'; postBack: PostBack }
   | { kind: 'join' }
   | { kind: 'start'; dialog: string }
+  /** The resident is typing (Web Chat's typing indicator): the counsellor is shown it. */
+  | { kind: 'typing' }
   | { kind: 'ignored' };
 
 export interface ActivityLike {
@@ -33,6 +35,7 @@ export function readInput(activity: ActivityLike, allowStartEvent: boolean): Tur
     if (activity.name === 'opastin.start' && allowStartEvent) return { kind: 'start', dialog: typeof activity.value === 'string' ? activity.value : 'main' };
     return { kind: 'ignored' };
   }
+  if (activity.type === 'typing') return { kind: 'typing' };
   if (activity.type !== 'message') return { kind: 'ignored' };
   const value = (activity.value ?? {}) as { action?: unknown; queue?: unknown };
   const queue = typeof value.queue === 'string' ? value.queue : null;

@@ -9,7 +9,7 @@ import type { Choice } from './program';
 const UNIT = String.raw`(?:\s*(?:v|vuotta|vuotias|vuotiaat|ar|år|years?|yrs?|yo)\b)?`;
 
 /** The numeric range a label describes. */
-export function labelRange(label: string): [number, number] | undefined {
+function labelRange(label: string): [number, number] | undefined {
   const text = label.toLowerCase();
   const between = /(\d+)\s*[–-]\s*(\d+)/.exec(text);
   if (between) return [Number(between[1]), Number(between[2])];

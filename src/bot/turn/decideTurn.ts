@@ -19,7 +19,7 @@ const text = (c: RuleContext): string | null => (c.input.kind === 'text' && c.in
 const say = (c: RuleContext, key: string, buttons?: Extract<TurnAction, { type: 'say' }>['buttons']) => c.actions.push({ type: 'say', text: key, ...(buttons ? { buttons } : {}) });
 
 /** What a request made now would carry: the dialogs' answers, else the last route's. */
-export function currentContext(c: RuleContext): HandoffContext {
+function currentContext(c: RuleContext): HandoffContext {
   if (c.facts.answers.length > 0 && c.facts.topic !== 'unknown') return { topic: c.facts.topic, answers: c.facts.answers };
   return c.state.lastRoute ?? { topic: 'human', answers: [] };
 }

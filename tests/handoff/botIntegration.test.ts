@@ -159,13 +159,14 @@ describe('bot ↔ handoff', () => {
     const c = await startConversation(rt.app);
     await say(rt, c, 'hei');
     await say(rt, c, 'Ikääntyminen ja kotona pärjääminen');
-    await say(rt, c, 'Läheiseni, esimerkiksi vanhempani');
+    const relative = (rt.content.current()!.program.dialogs.get('elderly')!.steps.get('who') as { choices: { id: string; label: { fi: string } }[] }).choices.find((ch) => ch.id === 'relative')!.label.fi;
+    await say(rt, c, relative);
     await say(rt, c, 'ihminen');
     await post(rt, c, { text: T.handoffSendLabel.fi, value: { action: HANDOFF_SEND_ACTION } });
     const record = (await service.get(c.conversationId))!;
     expect(record.queueId).toBe('demo-elderly-counselling');
     expect(record.summary).toMatchObject({ topic: 'Ikääntyminen ja kotona pärjääminen', topicId: 'elderly' });
-    expect(record.summary.answers).toEqual([{ question: 'Kenen puolesta kysyt?', answer: 'Läheiseni, esimerkiksi vanhempani' }]);
+    expect(record.summary.answers).toEqual([{ question: 'Kenen asiasta kysyt?', answer: relative }]);
 
     await service.setPresence('counsellor-2', 'online', ['demo-general-guidance']);
     await service.setPresence('counsellor-1', 'away', []);

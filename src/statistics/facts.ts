@@ -34,7 +34,8 @@ export interface KnownIds {
   queues: Set<string>;
 }
 
-const CHANNEL = /^[a-z][a-z0-9-]{0,31}$/;
+/** Bot Framework channel ids (a fixed list: a channel id is never taken as given). */
+export const CHANNELS = ['directline', 'webchat', 'msteams', 'emulator', 'test', 'telegram', 'facebook', 'slack', 'sms', 'email', 'skype', 'line', 'omnichannel'] as const;
 const OTHER = 'other';
 
 function oneOf(value: unknown, allowed: ReadonlySet<string> | readonly string[]): string {
@@ -44,7 +45,7 @@ function oneOf(value: unknown, allowed: ReadonlySet<string> | readonly string[])
 }
 
 export const cleanLang = (v: unknown): string => oneOf(v, STAT_LANGS);
-export const cleanChannel = (v: unknown): string => (typeof v === 'string' && CHANNEL.test(v) ? v : OTHER);
+export const cleanChannel = (v: unknown): string => oneOf(v, CHANNELS);
 export const cleanTopic = (v: unknown): string => oneOf(v, TOPICS);
 export const cleanCrisisKind = (v: unknown): string => (v === null || v === undefined ? 'unspecified' : oneOf(v, CRISIS_KINDS));
 

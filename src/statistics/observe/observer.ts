@@ -23,6 +23,7 @@ type Deliver = (conversationId: string, activity: Record<string, unknown>) => Pr
 
 const PROBE = Symbol('opastin.statistics.probe');
 const WRITE_TIMEOUT_MS = 1000;
+const ACTIVITY_TYPES = new Set(['message', 'event', 'conversationUpdate', 'invoke', 'typing', 'endOfConversation', 'messageReaction']);
 
 interface Probe {
   sent: SentActivity[];
@@ -68,7 +69,7 @@ export class TurnObserver {
       await pipeline(context);
       const channel = cleanChannel(context.activity.channelId);
       const m = this.o.metrics;
-      m.turns.inc({ channel, type: cleanChannel(context.activity.type) });
+      m.turns.inc({ channel, type: ACTIVITY_TYPES.has(context.activity.type) ? context.activity.type : 'other' });
       m.turnSeconds.observe({ channel }, Number(process.hrtime.bigint() - started) / 1e9);
       if (context.activity.conversation?.id) m.sawConversation(context.activity.conversation.id);
       // The pipeline swallows the failure and apologises: the logic threw or never got its turn.

@@ -7,11 +7,18 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+export interface QueueRow {
+  queue: string;
+  waiting: number;
+  longestWaitSeconds: number;
+  counsellorsOnline: number;
+}
+
 export interface ScrapeProbes {
   /** Open Direct Line WebSockets in this process. */
   openWebSockets?: () => number;
   /** Waiting conversations per queue, with the longest wait in seconds. */
-  queues?: () => Promise<{ queue: string; waiting: number; longestWaitSeconds: number; counsellorsOnline: number }[]>;
+  queues?: () => Promise<QueueRow[]>;
   /** The content version in service, or null. */
   contentVersion?: () => string | null;
 }
@@ -74,23 +81,33 @@ export class OpastinMetrics {
         if (version) this.set({ version }, 1);
       },
     });
-    const waiting = new Gauge({ name: 'opastin_handoff_queue_length', help: 'Conversations waiting for a counsellor, by queue.', labelNames: ['queue'], registers: [this.registry] });
-    const longest = new Gauge({ name: 'opastin_handoff_longest_wait_seconds', help: 'The longest current wait, by queue.', labelNames: ['queue'], registers: [this.registry] });
-    new Gauge({
-      name: 'opastin_counsellors_online', help: 'Counsellors online, by queue.', labelNames: ['queue'], registers: [this.registry],
-      async collect() {
-        if (!self.probes.queues) return;
-        // A failed look-up (Redis away) leaves the last values; the Redis error metrics tell why.
-        const rows = await self.probes.queues().catch(() => null);
-        if (!rows) return;
-        for (const r of rows) {
-          this.set({ queue: r.queue }, r.counsellorsOnline);
-          waiting.set({ queue: r.queue }, r.waiting);
-          longest.set({ queue: r.queue }, r.longestWaitSeconds);
-        }
-      },
-    });
+    // The three queue gauges share one look-up per scrape (the registry collects concurrently).
+    // A failed look-up (Redis away) leaves the last values; the Redis error metrics tell why.
+    const queueGauge = (name: string, help: string, pick: (r: QueueRow) => number) =>
+      new Gauge({
+        name, help, labelNames: ['queue'], registers: [this.registry],
+        async collect() {
+          const rows = await self.queueRows();
+          for (const r of rows ?? []) this.set({ queue: r.queue }, pick(r));
+        },
+      });
+    queueGauge('opastin_handoff_queue_length', 'Conversations waiting for a counsellor, by queue.', (r) => r.waiting);
+    queueGauge('opastin_handoff_longest_wait_seconds', 'The longest current wait, by queue.', (r) => r.longestWaitSeconds);
+    queueGauge('opastin_counsellors_online', 'Counsellors online, by queue.', (r) => r.counsellorsOnline);
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'opastin_' });
+  }
+
+  private inFlight: Promise<QueueRow[] | null> | null = null;
+
+  private queueRows(): Promise<QueueRow[] | null> {
+    if (!this.probes.queues) return Promise.resolve(null);
+    if (!this.inFlight) {
+      this.inFlight = this.probes.queues().catch(() => null);
+      void this.inFlight.finally(() => {
+        this.inFlight = null;
+      });
+    }
+    return this.inFlight;
   }
 
   attach(probes: ScrapeProbes): void {

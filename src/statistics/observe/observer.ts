@@ -101,6 +101,9 @@ export class TurnObserver {
       if (!probe) return logic(context);
       probe.logicStarted = true;
       this.o.metrics.queueWaitSeconds.observe(Number(process.hrtime.bigint() - probe.startedAt) / 1e9);
+      // Only messages and events move a conversation; other activities are not worth a state read.
+      const type = context.activity.type;
+      if (type !== 'message' && type !== 'event') return logic(context);
       try {
         // Loads into the turn's cache, which the bot then reads: no second read from storage.
         await this.o.conversationState.load(context);

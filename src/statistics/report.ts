@@ -3,6 +3,7 @@
  * one definition of every figure, suppression applied here (suppress.ts), so the page and the
  * CSV cannot disagree. Pure: counters in, tables out.
  */
+import type { DialogScript } from '../engine/program';
 import { HANDOFF_OUTCOMES, STAT_LANGS, WAIT_BUCKETS } from './facts';
 import type { DayCounts } from './store/store';
 import { Cell, countCell, meanCell, shareCell } from './suppress';
@@ -210,4 +211,12 @@ export function funnelTable(dialog: string, stepIds: { id: string; kind: string;
         return { key: id, cells: { reached: countCell(c.reached), left: countCell(left), leftShare: shareCell(left, c.reached) } };
       }),
   };
+}
+
+/** The funnel table of every dialog, in the content's order (the page draws these, the CSV lists them). */
+export function funnelTables(dialogs: DialogScript[], report: Report): { script: DialogScript; table: Table }[] {
+  return dialogs.map((script) => ({
+    script,
+    table: funnelTable(script.id, [...script.steps.values()].map((st) => ({ id: st.id, kind: st.kind, service: st.kind === 'route' ? st.service : undefined })), report),
+  }));
 }

@@ -16,7 +16,7 @@ import { addDays, daysBetween, isDay } from './dates';
 import { dayOf } from './facts';
 import { renderSignIn, renderStatistics, STATISTICS_CSP } from './page/render';
 import { pageLang } from './page/strings';
-import { buildReport, Report } from './report';
+import { buildReport, funnelTables, Report } from './report';
 import type { StatisticsStore } from './store/store';
 
 const PUBLIC_DIR = path.resolve(__dirname, '../../public/statistics');
@@ -137,7 +137,8 @@ export function statisticsRoutes(o: StatisticsRouteOptions): Router {
       'Cache-Control': 'no-store',
       ...SECURITY_HEADERS,
     });
-    res.send(toCsv(r.tables, q));
+    const dialogs = [...(o.content.current()?.program.dialogs.values() ?? [])];
+    res.send(toCsv([...r.tables, ...funnelTables(dialogs, r).map((f) => f.table)], q));
   });
 
   router.post('/statistics/signin', form, async function signIn(req: Request, res: Response) {

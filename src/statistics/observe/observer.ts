@@ -102,14 +102,15 @@ export class TurnObserver {
       probe.logicStarted = true;
       this.o.metrics.queueWaitSeconds.observe(Number(process.hrtime.bigint() - probe.startedAt) / 1e9);
       // Only messages and events move a conversation; other activities are not worth a state read.
-      const type = context.activity.type;
-      if (type !== 'message' && type !== 'event') return logic(context);
-      try {
-        // Loads into the turn's cache, which the bot then reads: no second read from storage.
-        await this.o.conversationState.load(context);
-        probe.before = snapshotOf(this.o.conversationState.get(context));
-      } catch {
-        probe.before = null; // the bot meets the same failure and the pipeline apologises
+      const watched = context.activity.type === 'message' || context.activity.type === 'event';
+      if (watched) {
+        try {
+          // Loads into the turn's cache, which the bot then reads: no second read from storage.
+          await this.o.conversationState.load(context);
+          probe.before = snapshotOf(this.o.conversationState.get(context));
+        } catch {
+          probe.before = null; // the bot meets the same failure and the pipeline apologises
+        }
       }
       try {
         await logic(context);
@@ -117,6 +118,7 @@ export class TurnObserver {
         probe.failedAt = probe.sent.length;
         throw err;
       }
+      if (!watched) return;
       probe.after = snapshotOf(this.o.conversationState.get(context));
     };
   }

@@ -57,7 +57,8 @@ function fill(share: Cell): string {
 export function funnelSvg(script: DialogScript, table: Table, labels: { reached: string; left: string; title: string }): string {
   const rows = layers(script);
   const width = PAD * 2 + Math.max(...rows.map((r) => r.length)) * (W + GAP_X) - GAP_X;
-  const height = PAD * 2 + rows.length * (H + GAP_Y) - GAP_Y;
+  // Room under the last row for the curves of edges within it.
+  const height = PAD * 2 + rows.length * (H + GAP_Y);
   const pos = new Map<string, { x: number; y: number }>();
   rows.forEach((row, r) => row.forEach((id, i) => pos.set(id, { x: PAD + i * (W + GAP_X), y: PAD + r * (H + GAP_Y) })));
   const cells = new Map(table.rows.map((row) => [row.key, row.cells]));
@@ -73,9 +74,9 @@ export function funnelSvg(script: DialogScript, table: Table, labels: { reached:
       if (b.y > a.y) {
         edges.push(`<path d="M${x1},${a.y + H} C${x1},${a.y + H + GAP_Y / 2} ${x2},${b.y - GAP_Y / 2} ${x2},${b.y - 2}" class="edge" marker-end="url(#arrow-${esc(script.id)})"/>`);
       } else {
-        // Back to an earlier row (a loop): around the right side of both boxes.
-        const side = Math.max(a.x, b.x) + W + GAP_X / 2;
-        edges.push(`<path d="M${a.x + W},${a.y + H / 2} C${side},${a.y + H / 2} ${side},${b.y + H / 2} ${b.x + W + 2},${b.y + H / 2}" class="edge back" marker-end="url(#arrow-${esc(script.id)})"/>`);
+        // Within a row or back up (a loop): a dashed curve under both boxes, into the target's bottom.
+        const dip = Math.max(a.y, b.y) + H + GAP_Y * 0.6;
+        edges.push(`<path d="M${x1},${a.y + H} C${x1},${dip} ${x2},${dip} ${x2},${b.y + H + 2}" class="edge back" marker-end="url(#arrow-${esc(script.id)})"/>`);
       }
     }
   }

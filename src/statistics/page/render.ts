@@ -5,7 +5,7 @@
  * and the CSV can be compared cell by cell.
  */
 import type { DialogScript } from '../../engine/program';
-import { funnelTable, Report, Table } from '../report';
+import { funnelTables, Report, Table } from '../report';
 import { Cell, cellText } from '../suppress';
 import { funnelSvg } from './funnelGraph';
 import { label, PAGE_LANGS, PAGE_STRINGS, PageLang, PageStrings } from './strings';
@@ -133,9 +133,7 @@ export function renderStatistics(frame: PageFrame, view: StatisticsView): string
   <p class="note">${esc(s.privacyNote)}</p>
 </section>`;
   const tables = report.tables.map((t) => `<section aria-labelledby="t-${t.id}">${tableHtml(t, s, label(s, `table_${t.id}`, t.id), label(s, `row_${t.id}`, s.day), view.nameOf)}</section>`).join('\n');
-  const funnels = view.dialogs.map((script) => {
-    const steps = [...script.steps.values()].map((st) => ({ id: st.id, kind: st.kind, service: st.kind === 'route' ? st.service : undefined }));
-    const table = funnelTable(script.id, steps, report);
+  const funnels = funnelTables(view.dialogs, report).map(({ script, table }) => {
     const svg = funnelSvg(script, table, { reached: s.reachedShort, left: s.leftShort, title: fill(s.funnelGraphTitle, { dialog: script.id }) });
     return `<section aria-labelledby="f-${esc(script.id)}" class="dialog">
   <h3 id="f-${esc(script.id)}">${esc(script.id)}</h3>

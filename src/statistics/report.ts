@@ -47,15 +47,32 @@ class Sums {
   }
 }
 
-/** Every counter of the days asked for, in the region asked for, as [day, parts, count]. */
-function* counters(days: Map<string, DayCounts>, query: ReportQuery): Generator<[string, string[], number]> {
+/** Counters kept per day as well (the tables over time); the rest only over the whole period. */
+const PER_DAY = new Set(['started', 'route', 'crisis', 'checkin']);
+
+/**
+ * The counters of the period in the region asked for: summed over the period first (a year of
+ * busy days is ~150,000 counters, but only a few hundred distinct names), and per day only for
+ * the kinds shown over time.
+ */
+function collect(days: Map<string, DayCounts>, query: ReportQuery): { totals: [string[], number][]; perDay: [string, string[], number][] } {
+  const inRegion = (parts: string[]) => query.region === 'all' || parts[1] === query.region;
+  const sums = new Map<string, number>();
+  const perDay: [string, string[], number][] = [];
   for (const day of query.days) {
     for (const [field, n] of days.get(day) ?? []) {
+      sums.set(field, (sums.get(field) ?? 0) + n);
+      if (!PER_DAY.has(field.slice(0, field.indexOf('|')))) continue;
       const parts = field.split('|');
-      if (query.region !== 'all' && parts[1] !== query.region) continue;
-      yield [day, parts, n];
+      if (inRegion(parts)) perDay.push([day, parts, n]);
     }
   }
+  const totals: [string[], number][] = [];
+  for (const [field, n] of sums) {
+    const parts = field.split('|');
+    if (inRegion(parts)) totals.push([parts, n]);
+  }
+  return { totals, perDay };
 }
 
 function countTable(id: string, sums: Sums, rowKeys: string[], columns: string[], withTotal: boolean): Table {
@@ -104,15 +121,21 @@ export function buildReport(days: Map<string, DayCounts>, query: ReportQuery): R
     return counts;
   };
 
-  for (const [day, parts, n] of counters(days, query)) {
+  const { totals, perDay } = collect(days, query);
+  for (const [day, parts, n] of perDay) {
+    const [kind, , a, b] = parts;
+    if (kind === 'started') started.add(day, a, n);
+    else if (kind === 'route') routesByDay.add(day, b, n);
+    else if (kind === 'crisis') crisis.add(day, 'crisis', n);
+    else if (kind === 'checkin') crisis.add(day, 'checkin', n);
+  }
+  for (const [parts, n] of totals) {
     const [kind, , a, b, c, d] = parts;
     switch (kind) {
       case 'started':
-        started.add(day, a, n);
         startedByChannel.add(b, 'count', n);
         break;
       case 'route': {
-        routesByDay.add(day, b, n);
         topicsByLang.add(b, a, n);
         services.add(c, 'count', n);
         const perService = routesByDialog.get(d) ?? new Map<string, number>();
@@ -120,12 +143,6 @@ export function buildReport(days: Map<string, DayCounts>, query: ReportQuery): R
         routesByDialog.set(d, perService);
         break;
       }
-      case 'crisis':
-        crisis.add(day, 'crisis', n);
-        break;
-      case 'checkin':
-        crisis.add(day, 'checkin', n);
-        break;
       case 'handoff':
         handoffs.add(a, b, n);
         break;

@@ -118,7 +118,7 @@ export function statisticsRoutes(o: StatisticsRouteOptions): Router {
       nameOf: (table, key) => {
         if (table === 'routesByService') return catalogue?.services.get(key)?.name[lang] ?? null;
         if (table === 'handoffs') return catalogue?.queues.get(key)?.name[lang] ?? null;
-        if (table === 'topicsByLanguage') return bundle?.program.topics.get(key)?.label[lang] ?? null;
+        if (table === 'topicsByLanguage' || table === 'routesByDay:column') return bundle?.program.topics.get(key)?.label[lang] ?? null;
         return null;
       },
       who: who.user.displayName,

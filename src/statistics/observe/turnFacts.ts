@@ -81,7 +81,9 @@ export function turnFacts(seen: TurnSeen, ctx: FactContext): StatFact[] {
   const asked = seen.before.feedbackFor;
   if (!feedbackEvent && asked && !seen.after.feedbackFor && seen.typed) {
     const helpful = ctx.readFeedback(seen.typed, lang);
-    if (helpful !== undefined) facts.push({ kind: 'feedback', region, source: 'route', dialog: cleanStep(known, asked, null).dialog, helpful });
+    // A feedback question the bot keeps open for a handoff is named after it ("handoff…").
+    const source = !known.dialogs.has(asked) && asked.startsWith('handoff') ? 'handoff' : 'route';
+    if (helpful !== undefined) facts.push({ kind: 'feedback', region, source, dialog: cleanStep(known, asked, null).dialog, helpful });
   }
 
   // The funnel: leaving a question (answered, went back, restarted) and arriving at one.

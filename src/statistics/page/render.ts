@@ -80,7 +80,7 @@ export interface StatisticsView {
   to: string;
   regions: { id: string; name: string }[];
   dialogs: DialogScript[];
-  /** Display name for a row key of a table (service or queue name), or null to show the key. */
+  /** Display name for a row key or column of a table (service, queue or topic name), or null to show the id. */
   nameOf: (tableId: string, key: string) => string | null;
   who: string;
   csrfToken: string;
@@ -94,7 +94,7 @@ function cellHtml(cell: Cell, s: PageStrings): string {
 }
 
 function tableHtml(table: Table, s: PageStrings, caption: string, rowHeading: string, nameOf: StatisticsView['nameOf']): string {
-  const head = [rowHeading, ...table.columns.map((c) => label(s, `col_${c}`, c === 'total' ? s.total : c === 'count' ? s.count : c))];
+  const head = [rowHeading, ...table.columns.map((c) => label(s, `col_${c}`, c === 'total' ? s.total : c === 'count' ? s.count : c === 'other' ? s.other : nameOf(`${table.id}:column`, c) ?? c))];
   const body = table.rows.length === 0
     ? `<tr><td colspan="${head.length}">${esc(s.noData)}</td></tr>`
     : table.rows.map((row) => {

@@ -66,3 +66,29 @@ describe('facts carry only known ids', () => {
     expect(fields).toEqual(['started|demo|fi|other', 'route|demo|fi|other|other|other', 'reached|demo|main|menu']);
   });
 });
+
+describe('turn facts from events and state', () => {
+  const known: KnownIds = { regions: new Set(['demo']), dialogs: new Map([['main', new Set(['menu'])], ['elderly', new Set(['who'])]]), services: new Set(['svc']), queues: new Set(['q']) };
+  const ctx = { known, defaultRegion: 'demo', readFeedback: (t: string) => (t === 'kyllä' ? true : t === 'ei' ? false : undefined) };
+  const state = (feedbackFor: string | null) => ({ started: true, lang: 'fi', at: null, feedbackFor });
+  const seen = (over: Partial<Parameters<typeof turnFacts>[0]>) => ({ channelId: 'directline', regionHint: undefined, typed: '', before: state(null), after: state(null), sent: [], failed: false, ...over });
+  const fields = (over: Partial<Parameters<typeof turnFacts>[0]>) => turnFacts(seen(over), ctx).flatMap(countersOf).map((c) => c.field);
+
+  it('check-ins and crisis responses are told apart', () => {
+    expect(fields({ sent: [{ type: 'event', name: 'crisis', value: { kind: 'suicide', level: 'check' } }, { type: 'event', name: 'crisis.check' }, { type: 'event', name: 'crisis', value: { kind: null } }] }))
+      .toEqual(['checkin|demo|fi', 'checkin|demo|fi', 'crisis|demo|fi|unspecified']);
+  });
+
+  it('route feedback from the state, handoff feedback by its name, or a feedback event instead', () => {
+    expect(fields({ typed: 'kyllä', before: state('elderly') })).toEqual(['feedback|demo|route|elderly|yes']);
+    expect(fields({ typed: 'ei', before: state('handoff:q') })).toEqual(['feedback|demo|handoff|other|no']);
+    expect(fields({ typed: 'jotain muuta', before: state('elderly') })).toEqual([]);
+    expect(fields({ typed: 'kyllä', before: state('elderly'), sent: [{ type: 'event', name: 'feedback', value: { source: 'handoff', dialog: 'x', helpful: true } }] }))
+      .toEqual(['feedback|demo|handoff|other|yes']);
+  });
+
+  it('a failed turn adds no funnel steps; the bot-side "handoff unavailable" counts as requested and unavailable', () => {
+    expect(fields({ failed: true, after: { ...state(null), at: { dialog: 'main', step: 'menu', asked: 1 } } })).toEqual([]);
+    expect(fields({ sent: [{ type: 'event', name: 'handoff', value: { status: 'unavailable', queue: 'q' } }] })).toEqual(['handoff|demo|q|requested', 'handoff|demo|q|unavailable']);
+  });
+});

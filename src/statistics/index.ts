@@ -75,7 +75,7 @@ export function createInsight(o: InsightOptions): Insight {
   if (o.redis) timeRedisCommands(o.redis, metrics);
   const store: StatisticsStore = o.redis
     ? new RedisStatisticsStore(o.redis, o.config.redisKeyPrefix, settings.retentionDays)
-    : new MemoryStatisticsStore();
+    : new MemoryStatisticsStore(settings.retentionDays);
   const kv = o.redis ? new RedisKeyValue(o.redis, `${o.config.redisKeyPrefix}statistics-console:`) : new MemoryKeyValue();
   const regions = [...new Set([o.config.region, ...regionsIn(o.config.contentDir)])];
   const timeZone = o.content.current()?.catalogue.region.timezone ?? 'Europe/Helsinki';

@@ -7,6 +7,7 @@ import type Redis from 'ioredis';
 import type { DayCounts, StatisticsStore } from './store';
 
 export const STATS_KEY_VERSION = 'v1';
+const LOST = new Set(['close', 'reconnecting', 'end']);
 
 export class RedisStatisticsStore implements StatisticsStore {
   constructor(
@@ -21,6 +22,9 @@ export class RedisStatisticsStore implements StatisticsStore {
 
   async add(day: string, counts: DayCounts): Promise<void> {
     if (counts.size === 0) return;
+    // Redis lost (not merely still connecting at start-up): fail at once rather than hold the
+    // turn; the caller counts the miss.
+    if (LOST.has(this.redis.status)) throw new Error(`Redis is ${this.redis.status}`);
     const key = this.key(day);
     const multi = this.redis.multi();
     for (const [field, by] of counts) multi.hincrby(key, field, by);

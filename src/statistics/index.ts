@@ -20,6 +20,7 @@ import { readStatisticsUsers, StatisticsUsers } from './auth/accounts';
 import { StatisticsSessions } from './auth/sessions';
 import { InsightConfig, loadInsightConfig } from './config';
 import { TurnObserver } from './observe/observer';
+import { readRegionNames } from './regionNames';
 import { statisticsRoutes } from './routes';
 import { MemoryStatisticsStore } from './store/memoryStore';
 import { RedisStatisticsStore } from './store/redisStore';
@@ -100,6 +101,7 @@ export function createInsight(o: InsightOptions): Insight {
   router.use(metricsRoutes(metrics, settings.metricsToken));
   router.use(statisticsRoutes({
     store, content: o.content, users, regions, timeZone, log: o.log, clock: o.clock,
+    regionNames: readRegionNames(o.config.contentDir, regions),
     sessions: new StatisticsSessions(kv, settings.sessionTtlSeconds),
     lockout: new Lockout(kv, 5, 15 * 60),
     sessionTtlSeconds: settings.sessionTtlSeconds,

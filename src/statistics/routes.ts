@@ -16,6 +16,7 @@ import { addDays, daysBetween, isDay } from './dates';
 import { dayOf } from './facts';
 import { renderSignIn, renderStatistics, STATISTICS_CSP } from './page/render';
 import { pageLang } from './page/strings';
+import type { RegionNames } from './regionNames';
 import { buildReport, funnelTables, Report } from './report';
 import type { StatisticsStore } from './store/store';
 
@@ -29,6 +30,8 @@ export interface StatisticsRouteOptions {
   sessions: StatisticsSessions;
   lockout: Lockout;
   regions: string[];
+  /** Display names of the regions, by language. */
+  regionNames: RegionNames;
   timeZone: string;
   sessionTtlSeconds: number;
   secureCookies: boolean;
@@ -113,7 +116,7 @@ export function statisticsRoutes(o: StatisticsRouteOptions): Router {
       from: q.from,
       to: q.to,
       rangeError: q.days === null,
-      regions: o.regions.map((id) => ({ id, name: catalogue?.region.id === id ? catalogue.region.name[lang] : id })),
+      regions: o.regions.map((id) => ({ id, name: o.regionNames.get(id)?.[lang] ?? id })),
       dialogs: bundle ? [...bundle.program.dialogs.values()] : [],
       nameOf: (table, key) => {
         if (table === 'routesByService') return catalogue?.services.get(key)?.name[lang] ?? null;

@@ -52,6 +52,7 @@ describe('statistics access (memory state)', () => {
     expect(set).toMatch(/Path=\/statistics/);
     cookie = set.split(';')[0];
     const page = await request(rt.app).get('/statistics?lang=en').set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('<option value="satakunta">Satakunta wellbeing services county</option>');
     expect(page.text).toMatch(/<tr data-row="\d{4}-\d{2}-\d{2}"><th scope="row">[^<]+<\/th><td data-column="fi">6<\/td>/);
     expect(page.text).toMatch(/funnel:elderly[\s\S]*?<tr data-row="who"><th scope="row">who<\/th><td data-column="reached"><abbr title="under 5">&lt;5<\/abbr><\/td>/);
     expect(page.text).toMatch(/funnel:mental-health[\s\S]*?<tr data-row="who"><th scope="row">who<\/th><td data-column="reached">5<\/td><td data-column="left">5<\/td>/);

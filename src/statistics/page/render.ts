@@ -135,11 +135,13 @@ export function renderStatistics(frame: PageFrame, view: StatisticsView): string
   const tables = report.tables.map((t) => `<section aria-labelledby="t-${t.id}">${tableHtml(t, s, label(s, `table_${t.id}`, t.id), label(s, `row_${t.id}`, s.day), view.nameOf)}</section>`).join('\n');
   const funnels = funnelTables(view.dialogs, report).map(({ script, table }) => {
     const svg = funnelSvg(script, table, { reached: s.reachedShort, left: s.leftShort, title: fill(s.funnelGraphTitle, { dialog: script.id }) });
-    return `<section aria-labelledby="f-${esc(script.id)}" class="dialog">
-  <h3 id="f-${esc(script.id)}">${esc(script.id)}</h3>
+    // Dialogs nobody reached in the period start folded, so the page stays short.
+    const reached = table.rows.some((r) => r.cells.reached !== 0);
+    return `<details class="dialog"${reached ? ' open' : ''}>
+  <summary><h3 id="f-${esc(script.id)}">${esc(script.id)}</h3></summary>
   <div class="graph-wrap" role="region" aria-label="${esc(fill(s.funnelScroll, { dialog: script.id }))}" tabindex="0">${svg}</div>
   ${tableHtml(table, s, fill(s.funnelTable, { dialog: script.id }), s.step, () => null)}
-</section>`;
+</details>`;
   }).join('\n');
   const main = `${filter}
 ${tables}

@@ -5,6 +5,9 @@
  * apologies.
  */
 import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import request from 'supertest';
 import { createTurnPipeline } from '../../src/bot/turnPipeline';
@@ -13,8 +16,9 @@ import { OpastinMetrics } from '../../src/metrics/registry';
 import { TurnObserver } from '../../src/statistics/observe/observer';
 import { MemoryStatisticsStore } from '../../src/statistics/store/memoryStore';
 import { MemoryTurnQueue } from '../../src/state/memoryTurnQueue';
+import { createInsight } from '../../src/statistics';
 import type { TestRuntime } from '../handoff/runtime';
-import { capturingLogger } from '../support/runtime';
+import { capturingLogger, testConfig } from '../support/runtime';
 import { converse } from './helpers';
 import { METRICS_TOKEN, statisticsRuntime } from './runtime';
 
@@ -124,5 +128,25 @@ describe('failed turns', () => {
     const text = await metrics.registry.metrics();
     expect(text).toMatch(/opastin_turn_errors_total\{channel="test"\} 2/);
     expect(text).toMatch(/opastin_apologies_total\{channel="test"\} 2/);
+  });
+});
+
+describe('content reloads', () => {
+  it('a refused reload counts as a failure; the version in service stays the last good one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opastin-metrics-'));
+    for (const sub of ['content', 'dialogs']) fs.cpSync(path.join(process.cwd(), sub), path.join(dir, sub), { recursive: true });
+    const { log } = capturingLogger();
+    const content = new ContentStore(dir, 'demo', log);
+    const insight = createInsight({ config: testConfig({ CONTENT_DIR: dir }), redis: null, content, conversationState: new ConversationState(new MemoryStorage()), log });
+    insight.attach({});
+    content.reload();
+    const good = content.current()!.version;
+    fs.appendFileSync(path.join(dir, 'dialogs', 'main.yaml'), '\n  - id: [broken\n');
+    expect(content.reload().ok).toBe(false);
+    const families = new Map((parsePrometheusTextFormat(await insight.metrics.registry.metrics()) as Family[]).map((f) => [f.name, f]));
+    expect(value(families.get('opastin_content_reload_failures_total'))).toBe(1);
+    expect(value(families.get('opastin_content_reloads_total'), { outcome: 'ok' })).toBe(1);
+    expect(value(families.get('opastin_content_info'), { version: good })).toBe(1);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

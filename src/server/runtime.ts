@@ -30,7 +30,7 @@ import { jsonErrorHandler, notFound } from './jsonErrors';
 import { createHandoff, Handoff, HandoffOptions } from '../handoff';
 import { loadCatalogue } from '../content/catalogue';
 // Operational metrics (/metrics) and anonymous service statistics (/statistics): docs/statistics.md.
-import { createInsight, Insight, InsightOptions } from '../statistics';
+import { createInsight, Insight, InsightOptions, previousChatActivity } from '../statistics';
 
 export interface Runtime {
   app: Express;
@@ -122,7 +122,8 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   });
   app.use(handoff.router);
   handoffRef = handoff;
-  insight.attach({ handoff, openWebSockets: () => directLine.streams.openCount }); app.use(insight.router);
+  insight.attach({ handoff, openWebSockets: () => directLine.streams.openCount, previousActivity: previousChatActivity(directLine.channel.store) });
+  app.use(insight.router);
   app.use(webRoutes({ contentDir: config.contentDir, region: config.region, frameAncestors: dlConfig.frameAncestors, publicBaseUrl: dlConfig.publicBaseUrl, warm: config.nodeEnv !== 'test' }));
   app.use(notFound);
   app.use(jsonErrorHandler(log));

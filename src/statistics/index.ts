@@ -20,6 +20,7 @@ import { readStatisticsUsers, StatisticsUsers } from './auth/accounts';
 import { StatisticsSessions } from './auth/sessions';
 import { InsightConfig, loadInsightConfig } from './config';
 import { TurnObserver } from './observe/observer';
+export { previousChatActivity } from './observe/previousActivity';
 import { readRegionNames } from './regionNames';
 import { statisticsRoutes } from './routes';
 import { MemoryStatisticsStore } from './store/memoryStore';
@@ -47,6 +48,8 @@ export interface InsightSources {
     };
   };
   openWebSockets?: () => number;
+  /** The chat's activity just before `activityId` (Direct Line ids end in `|<sequence>`). */
+  previousActivity?: (conversationId: string, activityId: string) => Promise<{ channelData?: unknown } | null>;
 }
 
 export interface Insight {
@@ -116,6 +119,7 @@ export function createInsight(o: InsightOptions): Insight {
     attach(sources) {
       const probes: ScrapeProbes = { contentVersion: () => o.content.current()?.version ?? null };
       if (sources.openWebSockets) probes.openWebSockets = sources.openWebSockets;
+      if (sources.previousActivity) observer.previousActivity = sources.previousActivity;
       const handoff = sources.handoff;
       if (handoff) {
         observer.handoffTimes = (id) => handoff.service.get(id);

@@ -98,6 +98,7 @@ describeE2e('statistics page in Chromium after a scripted day', () => {
     expect(cells.get('handoffs|demo-general-guidance|unavailable')).toBe('<5');
     expect(cells.get('feedback|route:mental-health|yes')).toBe('6');
     expect(cells.get('feedback|route:mental-health|yesShare')).toBe('100');
+    expect(cells.get('feedback|handoff:other|yes')).toBe('5');
     // The funnel: 11 reached "who", 5 left there; everyone who answered went on.
     expect(cells.get('funnel:mental-health|who|reached')).toBe('11');
     expect(cells.get('funnel:mental-health|who|left')).toBe('5');

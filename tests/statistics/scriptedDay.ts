@@ -15,7 +15,7 @@ export const DAY_PLAN = {
   dropAtWho: 5, // leave at mental-health "who"
   crisis: 2, // crisis text at the menu (suppressed)
   swedishFamily: 1, // sv: family centre → maternity clinic (suppressed)
-  handoffAccepted: 5, // asks for a person, a counsellor accepts
+  handoffAccepted: 5, // asks for a person, a counsellor accepts, hands back to the bot, feedback "yes"
   handoffUnavailable: 2, // nobody online (suppressed)
   personal: 2, // types personal data at the menu
 };
@@ -42,6 +42,9 @@ export async function runScriptedDay(rt: TestRuntime): Promise<string[]> {
     await c.say('haluan puhua ihmisen kanssa');
     const accepted = await rt.handoff.service.accept(c.conversationId, COUNSELLOR);
     if (!accepted.ok) throw new Error(`accept failed: ${accepted.reason}`);
+    await rt.handoff.service.end(c.conversationId, COUNSELLOR, 'back-to-bot');
+    await c.say('Kyllä, oli'); // the tap on the handoff's feedback question
+    await c.say('Kyllä, oli'); // tapped again: counted once
     return c;
   });
   await rt.handoff.service.setPresence(COUNSELLOR, 'away', queues);

@@ -52,6 +52,8 @@ export class TurnObserver {
   private readonly knownByBundle = new WeakMap<ContentBundle, KnownIds>();
   /** Set once the handoff service exists: the handoff record, for the accepted wait. */
   handoffTimes: ((conversationId: string) => Promise<{ requestedAt: number; acceptedAt?: number } | null>) | null = null;
+  /** Set once the chat channel exists: the activity just before one in a conversation. */
+  previousActivity: ((conversationId: string, activityId: string) => Promise<{ channelData?: unknown } | null>) | null = null;
   private pending = new Set<Promise<void>>();
 
   constructor(private readonly o: ObserverOptions) {}
@@ -86,8 +88,10 @@ export class TurnObserver {
       const bundle = this.o.content.current();
       if (!bundle) return;
       const channelData = context.activity.channelData as { region?: unknown } | undefined;
+      const typed = (context.activity.text ?? '').trim();
+      const afterHandoffFeedbackQuestion = await this.answersHandoffFeedback(context, bundle, typed, probe);
       const facts = turnFacts(
-        { channelId: context.activity.channelId, regionHint: channelData?.region, typed: (context.activity.text ?? '').trim(), before: probe.before, after: probe.after, sent: probe.sent, failed },
+        { channelId: context.activity.channelId, regionHint: channelData?.region, typed, before: probe.before, after: probe.after, sent: probe.sent, failed, afterHandoffFeedbackQuestion },
         { known: this.known(bundle), defaultRegion: this.o.defaultRegion, readFeedback: (typed, lang) => readFeedback(bundle, typed, lang) },
       );
       await this.record(facts);
@@ -121,6 +125,18 @@ export class TurnObserver {
       if (!watched) return;
       probe.after = snapshotOf(this.o.conversationState.get(context));
     };
+  }
+
+  /**
+   * Whether this message answers the handoff's feedback question: it reads as yes/no and the
+   * chat's previous activity is that question. Looked up (one activity) only for such messages.
+   */
+  private async answersHandoffFeedback(context: TurnContext, bundle: ContentBundle, typed: string, probe: Probe): Promise<boolean> {
+    const { id, conversation } = context.activity;
+    if (!this.previousActivity || !typed || !id || !conversation?.id || probe.before?.feedbackFor || probe.failedAt >= 0) return false;
+    if (readFeedback(bundle, typed, probe.before?.lang ?? 'fi') === undefined) return false;
+    const previous = await this.previousActivity(conversation.id, id).catch(() => null);
+    return (previous?.channelData as { handoffFeedback?: unknown } | undefined)?.handoffFeedback === true;
   }
 
   /** Wraps the handoff service's delivery into the resident's chat. */

@@ -22,6 +22,8 @@ export interface TurnSeen {
   after: StateSnapshot | null;
   sent: SentActivity[];
   failed: boolean;
+  /** The chat's previous activity was the handoff's feedback question (after "back to the bot"). */
+  afterHandoffFeedbackQuestion?: boolean;
 }
 
 export interface FactContext {
@@ -79,6 +81,11 @@ export function turnFacts(seen: TurnSeen, ctx: FactContext): StatFact[] {
   if (seen.failed || !seen.before || !seen.after) return facts;
 
   const asked = seen.before.feedbackFor;
+  if (!feedbackEvent && !asked && seen.afterHandoffFeedbackQuestion && seen.typed) {
+    // The answer to the question the handoff posted when the counsellor handed back to the bot.
+    const helpful = ctx.readFeedback(seen.typed, lang);
+    if (helpful !== undefined) facts.push({ kind: 'feedback', region, source: 'handoff', dialog: 'other', helpful });
+  }
   if (!feedbackEvent && asked && !seen.after.feedbackFor && seen.typed) {
     const helpful = ctx.readFeedback(seen.typed, lang);
     // A feedback question the bot keeps open for a handoff is named after it ("handoff…").

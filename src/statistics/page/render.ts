@@ -87,6 +87,13 @@ export interface StatisticsView {
   rangeError: boolean;
 }
 
+/** `route:elderly` → "After a route: elderly"; `handoff:other` → "After a counsellor conversation". */
+function feedbackName(key: string, s: PageStrings): string {
+  const [source, dialog] = key.split(':');
+  const where = label(s, `source_${source}`, source);
+  return dialog && dialog !== 'other' ? `${where}: ${dialog}` : where;
+}
+
 function cellHtml(cell: Cell, s: PageStrings): string {
   if (cell === 'suppressed') return `<abbr title="${esc(s.suppressed)}">&lt;5</abbr>`;
   if (cell === null) return `<span aria-label="${esc(s.notApplicable)}">–</span>`;
@@ -98,7 +105,7 @@ function tableHtml(table: Table, s: PageStrings, caption: string, rowHeading: st
   const body = table.rows.length === 0
     ? `<tr><td colspan="${head.length}">${esc(s.noData)}</td></tr>`
     : table.rows.map((row) => {
-        const name = nameOf(table.id, row.key) ?? (row.key === 'other' ? s.other : row.key);
+        const name = nameOf(table.id, row.key) ?? (row.key === 'other' ? s.other : table.id === 'feedback' ? feedbackName(row.key, s) : row.key);
         const cells = table.columns.map((c) => `<td data-column="${esc(c)}">${cellHtml(row.cells[c] ?? null, s)}</td>`).join('');
         return `<tr data-row="${esc(row.key)}"><th scope="row">${esc(name)}</th>${cells}</tr>`;
       }).join('\n');

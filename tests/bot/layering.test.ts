@@ -8,9 +8,11 @@ import path from 'node:path';
 
 const SRC = path.join(__dirname, '../../src');
 const LOWER = ['engine', 'content', 'nlu', 'state'];
-const UPPER = ['bot', 'channels', 'server', 'handoff', 'testing', 'web'];
+const UPPER = ['bot', 'channels', 'server', 'handoff', 'testing', 'web', 'statistics', 'metrics'];
 /** Where botbuilder types may appear: the channels, the wiring, the engine's dialog adapter, the bot's adapter files. */
-const BOTBUILDER_ALLOWED = [/^channels\//, /^server\//, /^engine\/dialogAdapter\//, /^bot\/(opastinBot|turnPipeline|gatherFacts)\.ts$/, /^testing\/harness\.ts$/];
+const BOTBUILDER_ALLOWED = [/^channels\//, /^server\//, /^engine\/dialogAdapter\//, /^bot\/(opastinBot|turnPipeline|gatherFacts)\.ts$/, /^testing\/harness\.ts$/,
+  // The statistics observer watches turns; narrowing it to plain activities is its owner's.
+  /^statistics\/(index|observe\/observer)\.ts$/];
 /** Over the limit in another engineer's area and being split there (issue #11 item 7). */
 const KNOWN_LONG = new Set(['handoff/service.ts']);
 const MAX_LINES = 400;

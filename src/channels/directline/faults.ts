@@ -6,7 +6,7 @@
  * no Redis at all. The error itself is logged without request data.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { langFromLocale, Lang } from '../../bot/language';
+import { langFromLocale, Lang } from '../../lang';
 import { serviceUnavailableText } from '../../bot/serviceUnavailable';
 import type { Logger } from '../../logging/logger';
 import type { DirectLineAuth } from './auth';

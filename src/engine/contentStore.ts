@@ -24,8 +24,10 @@ export class ContentStore {
   private readonly listeners: ((outcome: ReloadOutcome) => void)[] = [];
 
   constructor(
-    private readonly rootDir: string,
-    private readonly region: string,
+    /** Read by the bot to look up a place a resident names in another county's pack. */
+    readonly rootDir: string,
+    /** The region this process serves (the page's county). */
+    readonly region: string,
     private readonly log: Logger,
   ) {}
 

@@ -18,6 +18,8 @@ export interface ResidentTexts {
   joined: L;
   transferred: L;
   timedOut: L;
+  returnedToQueue: L;
+  cancelLostToAccept: L;
   endedBackToBot: L;
   closed: L;
   feedbackQuestion: L;
@@ -55,6 +57,16 @@ export const FALLBACK_TEXTS: ResidentTexts = {
     fi: 'Ohjaajaa ei valitettavasti saatu tällä kertaa. Voit jatkaa keskustelua Opastimen kanssa tai yrittää myöhemmin uudelleen.',
     sv: 'Tyvärr fick vi inte tag på en handledare den här gången. Du kan fortsätta med Opastin eller försöka igen senare.',
     en: 'Unfortunately no counsellor was free this time. You can continue with Opastin or try again later.',
+  },
+  returnedToQueue: {
+    fi: 'Ohjaajan yhteys katkesi, joten keskustelusi palasi jonoon: {queue}. Olet jonossa paikalla {position}, ja seuraava vapaa ohjaaja jatkaa. Sillä välin voit jatkaa Opastimen kanssa.',
+    sv: 'Handledarens anslutning bröts, så ditt samtal gick tillbaka till kön: {queue}. Du har plats {position} i kön, och nästa lediga handledare fortsätter. Under tiden kan du fortsätta med Opastin.',
+    en: "The counsellor's connection was lost, so your conversation is back in the queue: {queue}. You are number {position} in the queue, and the next free counsellor will continue. Meanwhile you can carry on with Opastin.",
+  },
+  cancelLostToAccept: {
+    fi: '{name} ehti juuri vastata, joten odotusta ei peruttu. Voit kirjoittaa ohjaajalle tai lopettaa keskustelun.',
+    sv: '{name} hann precis svara, så väntan avbröts inte. Du kan skriva till handledaren eller avsluta samtalet.',
+    en: '{name} answered just as you cancelled, so the wait was not cancelled. You can write to the counsellor or end the conversation.',
   },
   endedBackToBot: {
     fi: 'Ohjaaja lopetti keskustelun. Voit jatkaa Opastimen kanssa.',

@@ -176,7 +176,8 @@ export function runServiceBehaviour(kind: Kind): void {
       await h.service.accept(id, 'c1');
       expect(await h.service.end(id, 'c2', 'back-to-bot')).toBe(false);
       expect(await h.service.end(id, 'c1', 'back-to-bot')).toBe(true);
-      expect(await h.service.statusOf(id)).toEqual({ status: 'none' });
+      // The bot talks again; the brief `ended` note lets it take the next tap as the feedback answer.
+      expect(await h.service.statusOf(id)).toEqual({ status: 'none', ended: { mode: 'back-to-bot', feedbackDue: true } });
       expect(await h.service.acceptedBy('c1')).toEqual([]);
       expect(eventsOf(h.delivered, id, 'handoff').map((v) => v.status)).toEqual(['queued', 'accepted', 'closed']);
       expect(eventsOf(h.delivered, id, 'handoff.status').map((v) => v.state)).toEqual(['accepted', 'completed']);

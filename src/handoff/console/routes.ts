@@ -30,8 +30,8 @@ const PUBLIC_DIR = path.resolve(__dirname, '../../../public/console');
 const MAX_TEXT = 4000;
 
 export interface ConsoleOptions {
+  /** The console reads queues through `service.currentCatalogue()`, so content reloads reach it. */
   service: StoreHandoffService;
-  catalogue: Catalogue;
   identities: IdentityProvider;
   sessions: SessionStore;
   lockout: Lockout;
@@ -55,9 +55,10 @@ function text(body: unknown): string | null {
 
 export function consoleRoutes(o: ConsoleOptions): Router {
   const router = Router();
-  const queueIds = [...o.catalogue.queues.keys()];
+  const catalogue = (): Catalogue => o.service.currentCatalogue();
+  const queueIds = (): string[] => [...catalogue().queues.keys()];
   const visibleQueues = (who: Identity): string[] =>
-    who.role === 'supervisor' || who.queues.length === 0 ? queueIds : who.queues.filter((q) => o.catalogue.queues.has(q));
+    who.role === 'supervisor' || who.queues.length === 0 ? queueIds() : who.queues.filter((q) => catalogue().queues.has(q));
   const canSee = (who: Identity, r: HandoffRecord): boolean =>
     who.role === 'supervisor' || (r.status === 'waiting' ? visibleQueues(who).includes(r.queueId) : r.counsellorId === who.id);
   const assets = {
@@ -77,7 +78,7 @@ export function consoleRoutes(o: ConsoleOptions): Router {
   router.get('/counsellor', function consolePage(req: Request, res: Response) {
     const lang: Lang = (typeof req.query.lang === 'string' && langFromLocale(req.query.lang)) || 'fi';
     res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': CONSOLE_CSP, ...SECURITY_HEADERS });
-    res.send(renderConsolePage(lang, assets, queueIds.map((id) => ({ id, name: o.catalogue.queues.get(id)!.name }))));
+    res.send(renderConsolePage(lang, assets, queueIds().map((id) => ({ id, name: catalogue().queues.get(id)!.name }))));
   });
 
   // ---- sign-in ----
@@ -144,13 +145,13 @@ export function consoleRoutes(o: ConsoleOptions): Router {
     const now = new Date();
     const waiting = await o.service.listWaiting(visibleQueues(identity));
     const out = await Promise.all(visibleQueues(identity).map(async (id) => {
-      const q = o.catalogue.queues.get(id)!;
+      const q = catalogue().queues.get(id)!;
       const mine = waiting.filter((w) => w.queueId === id);
       return {
         id,
         name: q.name,
         languages: q.languages,
-        opening: openingStatus(q.hours, now, o.catalogue.region.timezone).state,
+        opening: openingStatus(q.hours, now, catalogue().region.timezone).state,
         online: (await o.service.onlineFor(id)).length,
         waiting: mine.length,
         longestWaitSeconds: mine.reduce((m, w) => Math.max(m, w.waitingSeconds), 0),
@@ -255,6 +256,7 @@ export function consoleRoutes(o: ConsoleOptions): Router {
     const result = await o.service.transfer(record.conversationId, toQueue, identity.id);
     if (result.status === 'unavailable') return apiError(res, 409, 'QueueUnavailable', `The queue is not available: ${result.reason}.`);
     if (result.status === 'not-found') return apiError(res, 404, 'NotFound', 'The conversation ended.');
+    if (result.status === 'same-queue') return apiError(res, 400, 'BadArgument', 'queueId of another queue is required.');
     res.json(result);
   });
 
@@ -275,7 +277,7 @@ export function consoleRoutes(o: ConsoleOptions): Router {
       signed,
       visibleQueues: visibleQueues(signed.identity),
       heartbeatMs: o.heartbeatMs ?? 20000,
-      refreshPresence: () => o.service.refreshPresence(signed.identity.id),
+      heartbeat: () => o.service.heartbeat(signed.identity.id),
     });
   });
 

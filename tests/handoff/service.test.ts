@@ -32,6 +32,41 @@ describe('HandoffService on Redis across connections', () => {
     }
   });
 
+  it('accept on one connection races cancel on another, 50 rounds: one winner, and both sides are told the same', async () => {
+    const prefix = uniquePrefix('handoff-cancel-race');
+    const a = buildService('redis', { prefix });
+    const b = buildService('redis', { prefix });
+    const wins = { accept: 0, cancel: 0 };
+    try {
+      await a.service.setPresence('c1', 'online', [GENERAL]);
+      for (let round = 0; round < 50; round++) {
+        const id = `conv-${randomUUID()}`;
+        await b.service.request({ conversationId: id, queueId: GENERAL, lang: 'fi', summary: SUMMARY, now: OPEN_TIME });
+        // Alternate who starts first, so both orders are exercised.
+        const [accepted, cancelled] = round % 2
+          ? await Promise.all([a.service.accept(id, 'c1'), b.service.cancel(id)])
+          : await Promise.all([b.service.cancel(id), a.service.accept(id, 'c1')]).then(([c, x]) => [x, c] as const);
+        const toResident = [...a.delivered, ...b.delivered].filter((d) => d.conversationId === id && d.activity.name === 'handoff').map((d) => (d.activity.value as { status: string }).status);
+        if (accepted.ok) {
+          wins.accept++;
+          expect(cancelled).toEqual({ status: 'lost-to-accept', counsellor: 'Name of c1' });
+          expect((await a.service.statusOf(id)).status).toBe('accepted');
+          expect(toResident).toEqual(['queued', 'accepted']);
+        } else {
+          wins.cancel++;
+          expect(cancelled).toEqual({ status: 'cancelled' });
+          expect(accepted).toEqual({ ok: false, reason: 'not-waiting' });
+          expect((await a.service.statusOf(id)).status).toBe('none');
+          expect(toResident).toEqual(['queued', 'closed']);
+        }
+      }
+      expect(wins.accept + wins.cancel).toBe(50);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('a resident message handled by one process reaches the console bus of another', async () => {
     const prefix = uniquePrefix('handoff-bus');
     const a = buildService('redis', { prefix });

@@ -212,11 +212,17 @@ export function consoleRoutes(o: ConsoleOptions): Router {
   });
 
   router.post('/counsellor/api/conversations/:id/accept', guard, async function accept(req: Request, res: Response) {
-    const record = await visible(req, res);
-    if (!record) return;
-    const result = await o.service.accept(record.conversationId, signedOf(res).identity.id);
-    if (!result.ok) return apiError(res, 409, result.reason === 'taken' ? 'AlreadyAccepted' : 'NotWaiting', 'This conversation is not waiting any more.');
-    res.json({ accepted: true });
+    const { identity } = signedOf(res);
+    const record = await o.service.get(String(req.params.id));
+    // Another queue's conversation stays invisible (404); one that is gone or taken gets the
+    // truth (409): the resident cancelled or the wait ended, or someone else answered first.
+    if (record && identity.role !== 'supervisor' && !visibleQueues(identity).includes(record.queueId)) {
+      return apiError(res, 404, 'NotFound', 'No such conversation in your queues.');
+    }
+    const result = await o.service.accept(String(req.params.id), identity.id);
+    if (result.ok) return res.json({ accepted: true });
+    if (result.reason === 'taken') return apiError(res, 409, 'AlreadyAccepted', 'Another counsellor answered first.');
+    return apiError(res, 409, 'NotWaiting', 'The resident is not waiting any more (they cancelled or the wait ended).');
   });
 
   const mine = (action: (id: string, who: Identity, body: unknown) => Promise<boolean>) =>

@@ -62,7 +62,8 @@ export function consoleRoutes(o: ConsoleOptions): Router {
   const canSee = (who: Identity, r: HandoffRecord): boolean =>
     who.role === 'supervisor' || (r.status === 'waiting' ? visibleQueues(who).includes(r.queueId) : r.counsellorId === who.id);
   const assets = {
-    js: `/counsellor/assets/console.js?v=${version(path.join(PUBLIC_DIR, 'console.js'))}`,
+    // Load order matters: common.js defines window.OpastinConsole, console.js starts the page.
+    js: ['common.js', 'cards.js', 'cues.js', 'console.js'].map((f) => `/counsellor/assets/${f}?v=${version(path.join(PUBLIC_DIR, f))}`),
     css: `/counsellor/assets/console.css?v=${version(path.join(PUBLIC_DIR, 'console.css'))}`,
   };
   const guard = requireSession({ sessions: o.sessions, identities: o.identities });

@@ -16,7 +16,7 @@ import { loadCannedReplies } from './cannedReplies';
 import { HandoffConfig, loadHandoffConfig } from './config';
 import { consoleRoutes } from './console/routes';
 import { KeyValue, MemoryKeyValue, RedisKeyValue } from './kv';
-import { loadResidentTexts } from './residentTexts';
+import { loadResidentTexts, ResidentTexts } from './residentTexts';
 import { StoreHandoffService } from './service';
 import { MemoryHandoffStore } from './store/memoryStore';
 import { RedisHandoffStore } from './store/redisStore';
@@ -85,10 +85,22 @@ export function createHandoff(options: HandoffOptions): Handoff {
   }
   const idp = identities;
 
+  // The resident texts share content/engine-texts.yaml with the bot: read again whenever the
+  // content was reloaded (a reload always brings a new catalogue object).
+  const currentCatalogue = typeof catalogue === 'function' ? catalogue : () => catalogue;
+  let textsOf: Catalogue | null = null;
+  let texts = loadResidentTexts(options.contentDir);
+  const currentTexts = (): ResidentTexts => {
+    const now = currentCatalogue();
+    if (textsOf !== null && now !== textsOf) texts = loadResidentTexts(options.contentDir);
+    textsOf = now;
+    return texts;
+  };
+
   const service = new StoreHandoffService({
     store, bus, audit, catalogue, log,
     deliver: options.deliver,
-    texts: loadResidentTexts(options.contentDir),
+    texts: currentTexts,
     waitTimeoutMs: settings.waitTimeoutMs,
     presenceTtlMs: settings.presenceTtlMs,
     recordTtlSeconds: config.stateTtlSeconds,

@@ -7,10 +7,10 @@ import path from 'node:path';
 import request from 'supertest';
 import { loadDirectLineConfig } from '../../src/channels/directline';
 import { createRuntime, Runtime } from '../../src/server/runtime';
-import { TEST_SECRET } from '../channels/helpers';
+import { startConversation, TEST_SECRET } from '../channels/helpers';
 import { copyContent } from '../engine/support';
 import { capturingLogger, testConfig } from '../support/runtime';
-import { CLOSED_TIME, GENERAL, SUMMARY } from './helpers';
+import { CLOSED_TIME, GENERAL, OPEN_TIME, SUMMARY } from './helpers';
 import { DEMO_SUPERVISOR, signIn } from './runtime';
 
 describe('handoff after a content reload', () => {
@@ -43,5 +43,22 @@ describe('handoff after a content reload', () => {
     const sup = await signIn(rt.app, DEMO_SUPERVISOR);
     const queues = await request(rt.app).get('/counsellor/api/queues').set('Cookie', sup.cookie).expect(200);
     expect(queues.body.queues.find((q: { id: string }) => q.id === GENERAL)).toMatchObject({ opening: 'always', waiting: 1 });
+  });
+
+  it('an edited feedback question reaches the end of a handoff at once', async () => {
+    await rt.handoff.service.setPresence('c1', 'online', [GENERAL]);
+    const handoffThenQuestion = async (): Promise<string | undefined> => {
+      const c = await startConversation(rt.app);
+      await rt.handoff.service.request({ conversationId: c.conversationId, queueId: GENERAL, lang: 'fi', summary: SUMMARY, now: OPEN_TIME });
+      await rt.handoff.service.accept(c.conversationId, 'c1');
+      await rt.handoff.service.end(c.conversationId, 'c1', 'back-to-bot');
+      const all = await request(rt.app).get(`/v3/directline/conversations/${c.conversationId}/activities`).set('Authorization', `Bearer ${c.token}`).expect(200);
+      return (all.body.activities as { text?: string; channelData?: { handoffFeedback?: boolean } }[]).find((x) => x.channelData?.handoffFeedback)?.text;
+    };
+    expect(await handoffThenQuestion()).toBe('Oliko tästä apua?');
+    const file = path.join(dir, 'content/engine-texts.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('fi: "Oliko tästä apua?"', 'fi: "Auttoiko tämä?"'));
+    expect(rt.content.reload().ok).toBe(true);
+    expect(await handoffThenQuestion()).toBe('Auttoiko tämä?');
   });
 });

@@ -118,6 +118,12 @@ export class StoreHandoffService extends HandoffSweeps implements HandoffService
     return 'delivered';
   }
 
+  /** The resident is using the bot while waiting: keeps the wait alive, carries no text. */
+  async keepWaiting(conversationId: string): Promise<void> {
+    const at = this.now();
+    await this.mutate(conversationId, (r) => (r.status === 'waiting' && at > r.lastResidentAt ? { ...r, lastResidentAt: at } : null));
+  }
+
   async residentTyping(conversationId: string): Promise<void> {
     const record = await this.o.store.get(conversationId);
     if (record?.status === 'accepted') await this.publish({ type: 'typing', conversationId, counsellorId: record.counsellorId, from: 'resident' });

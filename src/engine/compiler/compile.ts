@@ -14,6 +14,8 @@ import { ReadDialog, readDialog, Reference } from './readDialog';
 import { readCommands, readEngineTexts, readTopics, TOPIC_NAMES } from './readSupport';
 import { isEditorTempFile } from '../editorFiles';
 import { Diagnostics, readYamlFile } from './source';
+import { checkCallArguments } from './readParams';
+import { checkScores } from './scores';
 import { checkVariables } from './variables';
 
 /** What the compiler needs to know about the service catalogue of the region being compiled. */
@@ -83,6 +85,8 @@ export function compileProgram(rootDir: string, facts: CatalogueFacts): CompileR
     checkFlow(r.script, diags);
     checkVariables(r.script, r.varUses, diags);
     checkChoices(r.script, r.choicePositions, commands, diags);
+    checkScores(r.script, r.varUses, diags);
+    for (const call of r.calls) checkCallArguments(call, dialogs.get(call.dialog)?.params, (pos, message, hint) => diags.add(pos, 'DLG028', message, hint));
   }
   for (const ref of topicRefs) {
     if (!dialogs.has(ref.name)) diags.add(ref.pos, 'DLG009', `expected a dialog "${ref.name}" in dialogs/, found none`, hintFor(ref.name, [...dialogs.keys()]));

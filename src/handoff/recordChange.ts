@@ -62,7 +62,8 @@ function apply(conversationId: string, r: HandoffRecord | null, event: HandoffEv
       return r && event.at > r.lastResidentAt ? { ...r, lastResidentAt: event.at } : r;
     case 'accepted': {
       const e = event as Extract<HandoffEvent, { type: 'accept' }>;
-      return { ...r!, status: 'accepted', counsellorId: e.counsellorId, acceptedAt: e.at };
+      const { returnedBecause: _r, ...rest } = r!;
+      return { ...rest, status: 'accepted', counsellorId: e.counsellorId, acceptedAt: e.at };
     }
     case 'transferred': {
       const { counsellorId: _c, acceptedAt: _a, returnedBecause: _r, ...rest } = r!;

@@ -59,9 +59,9 @@ export const FALLBACK_TEXTS: ResidentTexts = {
     en: 'Unfortunately no counsellor was free this time. You can continue with Opastin or try again later.',
   },
   returnedToQueue: {
-    fi: 'Ohjaajan yhteys katkesi, joten keskustelusi palasi jonoon: {queue}. Olet jonossa paikalla {position}, ja seuraava vapaa ohjaaja jatkaa. Sillä välin voit jatkaa Opastimen kanssa.',
-    sv: 'Handledarens anslutning bröts, så ditt samtal gick tillbaka till kön: {queue}. Du har plats {position} i kön, och nästa lediga handledare fortsätter. Under tiden kan du fortsätta med Opastin.',
-    en: "The counsellor's connection was lost, so your conversation is back in the queue: {queue}. You are number {position} in the queue, and the next free counsellor will continue. Meanwhile you can carry on with Opastin.",
+    fi: 'Ohjaajan yhteys katkesi, joten keskustelusi palasi jonoon: {queue}. Olet jonossa paikalla {position}, ja keskustelu jatkuu, kun ohjaaja vastaa. Sillä välin voit jatkaa Opastimen kanssa.',
+    sv: 'Handledarens anslutning bröts, så ditt samtal gick tillbaka till kön: {queue}. Du har plats {position} i kön, och samtalet fortsätter när en handledare svarar. Under tiden kan du fortsätta med Opastin.',
+    en: "The counsellor's connection was lost, so your conversation is back in the queue: {queue}. You are number {position} in the queue, and the conversation will continue when a counsellor answers. Meanwhile you can carry on with Opastin.",
   },
   cancelLostToAccept: {
     fi: '{name} ehti juuri vastata, joten odotusta ei peruttu. Voit kirjoittaa ohjaajalle tai lopettaa keskustelun.',

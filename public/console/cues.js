@@ -25,7 +25,7 @@
       if (fresh.length) {
         unseen += fresh.length;
         var w = fresh[fresh.length - 1];
-        var text = C.t('newWaitingTopic', { topic: (w.summary && w.summary.topicLabel) || (w.summary && w.summary.topic) || '', queue: C.queueName(w.queueId) });
+        var text = C.t('newWaitingTopic', { topic: (w.summary && w.summary.topic) || '', queue: C.queueName(w.queueId) });
         C.$('waiting-alert-text').textContent = text;
         C.$('waiting-alert').hidden = false;
         fresh.forEach(function (f) {

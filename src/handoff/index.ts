@@ -16,7 +16,7 @@ import { loadCannedReplies } from './cannedReplies';
 import { HandoffConfig, loadHandoffConfig } from './config';
 import { consoleRoutes } from './console/routes';
 import { KeyValue, MemoryKeyValue, RedisKeyValue } from './kv';
-import { loadResidentTexts, ResidentTexts } from './residentTexts';
+import { loadResidentTexts } from './residentTexts';
 import { StoreHandoffService } from './service';
 import { MemoryHandoffStore } from './store/memoryStore';
 import { RedisHandoffStore } from './store/redisStore';
@@ -85,22 +85,20 @@ export function createHandoff(options: HandoffOptions): Handoff {
   }
   const idp = identities;
 
-  // The resident texts share content/engine-texts.yaml with the bot: read again whenever the
-  // content was reloaded (a reload always brings a new catalogue object).
+  // Resident texts (content/engine-texts.yaml, shared with the bot) and canned replies are read
+  // again whenever a content reload brought new content, like the catalogue itself.
   const currentCatalogue = typeof catalogue === 'function' ? catalogue : () => catalogue;
-  let textsOf: Catalogue | null = null;
-  let texts = loadResidentTexts(options.contentDir);
-  const currentTexts = (): ResidentTexts => {
-    const now = currentCatalogue();
-    if (textsOf !== null && now !== textsOf) texts = loadResidentTexts(options.contentDir);
-    textsOf = now;
-    return texts;
-  };
+  const texts = followContent(currentCatalogue, () => loadResidentTexts(options.contentDir));
+  const cannedReplies = followContent(currentCatalogue, () => {
+    const canned = loadCannedReplies(options.contentDir);
+    for (const problem of canned.problems) log.warn({ event: 'handoff_canned_replies' }, problem);
+    return canned.replies;
+  });
 
   const service = new StoreHandoffService({
     store, bus, audit, catalogue, log,
     deliver: options.deliver,
-    texts: currentTexts,
+    texts,
     waitTimeoutMs: settings.waitTimeoutMs,
     presenceTtlMs: settings.presenceTtlMs,
     recordTtlSeconds: config.stateTtlSeconds,
@@ -108,13 +106,11 @@ export function createHandoff(options: HandoffOptions): Handoff {
     displayName: (id) => idp.find(id)?.displayName ?? id,
   });
 
-  const canned = loadCannedReplies(options.contentDir);
-  for (const problem of canned.problems) log.warn({ event: 'handoff_canned_replies' }, problem);
   const router = consoleRoutes({
     service, identities: idp, audit, bus, log,
     sessions: new SessionStore(kv, settings.sessionTtlSeconds),
     lockout: new Lockout(kv, settings.lockoutAttempts, settings.lockoutSeconds),
-    cannedReplies: canned.replies,
+    cannedReplies,
     sessionTtlSeconds: settings.sessionTtlSeconds,
     secureCookies: settings.secureCookies,
   });
@@ -140,5 +136,19 @@ export function createHandoff(options: HandoffOptions): Handoff {
       await bus.close();
       await store.close();
     },
+  };
+}
+
+/** `load()`'s value, loaded again when the catalogue in service is a new one (a content reload). */
+function followContent<T>(current: () => Catalogue, load: () => T): () => T {
+  let loadedFor = current();
+  let value = load();
+  return () => {
+    const now = current();
+    if (now !== loadedFor) {
+      loadedFor = now;
+      value = load();
+    }
+    return value;
   };
 }

@@ -37,7 +37,8 @@ export interface ConsoleOptions {
   lockout: Lockout;
   audit: AuditLog;
   bus: EventBus;
-  cannedReplies: CannedReply[];
+  /** Read through a function: a content reload brings new canned replies. */
+  cannedReplies: () => CannedReply[];
   log: Logger;
   sessionTtlSeconds: number;
   secureCookies: boolean;
@@ -176,7 +177,7 @@ export function consoleRoutes(o: ConsoleOptions): Router {
 
   router.get('/counsellor/api/canned-replies', guard, function canned(req: Request, res: Response) {
     const lang: Lang = (typeof req.query.lang === 'string' && langFromLocale(req.query.lang)) || 'fi';
-    res.json({ lang, replies: o.cannedReplies.map((r) => ({ id: r.id, label: r.label[lang], text: r.text[lang] })) });
+    res.json({ lang, replies: o.cannedReplies().map((r) => ({ id: r.id, label: r.label[lang], text: r.text[lang] })) });
   });
 
   // ---- one conversation ----

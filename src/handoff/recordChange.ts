@@ -11,7 +11,7 @@ export type HandoffEvent =
   | { type: 'request'; at: number; queueId: string; lang: Lang; summary: HandoffSummary; transcript?: string[] }
   | { type: 'accept'; at: number; counsellorId: string }
   | { type: 'cancel'; at: number }
-  | { type: 'leave'; at: number }
+  | { type: 'cancel-wait'; at: number }
   | { type: 'transfer'; at: number; toQueue: string }
   | { type: 'end'; at: number; counsellorId: string; mode: EndMode }
   | { type: 'console-gone'; at: number }

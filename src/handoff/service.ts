@@ -9,7 +9,7 @@ import { HandoffRecord, withLine } from './record';
 import { fill } from './residentTexts';
 import { HandoffSweeps } from './sweep';
 import type {
-  AcceptResult, CancelResult, ContactRequest, EndMode, HandoffRequest, HandoffService, HandoffStatus, LeaveResult, Presence,
+  AcceptResult, CancelOptions, CancelResult, ContactRequest, EndMode, HandoffRequest, HandoffService, HandoffStatus, Presence,
   RequestResult, ResidentMessageResult, TransferResult, WaitingItem,
 } from './types';
 
@@ -46,25 +46,25 @@ export class StoreHandoffService extends HandoffSweeps implements HandoffService
     }
   }
 
-  async cancel(conversationId: string): Promise<CancelResult> {
-    const { transition, before } = await this.apply(conversationId, { type: 'cancel', at: this.now() });
-    if (transition.outcome === 'lost-to-accept') {
-      // A counsellor accepted first: the chat stays with them, and the resident is told so.
-      const name = this.name(before!.counsellorId);
-      await this.deliverAll(conversationId, [noticeMessage(fill(this.texts.cancelLostToAccept[before!.lang], { name }), before!.lang)]);
-      this.o.log.info({ event: 'handoff_cancel_lost', queueId: before!.queueId }, 'cancel arrived after accept');
-      return { status: 'lost-to-accept', counsellor: name };
+  async cancel(conversationId: string, options: CancelOptions = {}): Promise<CancelResult> {
+    const type = options.onlyWaiting ? 'cancel-wait' : 'cancel';
+    const { transition, before } = await this.apply(conversationId, { type, at: this.now() });
+    const name = this.name(before?.counsellorId);
+    switch (transition.outcome) {
+      case 'lost-to-accept':
+        // A counsellor accepted first: the chat stays with them, and the resident is told so.
+        await this.deliverAll(conversationId, [noticeMessage(fill(this.texts.cancelLostToAccept[before!.lang], { name }), before!.lang)]);
+        this.o.log.info({ event: 'handoff_cancel_lost', queueId: before!.queueId }, 'cancel arrived after accept');
+        return { status: 'lost-to-accept', counsellor: name };
+      case 'cancelled':
+        await this.residentGone(before!, 'resident');
+        return { status: 'cancelled' };
+      case 'ended-by-resident':
+        await this.residentGone(before!, 'resident');
+        return { status: 'ended', counsellor: name };
+      default:
+        return { status: 'none' };
     }
-    if (transition.outcome !== 'cancelled') return { status: 'none' };
-    await this.residentGone(before!, 'resident');
-    return { status: 'cancelled' };
-  }
-
-  async leave(conversationId: string): Promise<LeaveResult> {
-    const { transition, before } = await this.apply(conversationId, { type: 'leave', at: this.now() });
-    if (transition.outcome !== 'left' && transition.outcome !== 'cancelled') return { status: 'none' };
-    await this.residentGone(before!, 'resident');
-    return { status: transition.outcome };
   }
 
   async residentDeleted(conversationId: string): Promise<void> {

@@ -16,8 +16,8 @@ export type HandoffState = (typeof STATES)[number];
 export const EVENTS = [
   'request', // the resident asks for a person (a queue)
   'accept', // a counsellor takes a waiting conversation
-  'cancel', // the resident withdraws a wait
-  'leave', // the resident ends the chat with the counsellor ("alkuun" after asking)
+  'cancel', // the resident ends the handoff: a wait, or a chat already with a counsellor
+  'cancel-wait', // the resident withdraws a wait only: loses to an accept that came first
   'transfer', // a counsellor moves the conversation to another queue
   'end', // the counsellor ends the chat (back to the bot or closed)
   'console-gone', // the counsellor's console stopped its heartbeat
@@ -51,10 +51,10 @@ export type Outcome =
   | 'accepted'
   | 'taken' // accept: another counsellor (or this one) already has it
   | 'not-waiting' // accept: nothing waits (cancelled, timed out, never asked)
-  | 'cancelled'
-  | 'lost-to-accept' // cancel arrived after a counsellor accepted: the chat stays with them
+  | 'cancelled' // a wait was withdrawn
+  | 'ended-by-resident' // the chat with a counsellor ended from the resident's side
+  | 'lost-to-accept' // cancel-wait arrived after a counsellor accepted: the chat stays with them
   | 'nothing-to-cancel'
-  | 'left' // the resident ended the chat with the counsellor
   | 'transferred'
   | 'same-queue'
   | 'not-found'
@@ -88,11 +88,11 @@ export function transition(state: HandoffState, event: HandoffEventType, f: Tabl
       return stay(state, state === 'accepted' ? 'taken' : 'not-waiting');
     case 'cancel':
       if (state === 'waiting') return go('none', 'cancelled');
-      return stay(state, state === 'accepted' ? 'lost-to-accept' : 'nothing-to-cancel');
-    case 'leave':
-      if (state === 'accepted') return go('none', 'left');
-      if (state === 'waiting') return go('none', 'cancelled');
+      if (state === 'accepted') return go('none', 'ended-by-resident');
       return stay(state, 'nothing-to-cancel');
+    case 'cancel-wait':
+      if (state === 'waiting') return go('none', 'cancelled');
+      return stay(state, state === 'accepted' ? 'lost-to-accept' : 'nothing-to-cancel');
     case 'transfer':
       if (!open) return stay(state, 'not-found');
       if (f.sameQueue) return stay(state, 'same-queue');

@@ -51,12 +51,21 @@ export interface HandoffStatus {
 }
 
 /**
- * The resident's cancel, and what really happened: `lost-to-accept` means a counsellor accepted
- * first; nothing was cancelled and the resident has been told so (docs/handoff.md).
+ * The resident's cancel, and what really happened (docs/handoff.md, "For the bot"):
+ * `cancelled` a wait was withdrawn; `ended` it was already with a counsellor (perhaps accepted a
+ * moment before) and that chat ended, the counsellor told; `lost-to-accept` (only with
+ * `onlyWaiting`) a counsellor accepted first, nothing was cancelled and the resident was told so.
  */
-export type CancelResult = { status: 'cancelled' } | { status: 'lost-to-accept'; counsellor: string } | { status: 'none' };
-/** The resident ends the handoff (after the bot asked): a chat with a counsellor or a wait. */
-export type LeaveResult = { status: 'left' | 'cancelled' | 'none' };
+export type CancelResult =
+  | { status: 'cancelled' }
+  | { status: 'ended'; counsellor: string }
+  | { status: 'lost-to-accept'; counsellor: string }
+  | { status: 'none' };
+
+export interface CancelOptions {
+  /** Withdraw a wait only: if a counsellor accepted first, keep the chat (`lost-to-accept`). */
+  onlyWaiting?: boolean;
+}
 
 export interface ContactRequest {
   conversationId: string;
@@ -97,10 +106,8 @@ export type ResidentMessageResult = 'delivered' | 'waiting' | 'none';
 
 export interface HandoffService {
   request(req: HandoffRequest): Promise<RequestResult>;
-  /** Withdraws a wait; tells who won when a counsellor accepted at the same moment. */
-  cancel(conversationId: string): Promise<CancelResult>;
-  /** Ends the handoff from the resident's side, also a chat already with a counsellor. */
-  leave(conversationId: string): Promise<LeaveResult>;
+  /** Ends the handoff from the resident's side (a wait, or a chat); says which, and who won a race with accept. */
+  cancel(conversationId: string, options?: CancelOptions): Promise<CancelResult>;
   /** "End and delete": the handoff goes, and the counsellor's console is told. */
   residentDeleted(conversationId: string): Promise<void>;
   /** The answer to "did you get help?" after a counsellor ended back to the bot; false when none was due. */

@@ -74,7 +74,7 @@ describeE2e('console cues in Chromium', () => {
     // Accepted, then the resident leaves: the chat stays readable with a notice; typing is off.
     await card.getByRole('button', { name: 'Ota keskustelu' }).click();
     await desk.locator('#conv:not([hidden])').waitFor();
-    expect(await rt.handoff.service.leave(first)).toEqual({ status: 'left' });
+    expect(await rt.handoff.service.cancel(first)).toMatchObject({ status: 'ended' });
     await desk.locator('#conv-ended:not([hidden])', { hasText: 'Asukas lopetti keskustelun. Viestisi eivät enää mene perille.' }).waitFor();
     await desk.locator('#alerter', { hasText: 'Asukas lopetti keskustelun' }).waitFor();
     expect(await desk.getByLabel('Viesti asukkaalle').isDisabled()).toBe(true);

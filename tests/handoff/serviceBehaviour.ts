@@ -270,19 +270,21 @@ export function runServiceBehaviour(kind: Kind): void {
       }
     });
 
-    it('cancel after an accept does not pretend: lost-to-accept, the chat stays, the resident is told who answered', async () => {
+    it('cancel ends a wait or a chat, and says which; onlyWaiting loses to an accept that came first, and says so', async () => {
       await h.service.setPresence('c1', 'online', [GENERAL]);
       const id = conv();
       await request(id);
       await h.service.accept(id, 'c1');
-      expect(await h.service.cancel(id)).toEqual({ status: 'lost-to-accept', counsellor: 'Name of c1' });
+      // Withdrawing only a wait: a counsellor already has the chat, so nothing is cancelled.
+      expect(await h.service.cancel(id, { onlyWaiting: true })).toEqual({ status: 'lost-to-accept', counsellor: 'Name of c1' });
       expect(await h.service.statusOf(id)).toMatchObject({ status: 'accepted' });
       expect(String(messagesOf(h.delivered, id).pop()!.text)).toMatch(/^Name of c1 ehti juuri vastata, joten odotusta ei peruttu/);
       expect(eventsOf(h.delivered, id, 'handoff').map((v) => v.status)).toEqual(['queued', 'accepted']);
-      // Leaving (after the bot asked) ends the chat; the counsellor is told the resident left.
-      expect(await h.service.leave(id)).toEqual({ status: 'left' });
+      // A plain cancel (e.g. "alkuun" after the bot asked) ends the chat; the counsellor is told.
+      expect(await h.service.cancel(id)).toEqual({ status: 'ended', counsellor: 'Name of c1' });
       expect(await h.service.statusOf(id)).toEqual({ status: 'none' });
       expect(eventsOf(h.delivered, id, 'handoff').pop()).toEqual({ status: 'closed', queue: GENERAL, reason: 'resident' });
+      expect(await h.service.cancel(id)).toEqual({ status: 'none' });
     });
 
     it('records the feedback answer after back-to-bot, once, per queue and without the conversation', async () => {

@@ -17,22 +17,22 @@ const CANONICAL = { available: true, mine: true, idle: true, consoleGone: true }
 // prettier-ignore
 const TABLE: Record<HandoffState, Record<HandoffEventType, Cell>> = {
   none: {
-    request: ['waiting', 'queued'], accept: ['none', 'not-waiting'], cancel: ['none', 'nothing-to-cancel'], leave: ['none', 'nothing-to-cancel'],
+    request: ['waiting', 'queued'], accept: ['none', 'not-waiting'], cancel: ['none', 'nothing-to-cancel'], 'cancel-wait': ['none', 'nothing-to-cancel'],
     transfer: ['none', 'not-found'], end: ['none', 'not-found'], 'console-gone': ['none', 'unchanged'], 'resident-deleted': ['none', 'deleted'],
     sweep: ['none', 'unchanged'], timeout: ['none', 'unchanged'], feedback: ['none', 'no-feedback-due'],
   },
   waiting: {
-    request: ['waiting', 'already-waiting'], accept: ['accepted', 'accepted'], cancel: ['none', 'cancelled'], leave: ['none', 'cancelled'],
+    request: ['waiting', 'already-waiting'], accept: ['accepted', 'accepted'], cancel: ['none', 'cancelled'], 'cancel-wait': ['none', 'cancelled'],
     transfer: ['waiting', 'transferred'], end: ['waiting', 'not-yours'], 'console-gone': ['waiting', 'unchanged'], 'resident-deleted': ['none', 'deleted'],
     sweep: ['none', 'timed-out'], timeout: ['none', 'timed-out'], feedback: ['waiting', 'no-feedback-due'],
   },
   accepted: {
-    request: ['accepted', 'already-accepted'], accept: ['accepted', 'taken'], cancel: ['accepted', 'lost-to-accept'], leave: ['none', 'left'],
+    request: ['accepted', 'already-accepted'], accept: ['accepted', 'taken'], cancel: ['none', 'ended-by-resident'], 'cancel-wait': ['accepted', 'lost-to-accept'],
     transfer: ['waiting', 'transferred'], end: ['ended', 'ended'], 'console-gone': ['waiting', 'returned-to-queue'], 'resident-deleted': ['none', 'deleted'],
     sweep: ['waiting', 'returned-to-queue'], timeout: ['accepted', 'unchanged'], feedback: ['accepted', 'no-feedback-due'],
   },
   ended: {
-    request: ['waiting', 'queued'], accept: ['ended', 'not-waiting'], cancel: ['ended', 'nothing-to-cancel'], leave: ['ended', 'nothing-to-cancel'],
+    request: ['waiting', 'queued'], accept: ['ended', 'not-waiting'], cancel: ['ended', 'nothing-to-cancel'], 'cancel-wait': ['ended', 'nothing-to-cancel'],
     transfer: ['ended', 'not-found'], end: ['ended', 'not-found'], 'console-gone': ['ended', 'unchanged'], 'resident-deleted': ['none', 'deleted'],
     sweep: ['ended', 'unchanged'], timeout: ['ended', 'unchanged'], feedback: ['none', 'recorded'],
   },
@@ -117,13 +117,10 @@ function runTableOnStore(kind: Kind): void {
           const r = await s.accept(id, 'c1');
           return r.ok ? 'accepted' : r.reason;
         }
-        case 'cancel': {
-          const r = await s.cancel(id);
-          return r.status === 'none' ? 'nothing-to-cancel' : r.status;
-        }
-        case 'leave': {
-          const r = await s.leave(id);
-          return r.status === 'none' ? 'nothing-to-cancel' : r.status;
+        case 'cancel':
+        case 'cancel-wait': {
+          const r = await s.cancel(id, { onlyWaiting: event === 'cancel-wait' });
+          return { cancelled: 'cancelled', ended: 'ended-by-resident', 'lost-to-accept': 'lost-to-accept', none: 'nothing-to-cancel' }[r.status];
         }
         case 'transfer': {
           const r = await s.transfer(id, FAMILY, 'c1');

@@ -137,7 +137,7 @@ describe('counsellor console API', () => {
     expect(handoffStatuses).toEqual(['queued', 'accepted', 'closed']);
     const feedback = activities.filter((a) => a.type === 'message').pop()!;
     expect(feedback.text).toBe('Oliko tästä apua?'); // from content/engine-texts.yaml
-    expect((feedback.suggestedActions as { actions: { title: string }[] }).actions.map((a) => a.title)).toEqual(['Kyllä, oli', 'Ei ollut']);
+    expect((feedback.suggestedActions as { actions: { title: string }[] }).actions.map((a) => a.title)).toEqual(['Kyllä, oli', 'Ei oikeastaan']);
     // The answer is recorded per queue (counts, no conversation id) and the supervisor sees it.
     expect(await rt.handoff.service.recordFeedback(id, true)).toBe(true);
     const after = await request(rt.app).get(`${API}/queues`).set(as(sup)).expect(200);

@@ -63,7 +63,7 @@ export function runServiceBehaviour(kind: Kind): void {
       expect(await request(b, GENERAL, new Date(OPEN_TIME.getTime() + 1000))).toEqual({ status: 'queued', queueId: GENERAL, position: 2, estimateMinutes: null });
       expect(await h.service.statusOf(b)).toEqual({ status: 'queued', queueId: GENERAL, position: 2 });
       expect(eventsOf(h.delivered, a, 'handoff')).toEqual([{ status: 'queued', queue: GENERAL, position: 1, estimateMinutes: null }]);
-      expect(String(messagesOf(h.delivered, a)[0].text)).toMatch(/Paikkasi jonossa: 1\. Odotusaikaa ei vielä osata arvioida/);
+      expect(String(messagesOf(h.delivered, a)[0].text)).toMatch(/Paikkasi jonossa: 1\. Emme vielä pysty arvioimaan odotusaikaa/);
       // Asking again changes nothing.
       expect(await request(a)).toMatchObject({ status: 'queued', position: 1 });
       const waiting = await h.service.listWaiting([GENERAL]);
@@ -244,7 +244,7 @@ export function runServiceBehaviour(kind: Kind): void {
       expect(await h.service.relayResidentMessage(first, 'alkuun')).toBe('waiting');
       expect(await h.service.send(first, 'c1', 'too late')).toBe(false);
       const notice = String(messagesOf(h.delivered, first).pop()!.text);
-      expect(notice).toContain('Ohjaajan yhteys katkesi');
+      expect(notice).toContain('Työntekijän yhteys katkesi');
       expect(notice).toContain('paikalla 1');
       expect(eventsOf(h.delivered, first, 'handoff').pop()).toMatchObject({ status: 'queued', position: 1, returned: 'console-gone' });
       const until = Date.now() + 5000;

@@ -53,8 +53,6 @@
     tr.appendChild(el('td', String(q.online)));
     tr.appendChild(el('td', String(q.waiting)));
     tr.appendChild(el('td', q.waiting ? duration(q.longestWaitSeconds) : '–'));
-    var answered = q.feedback ? q.feedback.helpful + q.feedback.notHelpful : 0;
-    tr.appendChild(el('td', answered ? q.feedback.helpful + ' / ' + answered : '–'));
     return tr;
   };
 })();

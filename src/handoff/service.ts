@@ -82,11 +82,14 @@ export class StoreHandoffService extends HandoffSweeps implements HandoffService
     await this.publish({ type: 'waiting-changed', queueIds: [before.queueId] });
   }
 
+  /**
+   * The resident answered "did you get help?": the ended handoff is done with (the answer itself
+   * is counted by the service statistics, docs/statistics.md). False when no answer was due.
+   */
   async recordFeedback(conversationId: string, helpful: boolean): Promise<boolean> {
     const { transition, before } = await this.apply(conversationId, { type: 'feedback', at: this.now() });
     if (transition.outcome !== 'recorded') return false;
-    await this.o.store.addFeedback(before!.queueId, helpful);
-    this.o.log.info({ event: 'handoff_feedback', queueId: before!.queueId, helpful }, 'handoff feedback recorded');
+    this.o.log.info({ event: 'handoff_feedback', queueId: before!.queueId, helpful }, 'handoff feedback answered');
     return true;
   }
 
@@ -299,10 +302,6 @@ export class StoreHandoffService extends HandoffSweeps implements HandoffService
 
   contactRequests(queueId: string) {
     return this.o.store.contactRequests(queueId);
-  }
-
-  feedback(queueId: string) {
-    return this.o.store.feedback(queueId);
   }
 
   /** The catalogue in service now (the console reads queues through it, so reloads reach it). */

@@ -68,7 +68,7 @@ export function renderConsolePage(lang: Lang, assets: { js: string[]; css: strin
     <section id="overview" aria-labelledby="overview-h" hidden>
       <h2 id="overview-h" ${t('overviewHeading')}</h2>
       <table>
-        <thead><tr><th scope="col" ${t('queue')}</th><th scope="col" ${t('status')}</th><th scope="col" ${t('onlineCount')}</th><th scope="col" ${t('waitingCount')}</th><th scope="col" ${t('longestWait')}</th><th scope="col" ${t('feedbackHelped')}</th></tr></thead>
+        <thead><tr><th scope="col" ${t('queue')}</th><th scope="col" ${t('status')}</th><th scope="col" ${t('onlineCount')}</th><th scope="col" ${t('waitingCount')}</th><th scope="col" ${t('longestWait')}</th></tr></thead>
         <tbody id="overview-rows"></tbody>
       </table>
     </section>

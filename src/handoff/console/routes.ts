@@ -157,8 +157,6 @@ export function consoleRoutes(o: ConsoleOptions): Router {
         online: (await o.service.onlineFor(id)).length,
         waiting: mine.length,
         longestWaitSeconds: mine.reduce((m, w) => Math.max(m, w.waitingSeconds), 0),
-        // Answers to "did you get help?" after back-to-bot (counts only, no conversation).
-        feedback: await o.service.feedback(id),
       };
     }));
     res.json({ queues: out });

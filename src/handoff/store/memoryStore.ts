@@ -15,7 +15,6 @@ export class MemoryHandoffStore implements HandoffStore {
   private presenceMap = new Map<string, PresenceEntry>();
   private times = new Map<string, number[]>();
   private seen = new Map<string, number>();
-  private feedbackCounts = new Map<string, { helpful: number; notHelpful: number }>();
   private contacts: Expiring<StoredContactRequest>[] = [];
 
   async get(conversationId: string): Promise<HandoffRecord | null> {
@@ -85,16 +84,6 @@ export class MemoryHandoffStore implements HandoffStore {
 
   async lastSeen(counsellorId: string): Promise<number | null> {
     return this.seen.get(counsellorId) ?? null;
-  }
-
-  async addFeedback(queueId: string, helpful: boolean): Promise<void> {
-    const counts = this.feedbackCounts.get(queueId) ?? { helpful: 0, notHelpful: 0 };
-    counts[helpful ? 'helpful' : 'notHelpful']++;
-    this.feedbackCounts.set(queueId, counts);
-  }
-
-  async feedback(queueId: string): Promise<{ helpful: number; notHelpful: number }> {
-    return { ...(this.feedbackCounts.get(queueId) ?? { helpful: 0, notHelpful: 0 }) };
   }
 
   async addHandlingTime(queueId: string, ms: number, keep: number): Promise<void> {

@@ -6,7 +6,6 @@
  *   active:<queueId>        sorted set of accepted conversation ids, score = acceptedAt
  *   presence                hash counsellorId → JSON (expiry inside, refreshed by the console)
  *   seen                    hash counsellorId → epoch ms of the console's last heartbeat
- *   feedback:<queueId>      hash helpful / notHelpful counts ("did you get help?")
  *   times:<queueId>         recent handling times (ms), newest first
  *   contacts:<queueId>      sorted set of contact requests, score = expiry (ms)
  * Record writes are one Lua compare-and-swap on `version` and state, checked against the state
@@ -116,15 +115,6 @@ export class RedisHandoffStore implements HandoffStore {
   async lastSeen(counsellorId: string): Promise<number | null> {
     const at = await this.redis.hget(`${this.p}seen`, counsellorId);
     return at === null ? null : Number(at);
-  }
-
-  async addFeedback(queueId: string, helpful: boolean): Promise<void> {
-    await this.redis.hincrby(`${this.p}feedback:${queueId}`, helpful ? 'helpful' : 'notHelpful', 1);
-  }
-
-  async feedback(queueId: string): Promise<{ helpful: number; notHelpful: number }> {
-    const h = await this.redis.hgetall(`${this.p}feedback:${queueId}`);
-    return { helpful: Number(h.helpful ?? 0), notHelpful: Number(h.notHelpful ?? 0) };
   }
 
   async addHandlingTime(queueId: string, ms: number, keep: number): Promise<void> {

@@ -46,9 +46,6 @@ export interface HandoffStore {
   /** The console heartbeat: when each counsellor's console last showed it is open (epoch ms). */
   markSeen(counsellorId: string, at: number): Promise<void>;
   lastSeen(counsellorId: string): Promise<number | null>;
-  /** Counts answers to "did you get help?" after a handoff, per queue (no conversation id). */
-  addFeedback(queueId: string, helpful: boolean): Promise<void>;
-  feedback(queueId: string): Promise<{ helpful: number; notHelpful: number }>;
   /** Remembers how long a finished conversation took, last `keep` per queue. */
   addHandlingTime(queueId: string, ms: number, keep: number): Promise<void>;
   handlingTimes(queueId: string): Promise<number[]>;

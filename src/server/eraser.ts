@@ -30,8 +30,9 @@ export function conversationEraser(options: {
   const { redis, prefix } = options;
   // A handoff in progress ends the way a resident's cancel does (the counsellor's console is told,
   // the ending is audited) before its record is erased with everything else.
-  const endHandoff = (conversationId: string): Promise<void> =>
-    options.handoff()?.service.cancel(conversationId).catch(() => undefined) ?? Promise.resolve();
+  const endHandoff = async (conversationId: string): Promise<void> => {
+    await options.handoff()?.service.residentDeleted(conversationId).catch(() => undefined);
+  };
   if (redis) {
     return async function eraseFromRedis(conversationId) {
       await endHandoff(conversationId);

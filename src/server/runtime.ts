@@ -84,7 +84,8 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     residentMessage: (id, text) => handoffRef!.service.residentMessage(id, text),
     keepWaiting: (id) => handoffRef!.service.keepWaiting(id),
     residentTyping: (id) => handoffRef!.service.residentTyping(id),
-    cancel: (id) => handoffRef!.service.cancel(id),
+    // The port's cancel ends a wait or a chat, as before; the service also says which (docs/handoff.md).
+    cancel: (id) => handoffRef!.service.cancel(id).then(() => undefined),
     leaveContactRequest: (req) => handoffRef!.service.leaveContactRequest(req),
   };
   const bot = new OpastinBot(conversationState, content, log, handoffPort);
@@ -128,9 +129,11 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   });
   directLine.mount(app);
   // Counsellor handoff: delivers to residents through Direct Line; mounts /counsellor (docs/handoff.md).
+  const startCatalogue = content.current()?.catalogue ?? loadCatalogue(`${config.contentDir}/content`, config.region).catalogue;
   const handoff = createHandoff({
     config, redis, log, contentDir: config.contentDir, ...extra.handoff,
-    catalogue: extra.handoff?.catalogue ?? content.current()?.catalogue ?? loadCatalogue(`${config.contentDir}/content`, config.region).catalogue,
+    // A function, so a content reload reaches the handoff's queues (opening hours) too.
+    catalogue: extra.handoff?.catalogue ?? (() => content.current()?.catalogue ?? startCatalogue),
     deliver: insight.observer.aroundDeliver((conversationId, activity) => directLine.channel.postToConversation(conversationId, activity)),
   });
   app.use(handoff.router);

@@ -1,8 +1,9 @@
 /**
  * Server-sent events for one console: the bus's events filtered to what this counsellor may
  * see (their own conversations; waiting changes in their queues; supervisors: all queues).
- * A comment every `heartbeatMs` keeps proxies from closing the stream and refreshes presence,
- * so a closed console goes offline by itself within HANDOFF_PRESENCE_TTL_MS.
+ * A comment every `heartbeatMs` keeps proxies from closing the stream and is the console's
+ * heartbeat (presence and "console open"): a closed console goes offline by itself within
+ * HANDOFF_PRESENCE_TTL_MS, and its open chats go back to their queues (sweep.ts).
  */
 import type { Request, Response } from 'express';
 import type { ConsoleEvent, EventBus } from '../bus';
@@ -12,7 +13,7 @@ export function streamEvents(
   req: Request,
   res: Response,
   options: {
-    bus: EventBus; signed: Signed; visibleQueues: string[]; heartbeatMs: number; refreshPresence: () => Promise<void>;
+    bus: EventBus; signed: Signed; visibleQueues: string[]; heartbeatMs: number; heartbeat: () => Promise<void>;
     /** False once the session is gone (signed out, expired): the stream then ends. */
     sessionAlive?: () => Promise<boolean>;
     /** Records that a resident's message of this conversation reached the console (once per stream). */
@@ -63,9 +64,10 @@ export function streamEvents(
     void alive().then((ok) => {
       if (!ok) return;
       res.write(': keep-alive\n\n');
-      void options.refreshPresence().catch(() => undefined);
+      void options.heartbeat().catch(() => undefined);
     });
   }, options.heartbeatMs);
+  void options.heartbeat().catch(() => undefined);
   function end(): void {
     if (ended) return;
     ended = true;

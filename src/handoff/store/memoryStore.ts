@@ -1,6 +1,6 @@
 /** The handoff store in one process's memory: same contract as Redis, lost on restart. */
-import { ExpirySweep } from '../../state/expirySweep';
-import type { HandoffRecord } from '../record';
+import { HandoffRecord, parseRecord } from '../record';
+import { edgeAllowed, HandoffState } from '../stateTable';
 import type { HandoffStore, PresenceEntry, StoredContactRequest } from './store';
 
 interface Expiring<T> {
@@ -14,17 +14,16 @@ export class MemoryHandoffStore implements HandoffStore {
   private queues = new Map<string, Map<string, number>>();
   private presenceMap = new Map<string, PresenceEntry>();
   private times = new Map<string, number[]>();
+  private seen = new Map<string, number>();
   private contacts: Expiring<StoredContactRequest>[] = [];
-  /** Expired records are dropped from memory, not only hidden (heap falls back after they expire). */
-  private readonly sweeper = new ExpirySweep();
 
   async get(conversationId: string): Promise<HandoffRecord | null> {
     return this.read(conversationId);
   }
 
   /**
-   * Synchronous on purpose: swap and remove read and write with no await in between, which is
-   * what makes them atomic in one process (an await would let a second accept slip in).
+   * Synchronous on purpose: commit reads and writes with no await in between, which is what
+   * makes it atomic in one process (an await would let a second accept slip in).
    */
   private read(conversationId: string): HandoffRecord | null {
     const entry = this.records.get(conversationId);
@@ -34,24 +33,32 @@ export class MemoryHandoffStore implements HandoffStore {
       return null;
     }
     // A copy, as Redis would return: callers never share objects with the store.
-    return JSON.parse(entry.value) as HandoffRecord;
+    return parseRecord(entry.value);
   }
 
-  async swap(next: HandoffRecord, expectedVersion: number, ttlSeconds: number): Promise<boolean> {
-    const current = this.read(next.conversationId);
-    if ((current?.version ?? 0) !== expectedVersion) return false;
-    if (current) this.queue(current.queueId, current.status).delete(current.conversationId);
-    this.queue(next.queueId, next.status).set(next.conversationId, next.status === 'waiting' ? next.queuedAt : next.acceptedAt ?? 0);
-    this.sweeper.sweep(this.records, (e) => e.expiresAt);
-    this.records.set(next.conversationId, { value: JSON.stringify(next), expiresAt: Date.now() + ttlSeconds * 1000 });
-    return true;
+  /** Test seam: stores raw text as a record (an unknown format, as another version might write). */
+  putRaw(conversationId: string, value: string, ttlSeconds: number): void {
+    this.records.set(conversationId, { value, expiresAt: Date.now() + ttlSeconds * 1000 });
   }
 
-  async remove(conversationId: string, expectedVersion: number): Promise<boolean> {
+  async commit(conversationId: string, expected: { version: number; state: HandoffState }, next: HandoffRecord | null, ttlSeconds: number): Promise<boolean> {
     const current = this.read(conversationId);
-    if (!current || current.version !== expectedVersion) return false;
-    this.queue(current.queueId, current.status).delete(conversationId);
-    this.records.delete(conversationId);
+    const state: HandoffState = current?.status ?? 'none';
+    if (state !== expected.state || (current?.version ?? 0) !== expected.version) return false;
+    const to: HandoffState = next?.status ?? 'none';
+    if (!edgeAllowed(state, to)) throw new Error(`handoff state table refuses ${state} → ${to}`);
+    if (current) {
+      this.queue(current.queueId, 'waiting').delete(conversationId);
+      this.queue(current.queueId, 'accepted').delete(conversationId);
+    }
+    if (!next) {
+      this.records.delete(conversationId);
+      return true;
+    }
+    if (next.status !== 'ended') {
+      this.queue(next.queueId, next.status).set(conversationId, next.status === 'waiting' ? next.queuedAt : next.acceptedAt ?? 0);
+    }
+    this.records.set(conversationId, { value: JSON.stringify(next), expiresAt: Date.now() + ttlSeconds * 1000 });
     return true;
   }
 
@@ -71,6 +78,14 @@ export class MemoryHandoffStore implements HandoffStore {
     return [...this.presenceMap.values()].map((e) => ({ ...e }));
   }
 
+  async markSeen(counsellorId: string, at: number): Promise<void> {
+    this.seen.set(counsellorId, Math.max(at, this.seen.get(counsellorId) ?? 0));
+  }
+
+  async lastSeen(counsellorId: string): Promise<number | null> {
+    return this.seen.get(counsellorId) ?? null;
+  }
+
   async addHandlingTime(queueId: string, ms: number, keep: number): Promise<void> {
     this.times.set(queueId, [ms, ...(this.times.get(queueId) ?? [])].slice(0, keep));
   }
@@ -80,7 +95,6 @@ export class MemoryHandoffStore implements HandoffStore {
   }
 
   async addContactRequest(request: StoredContactRequest, ttlSeconds: number): Promise<void> {
-    this.contacts = this.contacts.filter((c) => c.expiresAt > Date.now());
     this.contacts.push({ value: { ...request }, expiresAt: Date.now() + ttlSeconds * 1000 });
   }
 
@@ -93,13 +107,14 @@ export class MemoryHandoffStore implements HandoffStore {
   /** "End and delete" without Redis: the record (with the resident's messages), its queue places and any call-back request. */
   async forgetConversation(conversationId: string): Promise<void> {
     this.records.delete(conversationId);
+    this.seen.delete(conversationId);
     for (const queue of this.queues.values()) queue.delete(conversationId);
     this.contacts = this.contacts.filter((c) => c.value.conversationId !== conversationId);
   }
 
   /** Everything held, as JSON, for the "end and delete leaves nothing" checks. */
   dump(): string {
-    return JSON.stringify({ records: [...this.records], queues: [...this.queues].map(([k, q]) => [k, [...q]]), contacts: this.contacts });
+    return JSON.stringify({ records: [...this.records], seen: [...this.seen], queues: [...this.queues].map(([k, q]) => [k, [...q]]), contacts: this.contacts });
   }
 
   async close(): Promise<void> {

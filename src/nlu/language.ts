@@ -5,14 +5,21 @@
  *    with words never seen before ("päivystykseen" looks Finnish, "hemvården" Swedish);
  *  - whole-word evidence: a word that occurs in one language's content (or stop-word list) and not
  *    in the others is strong evidence on a two-word message.
- * A valid locale hint ("sv-FI", "fi", "en-GB") always wins, as the channel knows the UI language.
+ * A valid locale hint ("sv-FI", "fi", "en-GB") is the default, as the channel knows the page's
+ * language; but a message confidently typed in another language wins over it ("min pappa behöver
+ * hemvård" on the Finnish page is Swedish): its score must beat the hint's by TYPED_MARGIN per word
+ * on a message of at least MIN_TYPED_WORDS words. Words are also learnt diacritic-folded, so
+ * "mina en jaksa" still looks Finnish.
  */
+import { fold } from './fold';
 import { normalise } from './normalise';
 import { tokenise } from './tokenise';
 import { LANGS, Lang, isLang } from './types';
 
 const WORD_WEIGHT = 3;
 const STOP_WEIGHT = 4;
+export const TYPED_MARGIN = 1;
+export const MIN_TYPED_WORDS = 2;
 
 interface Model {
   counts: Map<string, number>;
@@ -43,12 +50,15 @@ export class LanguageIdentifier {
     for (const lang of LANGS) {
       const m: Model = { counts: new Map(), total: 0, words: new Set(), stops: stopwords.get(lang) ?? new Set() };
       for (const text of texts.get(lang) ?? []) {
-        for (const word of tokenise(normalise(text))) {
-          m.words.add(word);
-          for (const g of grams(word)) {
-            m.counts.set(g, (m.counts.get(g) ?? 0) + 1);
-            m.total++;
-            all.add(g);
+        for (const spelled of tokenise(normalise(text))) {
+          const folded = fold(spelled);
+          for (const word of folded === spelled ? [spelled] : [spelled, folded]) {
+            m.words.add(word);
+            for (const g of grams(word)) {
+              m.counts.set(g, (m.counts.get(g) ?? 0) + 1);
+              m.total++;
+              all.add(g);
+            }
           }
         }
       }
@@ -80,10 +90,12 @@ export class LanguageIdentifier {
 
   detect(text: string, localeHint?: string): Lang {
     const hinted = langFromLocale(localeHint);
-    if (hinted) return hinted;
     const scores = this.scores(text);
     let best: Lang = 'fi'; // the commonest language of residents wins ties and empty input
     for (const lang of LANGS) if (scores.get(lang)! > scores.get(best)!) best = lang;
-    return best;
+    if (!hinted || hinted === best) return best;
+    const words = tokenise(normalise(text)).length;
+    const margin = (scores.get(best)! - scores.get(hinted)!) / Math.max(words, 1);
+    return words >= MIN_TYPED_WORDS && margin >= TYPED_MARGIN ? best : hinted;
   }
 }

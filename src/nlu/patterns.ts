@@ -6,12 +6,15 @@
  *  - `word*` — the message word starts with it; `*word` — ends with it; `*word*` — contains it;
  *  - `=word` — exactly this word, no other inflection ("=hitting" but not "hits");
  *  - `a|b|c` — any of the alternatives.
+ * Every test also accepts the diacritic-folded form on both sides ("lyö" matches "lyo").
  * Words must appear in this order, with at most `gap` other words between neighbours, so
  * "haluan kuolla" also matches "haluan vaan kuolla pois".
  */
 import type { Token } from './analyser';
+import { fold } from './fold';
 
 export const DEFAULT_GAP = 3;
+const MIN_FOLDED = 5;
 
 type WordTest = (t: Token) => boolean;
 
@@ -26,16 +29,24 @@ export interface Pattern {
 function compileAlternative(alt: string, stemOf: (w: string) => string): { test: WordTest; stem: string | null } {
   if (alt.startsWith('=')) {
     const exact = alt.slice(1);
-    return { test: (t) => t.word === exact, stem: null };
+    const f = fold(exact);
+    return { test: (t) => t.word === exact || t.fold === f, stem: null };
   }
   const starts = alt.startsWith('*');
   const ends = alt.endsWith('*') && alt.length > 1;
   const core = alt.replace(/^\*|\*$/g, '');
-  if (starts && ends) return { test: (t) => t.word.includes(core), stem: null };
-  if (ends) return { test: (t) => t.word.startsWith(core), stem: null };
-  if (starts) return { test: (t) => t.word.endsWith(core), stem: null };
+  const f = fold(core);
+  // A short folded piece is too ambiguous ("söi*" folded would match "soitin", I called), so a
+  // wildcard with ä/ö/å under MIN_FOLDED letters matches the spelled form only.
+  const folded = f === core || f.length >= MIN_FOLDED;
+  const pick = (t: Token): string => (folded ? t.fold : t.word);
+  const piece = folded ? f : core;
+  if (starts && ends) return { test: (t) => pick(t).includes(piece), stem: null };
+  if (ends) return { test: (t) => pick(t).startsWith(piece), stem: null };
+  if (starts) return { test: (t) => pick(t).endsWith(piece), stem: null };
   const s = stemOf(core);
-  return { test: (t) => t.stem === s || t.word === core, stem: s };
+  const fs = stemOf(f);
+  return { test: (t) => t.stem === s || t.word === core || t.foldStem === fs || t.fold === f, stem: s };
 }
 
 /** Returns null for an empty pattern (the caller reports it). */
@@ -55,19 +66,32 @@ export function compilePattern(source: string, stemOf: (w: string) => string, ga
   return words.length ? { source, words, stems, gap } : null;
 }
 
+/** Extends a partial match of pattern words [0, wi) by the rest, searching tokens [from, to). */
+function extend(p: Pattern, tokens: readonly Token[], wi: number, from: number, to: number, acc: number[]): number[] | null {
+  if (wi === p.words.length) return acc;
+  for (let i = from; i < Math.min(to, tokens.length); i++) {
+    if (p.words[wi](tokens[i])) {
+      const r = extend(p, tokens, wi + 1, i + 1, i + 2 + p.gap, [...acc, i]);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
 /** Indices of the matched message words, or null. Tries every start so a later match is found. */
 export function matchPattern(p: Pattern, tokens: readonly Token[]): number[] | null {
-  const at = (wi: number, from: number, to: number, acc: number[]): number[] | null => {
-    if (wi === p.words.length) return acc;
-    for (let i = from; i < Math.min(to, tokens.length); i++) {
-      if (p.words[wi](tokens[i])) {
-        const r = at(wi + 1, i + 1, i + 2 + p.gap, [...acc, i]);
-        if (r) return r;
-      }
-    }
-    return null;
-  };
-  return at(0, 0, tokens.length, []);
+  return extend(p, tokens, 0, 0, tokens.length, []);
+}
+
+/** Every place the pattern matches with its first word at some token; index lists, in order. */
+export function allMatches(p: Pattern, tokens: readonly Token[], limit = 8): number[][] {
+  const out: number[][] = [];
+  for (let start = 0; start < tokens.length && out.length < limit; start++) {
+    if (!p.words[0](tokens[start])) continue;
+    const r = extend(p, tokens, 1, start + 1, start + 2 + p.gap, [start]);
+    if (r) out.push(r);
+  }
+  return out;
 }
 
 /** Drops the message words matched by any of `masks` (e.g. hyperbole like "kuolen nälkään"). */

@@ -7,18 +7,38 @@ import type { Diagnostic } from '../content/diagnostic';
 export type Lang = 'fi' | 'sv' | 'en';
 export type { Topic } from '../content/topics';
 import type { Topic } from '../content/topics';
-export type CrisisKind = 'suicide' | 'self-harm' | 'poisoning' | 'violence' | 'danger';
+/**
+ * 'medical-emergency' (someone not breathing, unconscious, chest pain with a numb arm, heavy
+ * bleeding) always comes with level 'crisis' and means: answer with the 112 response at once, not
+ * the crisis-line text.
+ */
+export type CrisisKind = 'suicide' | 'self-harm' | 'poisoning' | 'violence' | 'danger' | 'medical-emergency';
+
+/**
+ * 'crisis': the full crisis response now. 'check': a weaker signal — give the crisis line and ask
+ * directly ("Are you having thoughts of ending your life?", yes/no). 'none': carry on.
+ */
+export type CrisisLevel = 'crisis' | 'check' | 'none';
 
 export interface CrisisResult {
+  level: CrisisLevel;
+  /** True only for level 'crisis'. */
   crisis: boolean;
+  /** Set for 'crisis' and 'check'; null for 'none'. */
   kind: CrisisKind | null;
-  source: 'pattern' | 'classifier' | null;
+  /** 'risk-model': a rule of the C-SSRS-grounded model (docs/crisis-model.md). */
+  source: 'pattern' | 'risk-model' | 'classifier' | null;
 }
 
 export interface Classification {
   lang: Lang;
   topic: Topic;
+  /** Calibrated probability that `topic` is right (docs/nlu.md, "Calibration"). */
   confidence: number;
+  /**
+   * Ask a clarifying question. Also true when a long message names two worries: then the second
+   * worry is alternatives[0].
+   */
   lowConfidence: boolean;
   alternatives: { topic: Topic; confidence: number }[];
   omaolo: string | null;
@@ -27,8 +47,12 @@ export interface Classification {
 
 export interface Nlu {
   detectLanguage(text: string, localeHint?: string): Lang;
-  detectCrisis(text: string): CrisisResult;
-  /** Runs crisis detection first; topic 'crisis' when crisis. */
+  /** The same decision classify() makes (the hint only picks the language of the topic model). */
+  detectCrisis(text: string, localeHint?: string): CrisisResult;
+  /**
+   * Runs crisis detection first; topic 'crisis' when level 'crisis'. A confidently typed language
+   * wins over the locale hint ("min pappa behöver hemvård" on the Finnish page is Swedish).
+   */
   classify(text: string, localeHint?: string): Classification;
   /** Token-level helpers the dialog engine reuses to match typed answers to choice labels tolerantly. */
   normalise(text: string): string;
@@ -44,7 +68,8 @@ export interface NluBuildResult {
 export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
 import { TOPICS } from '../content/topics';
 export { TOPICS };
-export const CRISIS_KINDS: readonly CrisisKind[] = ['suicide', 'self-harm', 'poisoning', 'violence', 'danger'];
+/** In precedence order: when several kinds fire, the first wins. */
+export const CRISIS_KINDS: readonly CrisisKind[] = ['suicide', 'self-harm', 'poisoning', 'violence', 'medical-emergency', 'danger'];
 
 /** Omaolo symptom assessments; the service catalogue uses the same ids. */
 export const OMAOLO_IDS: readonly string[] = [

@@ -14,14 +14,31 @@ export class Vocabulary {
   /** Surface forms with how often they occur in the content (ties go to the commoner word). */
   private readonly freq = new Map<string, number>();
   private readonly stemSet = new Set<string>();
+  private readonly foldWords = new Set<string>();
+  private readonly foldStems = new Set<string>();
   private readonly byLength = new Map<number, string[]>();
   private readonly cache = new Map<string, string | null>();
 
   constructor(private readonly extraKnown: ReadonlySet<string>) {}
 
-  add(word: string, stem: string): void {
+  add(word: string, stem: string, folded: string, foldedStem: string): void {
     this.freq.set(word, (this.freq.get(word) ?? 0) + 1);
     this.stemSet.add(stem);
+    this.foldWords.add(folded);
+    this.foldStems.add(foldedStem);
+  }
+
+  /** Whether the word is known in its diacritic-folded form ("lyo" for "lyö"). */
+  hasFolded(folded: string, foldedStem: string): boolean {
+    return this.foldWords.has(folded) || this.foldStems.has(foldedStem) || this.extraKnown.has(folded);
+  }
+
+  hasFoldedWord(folded: string): boolean {
+    return this.foldWords.has(folded) || this.extraKnown.has(folded);
+  }
+
+  hasFoldStem(foldedStem: string): boolean {
+    return this.foldStems.has(foldedStem);
   }
 
   /** Call after the last add(): buckets words by length for fast candidate lookup. */

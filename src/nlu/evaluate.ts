@@ -174,14 +174,17 @@ export function evaluate(nlu: Nlu, set: readonly Utterance[]): EvalReport {
 /** The targets of issue #10; the dev sets must meet them (tests/nlu/eval.test.ts, nlu:eval exit code). */
 export const GATE = { crisisCaught: 1, falseAlarmRate: 0.03, checkRate: 0.1, accuracy: 0.9, ece: 0.1 };
 
-/** What a report misses of GATE, in words; [] when it passes. */
-export function gateFailures(r: EvalReport): string[] {
+/**
+ * What a report misses of GATE, in words; [] when it passes. ECE needs a few hundred answers to
+ * mean anything, so it is checked on all dev sets together (`withEce`), not per small set.
+ */
+export function gateFailures(r: EvalReport, withEce = true): string[] {
   const out: string[] = [];
   const pc = (x: number): string => `${(x * 100).toFixed(1)} %`;
   if (r.crisisCaught !== null && r.crisisCaught < GATE.crisisCaught) out.push(`crisis caught ${pc(r.crisisCaught)} < ${pc(GATE.crisisCaught)}`);
   if (r.falseAlarmRate !== null && r.falseAlarmRate > GATE.falseAlarmRate) out.push(`full-crisis false alarms ${pc(r.falseAlarmRate)} > ${pc(GATE.falseAlarmRate)}`);
   if (r.checkRate !== null && r.checkRate > GATE.checkRate) out.push(`check-in rate ${pc(r.checkRate)} > ${pc(GATE.checkRate)}`);
   if (r.accuracy < GATE.accuracy) out.push(`topic accuracy ${pc(r.accuracy)} < ${pc(GATE.accuracy)}`);
-  if (r.ece !== null && r.ece > GATE.ece) out.push(`ECE ${r.ece.toFixed(3)} > ${GATE.ece}`);
+  if (withEce && r.ece !== null && r.ece > GATE.ece) out.push(`ECE ${r.ece.toFixed(3)} > ${GATE.ece}`);
   return out;
 }

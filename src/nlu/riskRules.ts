@@ -18,6 +18,7 @@ export const CONCEPTS = [
   'ready', // ready, saved up, collected, bought, hidden
   'took', // took, swallowed, ate
   'quantity', // whole, all, a jar, a handful, too many
+  'toxic', // bleach, detergent, a button battery, lamp oil
   'hopeless', // no point, hopeless, nothing will change
   'time', // tomorrow, tonight, soon
   'ending', // all over, the end, last day
@@ -73,7 +74,9 @@ export const RULES: readonly RiskRule[] = [
   // C-SSRS behaviour: an overdose already taken.
   R('overdose-taken', 'crisis', 'poisoning', ['took', 'quantity', 'pills'], 8),
   // C-SSRS method / preparatory acts: means plus possession or readiness.
+  R('toxic-taken', 'crisis', 'poisoning', ['took', 'toxic'], 6),
   R('means-ready', 'crisis', 'suicide', ['means', 'ready'], 6),
+  R('means-ending', 'crisis', 'suicide', ['means', 'ending']),
   R('pills-ready', 'crisis', 'suicide', ['pills', 'ready'], 6),
   R('pills-death', 'crisis', 'suicide', ['pills', 'death'], 8),
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
@@ -92,7 +95,9 @@ export const RULES: readonly RiskRule[] = [
   R('burden-hopeless', 'crisis', 'suicide', ['burden', 'hopeless']),
   R('burden-death', 'crisis', 'suicide', ['burden', 'death']),
   R('burden-unwanted', 'crisis', 'suicide', ['burden', 'unwanted']),
+  R('burden-absence', 'crisis', 'suicide', ['burden', 'absence']),
   R('unwanted-death', 'crisis', 'suicide', ['unwanted', 'death']),
+  R('unwanted-absence', 'crisis', 'suicide', ['unwanted', 'absence']),
   // Weaker signals: ask directly.
   R('ending-time', 'check', 'suicide', ['ending', 'time']),
   R('absence-time', 'check', 'suicide', ['absence', 'time']),
@@ -103,6 +108,7 @@ export const RULES: readonly RiskRule[] = [
   R('unwanted', 'check', 'suicide', ['unwanted']),
   R('exhausted', 'check', 'suicide', ['exhausted']),
   R('means-self', 'check', 'suicide', ['means', 'self'], 4),
+  R('wish-ending', 'check', 'suicide', ['wish', 'ending'], 6),
   R('self-harm', 'check', 'self-harm', ['self-harm']),
   R('kill', 'check', 'suicide', ['kill']),
 ];

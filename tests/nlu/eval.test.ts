@@ -19,11 +19,15 @@ describe('evaluation on the dev sets (production path, locale hint included)', (
     expect(DEV_SETS.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(DEV_SETS)('%s meets the gate: crisis caught, false alarms, check-in rate, topic accuracy, ECE', (file) => {
+  it.each(DEV_SETS)('%s meets the gate: crisis caught, false alarms, check-in rate, topic accuracy', (file) => {
     const report = evaluate(shippedNlu(), readUtterances(file));
     const missed = report.confusions.filter((c) => c.crisisExpected === true && c.level.startsWith('none')).map((c) => c.text);
     expect(missed).toEqual([]);
-    expect(gateFailures(report)).toEqual([]);
+    expect(gateFailures(report, false)).toEqual([]);
+  });
+
+  it('all dev sets together meet the gate, calibration (ECE) included', () => {
+    expect(gateFailures(evaluate(shippedNlu(), DEV_SETS.flatMap((f) => readUtterances(f))))).toEqual([]);
   });
 
   it('the gate can fail: without crisis patterns and risk words crisis lines are missed', () => {

@@ -28,6 +28,18 @@ export interface SpellingData {
 }
 
 const MIN_PART = 3;
+/** Character n-grams (of the folded word) carry inflection and typos: "masentaa" shares "mase", "asen" with "masennus". */
+export const GRAM = '#';
+const GRAM_N = 4;
+const MIN_GRAM_WORD = 5;
+
+function charGrams(word: string): string[] {
+  if (word.length < MIN_GRAM_WORD) return [];
+  const w = `<${word}>`;
+  const out: string[] = [];
+  for (let i = 0; i + GRAM_N <= w.length; i++) out.push(GRAM + w.slice(i, i + GRAM_N));
+  return out;
+}
 
 export class Analyser {
   readonly vocabulary: Vocabulary;
@@ -92,6 +104,7 @@ export class Analyser {
       if (this.isStop(t)) continue;
       out.push(t.foldStem);
       if (!this.vocabulary.hasFoldStem(t.foldStem)) out.push(...this.compoundParts(t.fold));
+      out.push(...charGrams(t.fold));
     }
     return out;
   }

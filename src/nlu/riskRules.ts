@@ -16,6 +16,7 @@ export const CONCEPTS = [
   'means', // rope, gun, bridge, rails, blade
   'pills', // pills, sleeping pills, medicines
   'ready', // ready, saved up, collected, bought, hidden
+  'plan', // a plan, how I would do it
   'took', // took, swallowed, ate
   'quantity', // whole, all, a jar, a handful, too many
   'toxic', // bleach, detergent, a button battery, lamp oil
@@ -80,6 +81,10 @@ export const RULES: readonly RiskRule[] = [
   R('pills-ready', 'crisis', 'suicide', ['pills', 'ready'], 6),
   R('pills-death', 'crisis', 'suicide', ['pills', 'death'], 8),
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
+  R('plan-death', 'crisis', 'suicide', ['plan', 'death']),
+  R('plan-ending', 'crisis', 'suicide', ['plan', 'ending']),
+  R('plan-means', 'crisis', 'suicide', ['plan', 'means']),
+  R('plan-pills', 'crisis', 'suicide', ['plan', 'pills']),
   R('wish-death', 'crisis', 'suicide', ['wish', 'death'], 4),
   // C-SSRS plan and timeframe: hopelessness or an ending with a time.
   R('hopeless-time', 'crisis', 'suicide', ['hopeless', 'time']),

@@ -14,6 +14,7 @@ import { buildNlu } from '../src/nlu';
 import { trainNlu } from '../src/nlu/build';
 import { EvalReport, evaluate, gateFailures, readUtterances, Utterance } from '../src/nlu/evaluate';
 import { loadTrainingData } from '../src/nlu/trainingData';
+import { overlapping } from '../src/nlu/trainingOverlap';
 import { formatDiagnostic } from '../src/content/diagnostic';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -70,11 +71,25 @@ function main(): number {
   const gated = paths.length === 0;
   const results: Record<string, EvalReport> = {};
   let failed = false;
+  const { data } = loadTrainingData(path.join(repoRoot, 'content'));
   for (const { name, file } of sets) {
-    const report = evaluate(nlu, readUtterances(file));
+    const set = readUtterances(file);
+    const report = evaluate(nlu, set);
     results[name] = report;
     if (gated && gateFailures(report, false).length) failed = true;
     if (!json) printReport(name, report, !gated);
+    // A set from outside may share lines with the training content (one-word messages such as
+    // "neuvola" often do): say so, and score the unseen lines on their own too.
+    const shared = new Set(overlapping(set.map((u) => u.text), data));
+    if (!gated && shared.size > 0) {
+      const unseen = set.filter((u) => !shared.has(u.text));
+      const sub = evaluate(nlu, unseen);
+      results[`${name} (unseen lines)`] = sub;
+      if (!json) {
+        console.log(`\n${shared.size} lines of ${name} appear word for word in the training content: ${[...shared].map((t) => JSON.stringify(t)).join(', ')}`);
+        printReport(`${name}, the ${unseen.length} lines not in the training content`, sub, true);
+      }
+    }
   }
   if (paths.length === 0) {
     const all = evaluate(nlu, sets.flatMap((s) => readUtterances(s.file)));

@@ -7,7 +7,7 @@
  * Crisis figures: "caught" = level crisis or check on a crisis line; "false alarm" = level crisis
  * on a non-crisis line (a 112 answer on an emergency line is right, not an alarm); "check rate" =
  * level check on a non-crisis line. A crisis line counts as the right topic when the resident got
- * the crisis response or the check-in.
+ * the crisis response or the check-in, and an emergency line when it got the 112 answer.
  */
 import { readFileSync } from 'node:fs';
 import { isLang, isTopic, Lang, Nlu, Topic, TOPICS } from './types';
@@ -108,7 +108,9 @@ export function evaluate(nlu: Nlu, set: readonly Utterance[]): EvalReport {
   for (const u of set) {
     const c = nlu.classify(u.text, u.locale ?? u.lang);
     const level = c.crisis.level;
-    const predicted: Topic = level === 'check' && u.topics.includes('crisis') ? 'crisis' : c.topic;
+    // A check-in on a crisis line, and the 112 answer on an emergency line, are the right answer.
+    const emergencyAnswered = u.emergency && level === 'crisis' && c.crisis.kind === 'medical-emergency';
+    const predicted: Topic = emergencyAnswered ? u.topics[0] : level === 'check' && u.topics.includes('crisis') ? 'crisis' : c.topic;
     const ok = u.topics.includes(predicted);
     if (ok) correct++;
     if (level === 'none') calib.push({ confidence: c.confidence, correct: ok });

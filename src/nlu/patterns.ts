@@ -15,6 +15,7 @@ import { fold } from './fold';
 
 export const DEFAULT_GAP = 3;
 const MIN_FOLDED = 5;
+const SHORT_EXTRA = 2;
 
 type WordTest = (t: Token) => boolean;
 
@@ -36,17 +37,20 @@ function compileAlternative(alt: string, stemOf: (w: string) => string): { test:
   const ends = alt.endsWith('*') && alt.length > 1;
   const core = alt.replace(/^\*|\*$/g, '');
   const f = fold(core);
-  // A short folded piece is too ambiguous ("söi*" folded would match "soitin", I called), so a
-  // wildcard with ä/ö/å under MIN_FOLDED letters matches the spelled form only.
-  const folded = f === core || f.length >= MIN_FOLDED;
-  const pick = (t: Token): string => (folded ? t.fold : t.word);
-  const piece = folded ? f : core;
-  if (starts && ends) return { test: (t) => pick(t).includes(piece), stem: null };
-  if (ends) return { test: (t) => pick(t).startsWith(piece), stem: null };
-  if (starts) return { test: (t) => pick(t).endsWith(piece), stem: null };
+  // A short folded piece is ambiguous ("söi*" folded would match "soitin", I called; "dö*" would
+  // match "dotter"), so under MIN_FOLDED letters the folded form only counts for a word typed
+  // without ä/ö/å that is at most SHORT_EXTRA letters longer ("lyo" for "lyö*", "soin" for "söin").
+  const short = f !== core && f.length < MIN_FOLDED;
+  const foldOk = (t: Token): boolean => !short || (t.word === t.fold && t.fold.length <= f.length + SHORT_EXTRA);
+  const spelledOr = (t: Token, test: (w: string, piece: string) => boolean): boolean => test(t.word, core) || (foldOk(t) && test(t.fold, f));
+  if (starts && ends) return { test: (t) => spelledOr(t, (w, p) => w.includes(p)), stem: null };
+  if (ends) return { test: (t) => spelledOr(t, (w, p) => w.startsWith(p)), stem: null };
+  if (starts) return { test: (t) => spelledOr(t, (w, p) => w.endsWith(p)), stem: null };
   const s = stemOf(core);
   const fs = stemOf(f);
-  return { test: (t) => t.stem === s || t.word === core || t.foldStem === fs || t.fold === f, stem: s };
+  // Folded stems of under MIN_FOLDED letters collide ("börda" and "borde" both fold to "bord").
+  const foldStemOk = fs.length >= MIN_FOLDED;
+  return { test: (t) => t.stem === s || t.word === core || t.fold === f || (foldStemOk && t.foldStem === fs), stem: s };
 }
 
 /** Returns null for an empty pattern (the caller reports it). */

@@ -6,7 +6,7 @@
  */
 import type { Token } from './analyser';
 import { Pattern, allMatches } from './patterns';
-import { CONCEPTS, Concept, HYPERBOLE_TARGETS, HYPERBOLE_WINDOW, RULES, RiskRule } from './riskRules';
+import { CONCEPTS, Concept, HYPERBOLE_TARGETS, HYPERBOLE_WINDOW, QUANTITY_NUMBER, RULES, RiskRule } from './riskRules';
 
 export type Lexicon = Map<Concept, Pattern[]>;
 
@@ -28,6 +28,9 @@ export function conceptPositions(lexicon: Lexicon, tokens: readonly Token[]): Ma
     }
     if (at.length) out.set(c, at.sort((a, b) => a - b));
   }
+  // Numbers are not words an editor can list: "40 paracetamol" is a quantity.
+  const numbers = tokens.flatMap((t, i) => (/^\d+$/.test(t.word) && Number(t.word) >= QUANTITY_NUMBER ? [i] : []));
+  if (numbers.length) out.set('quantity', [...new Set([...(out.get('quantity') ?? []), ...numbers])].sort((a, b) => a - b));
   return out;
 }
 
@@ -37,8 +40,11 @@ export function conceptPositions(lexicon: Lexicon, tokens: readonly Token[]): Ma
  */
 export function hyperboleIndices(pos: Map<Concept, number[]>): Set<number> {
   const drop = new Set<number>();
+  if (pos.has('threat')) return drop;
+  // "tapan mun veljen jos se syö mun karkit lol": a joke marker anywhere makes "kill" a figure of speech.
+  if (pos.has('joke')) for (const i of pos.get('kill') ?? []) drop.add(i);
   const subjects = pos.get('hyperbole');
-  if (!subjects || pos.has('threat')) return drop;
+  if (!subjects) return drop;
   for (const c of HYPERBOLE_TARGETS) {
     for (const i of pos.get(c) ?? []) if (subjects.some((j) => Math.abs(i - j) <= HYPERBOLE_WINDOW)) drop.add(i);
   }

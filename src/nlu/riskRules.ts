@@ -27,7 +27,9 @@ export const CONCEPTS = [
   'farewell', // goodbye, farewell, sorry for everything
   'letters', // letter, note, message
   'absence', // in case, when I am gone
-  'give-away', // gave away, giving away
+  'give-away', // gave away, giving away, put my affairs in order
+  'decided', // I have decided, the decision is made
+  'unreachable', // is not answering, phone is off, we cannot find her
   'belongings', // my things, my stuff, my pet
   'unwanted', // nobody cares, nobody would notice
   'exhausted', // cannot go on any more
@@ -43,6 +45,8 @@ export const CONCEPTS = [
   'stroke',
   // What a "kill"/"die" verb is about when it is a figure of speech
   'hyperbole',
+  // A joke marker (lol, haha, xd): a "kill" anywhere in the message is a figure of speech
+  'joke',
 ] as const;
 export type Concept = (typeof CONCEPTS)[number];
 
@@ -96,6 +100,12 @@ export const RULES: readonly RiskRule[] = [
   R('farewell-letters', 'crisis', 'suicide', ['farewell', 'letters']),
   R('farewell-give-away', 'crisis', 'suicide', ['farewell', 'give-away']),
   R('give-away-hopeless', 'crisis', 'suicide', ['give-away', 'hopeless']),
+  R('farewell-unreachable', 'crisis', 'suicide', ['farewell', 'unreachable']),
+  // C-SSRS intent: a decision made, with an ending, a time, a means or a preparatory act.
+  R('decided-ending', 'crisis', 'suicide', ['decided', 'ending']),
+  R('decided-give-away', 'crisis', 'suicide', ['decided', 'give-away']),
+  R('decided-means', 'crisis', 'suicide', ['decided', 'means']),
+  R('decided-death', 'crisis', 'suicide', ['decided', 'death']),
   // Perceived burdensomeness with hopelessness or death.
   R('burden-hopeless', 'crisis', 'suicide', ['burden', 'hopeless']),
   R('burden-death', 'crisis', 'suicide', ['burden', 'death']),
@@ -105,6 +115,7 @@ export const RULES: readonly RiskRule[] = [
   R('unwanted-absence', 'crisis', 'suicide', ['unwanted', 'absence']),
   // Weaker signals: ask directly.
   R('ending-time', 'check', 'suicide', ['ending', 'time']),
+  R('decided-time', 'check', 'suicide', ['decided', 'time']),
   R('absence-time', 'check', 'suicide', ['absence', 'time']),
   R('farewell', 'check', 'suicide', ['farewell']),
   R('give-away', 'check', 'suicide', ['give-away', 'belongings']),
@@ -120,4 +131,6 @@ export const RULES: readonly RiskRule[] = [
 
 /** Concepts whose words are read as a figure of speech when a hyperbole word is this close. */
 export const HYPERBOLE_TARGETS: readonly Concept[] = ['kill', 'death'];
-export const HYPERBOLE_WINDOW = 3;
+export const HYPERBOLE_WINDOW = 4;
+/** A number at least this big counts as a quantity ("took like 40 paracetamol"). */
+export const QUANTITY_NUMBER = 10;

@@ -68,8 +68,11 @@ export interface NluBuildResult {
 export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
 import { TOPICS } from '../content/topics';
 export { TOPICS };
-/** In precedence order: when several kinds fire, the first wins. */
-export const CRISIS_KINDS: readonly CrisisKind[] = ['suicide', 'self-harm', 'poisoning', 'violence', 'medical-emergency', 'danger'];
+/**
+ * In precedence order: when several kinds fire, the first wins. A medical emergency comes first:
+ * someone not breathing needs 112 now, whatever else the message says.
+ */
+export const CRISIS_KINDS: readonly CrisisKind[] = ['medical-emergency', 'suicide', 'self-harm', 'poisoning', 'violence', 'danger'];
 
 /** Omaolo symptom assessments; the service catalogue uses the same ids. */
 export const OMAOLO_IDS: readonly string[] = [

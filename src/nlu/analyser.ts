@@ -28,6 +28,15 @@ export interface SpellingData {
 }
 
 const MIN_PART = 3;
+/** Longest head of a compound we look for: heads are short words ("hoito", "vård"). */
+const MAX_HEAD = 20;
+/**
+ * Typo correction is tried on at most this many words of one message, each of at most
+ * MAX_CORRECT_LENGTH letters: a resident's message has a few typos; a pasted wall of unknown
+ * words must not cost a lookup each (no input may block the event loop).
+ */
+const MAX_CORRECTIONS = 16;
+const MAX_CORRECT_LENGTH = 24;
 /** Character n-grams (of the folded word) carry inflection and typos: "masentaa" shares "mase", "asen" with "masennus". */
 export const GRAM = '#';
 const GRAM_N = 4;
@@ -67,6 +76,7 @@ export class Analyser {
   tokens(text: string, correct = true): Token[] {
     const norm = expandCoordination(normalise(text), (w) => this.vocabulary.hasWord(w));
     const out: Token[] = [];
+    let corrections = 0;
     for (const raw of tokenise(norm)) {
       const mapped = this.spelling.colloquial.get(raw);
       const words = mapped === undefined ? [raw] : mapped.split(' ').filter(Boolean);
@@ -74,7 +84,9 @@ export class Analyser {
         const s = stem(w, this.lang);
         const f = fold(w);
         const fs = f === w ? s : stem(f, this.lang);
-        const fixed = correct && !this.vocabulary.hasFolded(f, fs) ? this.vocabulary.correct(w, s) : null;
+        const tryFix = correct && corrections < MAX_CORRECTIONS && w.length <= MAX_CORRECT_LENGTH && !this.vocabulary.hasFolded(f, fs);
+        const fixed = tryFix ? this.vocabulary.correct(w, s) : null;
+        if (tryFix) corrections++;
         out.push(fixed ? this.token(fixed, true) : { word: w, stem: s, fold: f, foldStem: fs });
       }
     }
@@ -117,7 +129,7 @@ export class Analyser {
   compoundParts(word: string): string[] {
     if (word.length < 2 * MIN_PART + 1) return [];
     const parts: string[] = [];
-    for (let i = MIN_PART; i <= word.length - 5; i++) {
+    for (let i = Math.max(MIN_PART, word.length - MAX_HEAD); i <= word.length - 5; i++) {
       const s = stem(word.slice(i), this.lang);
       if (s.length >= 4 && this.vocabulary.hasFoldStem(s)) {
         parts.push(s);

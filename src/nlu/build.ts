@@ -11,7 +11,7 @@ import { NluEngine } from './engine';
 import { normalise } from './normalise';
 import { OmaoloMatcher } from './omaolo';
 import { Pattern, compilePattern } from './patterns';
-import type { Lexicon } from './riskModel';
+import { Lexicon } from './riskModel';
 import { loadTrainingData, TrainingData } from './trainingData';
 import { CRISIS_KINDS, CrisisKind, LANGS, Lang, NluBuildResult, TOPICS } from './types';
 
@@ -63,9 +63,8 @@ export function trainNlu(data: TrainingData, options: { temperature?: number } =
       }
     }
     const masks = d.notCrisis.map(compile).filter((p): p is Pattern => p !== null);
-    const lexicon: Lexicon = new Map();
-    for (const [concept, words] of d.risk) lexicon.set(concept, words.map(compile).filter((p): p is Pattern => p !== null));
-    crisisRules.set(lang, { analyser, patterns, masks, lexicon });
+    const words = new Map([...d.risk].map(([concept, list]) => [concept, list.map(compile).filter((p): p is Pattern => p !== null)]));
+    crisisRules.set(lang, { analyser, patterns, masks, lexicon: new Lexicon(words) });
 
     const classifier = new TopicClassifier();
     for (const topic of TOPICS) {

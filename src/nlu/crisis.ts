@@ -14,7 +14,8 @@
  *     foresaw → 'check' (engine.ts).
  */
 import type { Analyser, Token } from './analyser';
-import { Pattern, maskTokens, matchPattern } from './patterns';
+import { PatternIndex } from './patternIndex';
+import { Pattern, allMatches, maskTokens } from './patterns';
 import { Lexicon, conceptPositions, hyperboleIndices, strongestRule } from './riskModel';
 import { CRISIS_KINDS, CrisisKind, CrisisResult, LANGS, Lang } from './types';
 
@@ -23,6 +24,12 @@ export interface CrisisRules {
   patterns: { kind: CrisisKind; pattern: Pattern }[];
   masks: Pattern[];
   lexicon: Lexicon;
+}
+
+/** The rules with their pattern indexes (patternIndex.ts), built once. */
+interface Indexed extends CrisisRules {
+  patternIndex: PatternIndex;
+  maskIndex: PatternIndex;
 }
 
 export const NO_CRISIS: CrisisResult = { level: 'none', crisis: false, kind: null, source: null };
@@ -36,12 +43,20 @@ export function stronger(a: CrisisResult, b: CrisisResult): CrisisResult {
 }
 
 export class CrisisDetector {
-  constructor(private readonly rules: Map<Lang, CrisisRules>) {}
+  private readonly rules: Map<Lang, Indexed>;
+
+  constructor(rules: Map<Lang, CrisisRules>) {
+    this.rules = new Map(
+      [...rules].map(([lang, r]) => [lang, { ...r, patternIndex: new PatternIndex(r.patterns.map((p) => p.pattern)), maskIndex: new PatternIndex(r.masks) }]),
+    );
+  }
 
   /** Message tokens of `lang` with that language's hyperbole masked out. */
   maskedTokens(text: string, lang: Lang): Token[] {
     const r = this.rules.get(lang)!;
-    const tokens = maskTokens(r.analyser.tokens(text), r.masks);
+    const all = r.analyser.tokens(text);
+    const maskStarts = r.maskIndex.starts(all);
+    const tokens = maskTokens(all, r.masks.filter((_, id) => maskStarts[id]));
     const drop = hyperboleIndices(conceptPositions(r.lexicon, tokens));
     return drop.size ? tokens.filter((_, i) => !drop.has(i)) : tokens;
   }
@@ -54,10 +69,13 @@ export class CrisisDetector {
       if (r.patterns.length === 0 && r.lexicon.size === 0) continue;
       const tokens = masked && masked.lang === lang ? masked.tokens : this.maskedTokens(text, lang);
       if (tokens.length === 0) continue;
-      for (const { kind, pattern } of r.patterns) {
-        if (best.crisis && best.kind && CRISIS_KINDS.indexOf(best.kind) <= CRISIS_KINDS.indexOf(kind)) continue;
-        if (matchPattern(pattern, tokens)) best = stronger(best, { level: 'crisis', crisis: true, kind, source: 'pattern' });
-      }
+      const starts = r.patternIndex.starts(tokens);
+      r.patterns.forEach(({ kind, pattern }, id) => {
+        const from = starts[id];
+        if (!from) return;
+        if (best.crisis && best.kind && CRISIS_KINDS.indexOf(best.kind) <= CRISIS_KINDS.indexOf(kind)) return;
+        if (allMatches(pattern, tokens, 1, from).length) best = stronger(best, { level: 'crisis', crisis: true, kind, source: 'pattern' });
+      });
       const rule = strongestRule(conceptPositions(r.lexicon, tokens));
       if (rule) best = stronger(best, { level: rule.level, crisis: rule.level === 'crisis', kind: rule.kind, source: 'risk-model' });
     }

@@ -20,12 +20,16 @@ const WORD_WEIGHT = 3;
 const STOP_WEIGHT = 4;
 export const TYPED_MARGIN = 1;
 export const MIN_TYPED_WORDS = 2;
+/** The language is clear long before this many words; a 4,000-character message need not be read whole. */
+const MAX_WORDS = 60;
 
 interface Model {
   counts: Map<string, number>;
   total: number;
   words: Set<string>;
   stops: Set<string>;
+  logs?: Map<string, number>;
+  unseen?: number;
 }
 
 export function langFromLocale(locale: string | undefined): Lang | null {
@@ -65,11 +69,17 @@ export class LanguageIdentifier {
       this.models.set(lang, m);
     }
     this.vocabSize = Math.max(all.size, 1);
+    // Log probabilities once, not per message.
+    for (const m of this.models.values()) {
+      const denom = m.total + this.vocabSize;
+      m.logs = new Map([...m.counts].map(([g, c]) => [g, Math.log((c + 1) / denom)]));
+      m.unseen = Math.log(1 / denom);
+    }
   }
 
   /** Per-language scores (log domain), highest best. */
   scores(text: string): Map<Lang, number> {
-    const words = tokenise(normalise(text));
+    const words = tokenise(normalise(text)).slice(0, MAX_WORDS);
     const out = new Map<Lang, number>();
     for (const lang of LANGS) out.set(lang, 0);
     for (const word of words) {
@@ -78,7 +88,7 @@ export class LanguageIdentifier {
         const m = this.models.get(lang)!;
         let s = 0;
         const gs = grams(word);
-        for (const g of gs) s += Math.log(((m.counts.get(g) ?? 0) + 1) / (m.total + this.vocabSize));
+        for (const g of gs) s += m.logs!.get(g) ?? m.unseen!;
         s /= gs.length; // per-gram average, so long words do not drown short function words
         if (m.stops.has(word)) s += STOP_WEIGHT;
         if (inLangs.length > 0 && inLangs.length < LANGS.length && inLangs.includes(lang)) s += WORD_WEIGHT / inLangs.length;
@@ -94,7 +104,7 @@ export class LanguageIdentifier {
     let best: Lang = 'fi'; // the commonest language of residents wins ties and empty input
     for (const lang of LANGS) if (scores.get(lang)! > scores.get(best)!) best = lang;
     if (!hinted || hinted === best) return best;
-    const words = tokenise(normalise(text)).length;
+    const words = Math.min(tokenise(normalise(text)).length, MAX_WORDS);
     const margin = (scores.get(best)! - scores.get(hinted)!) / Math.max(words, 1);
     return words >= MIN_TYPED_WORDS && margin >= TYPED_MARGIN ? best : hinted;
   }

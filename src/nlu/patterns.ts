@@ -25,13 +25,29 @@ export interface Pattern {
   /** Plain (non-wildcard) stems of the pattern, for "which kind is this closest to". */
   stems: string[];
   gap: number;
+  /**
+   * Lookup keys under which a message word can match the FIRST pattern word (see
+   * patternIndex.ts); null when some alternative (`*suffix`, `*contains*`) cannot be indexed.
+   */
+  firstKeys: string[] | null;
 }
 
-function compileAlternative(alt: string, stemOf: (w: string) => string): { test: WordTest; stem: string | null } {
+interface Alternative {
+  test: WordTest;
+  stem: string | null;
+  keys: string[] | null;
+}
+
+/** Index keys a token is looked up under: its word, stem, folded forms ("p:" prefixes are added by the index). */
+export const wordKey = (w: string): string => `w:${w}`;
+export const stemKey = (s: string): string => `s:${s}`;
+export const prefixKey = (p: string): string => `p:${p}`;
+
+function compileAlternative(alt: string, stemOf: (w: string) => string): Alternative {
   if (alt.startsWith('=')) {
     const exact = alt.slice(1);
     const f = fold(exact);
-    return { test: (t) => t.word === exact || t.fold === f, stem: null };
+    return { test: (t) => t.word === exact || t.fold === f, stem: null, keys: [wordKey(exact), wordKey(f)] };
   }
   const starts = alt.startsWith('*');
   const ends = alt.endsWith('*') && alt.length > 1;
@@ -43,20 +59,24 @@ function compileAlternative(alt: string, stemOf: (w: string) => string): { test:
   const short = f !== core && f.length < MIN_FOLDED;
   const foldOk = (t: Token): boolean => !short || (t.word === t.fold && t.fold.length <= f.length + SHORT_EXTRA);
   const spelledOr = (t: Token, test: (w: string, piece: string) => boolean): boolean => test(t.word, core) || (foldOk(t) && test(t.fold, f));
-  if (starts && ends) return { test: (t) => spelledOr(t, (w, p) => w.includes(p)), stem: null };
-  if (ends) return { test: (t) => spelledOr(t, (w, p) => w.startsWith(p)), stem: null };
-  if (starts) return { test: (t) => spelledOr(t, (w, p) => w.endsWith(p)), stem: null };
+  if (starts && ends) return { test: (t) => spelledOr(t, (w, p) => w.includes(p)), stem: null, keys: null };
+  // Both branches imply that the folded word starts with the folded piece.
+  if (ends) return { test: (t) => spelledOr(t, (w, p) => w.startsWith(p)), stem: null, keys: [prefixKey(f)] };
+  if (starts) return { test: (t) => spelledOr(t, (w, p) => w.endsWith(p)), stem: null, keys: null };
   const s = stemOf(core);
   const fs = stemOf(f);
   // Folded stems of under MIN_FOLDED letters collide ("börda" and "borde" both fold to "bord").
   const foldStemOk = fs.length >= MIN_FOLDED;
-  return { test: (t) => t.stem === s || t.word === core || t.fold === f || (foldStemOk && t.foldStem === fs), stem: s };
+  const keys = [stemKey(s), wordKey(core), wordKey(f)];
+  if (foldStemOk) keys.push(stemKey(fs));
+  return { test: (t) => t.stem === s || t.word === core || t.fold === f || (foldStemOk && t.foldStem === fs), stem: s, keys };
 }
 
 /** Returns null for an empty pattern (the caller reports it). */
 export function compilePattern(source: string, stemOf: (w: string) => string, gap = DEFAULT_GAP): Pattern | null {
   const words: WordTest[] = [];
   const stems: string[] = [];
+  let firstKeys: string[] | null = null;
   for (const part of source.trim().toLowerCase().normalize('NFC').split(/\s+/)) {
     const alts = part
       .split('|')
@@ -65,9 +85,10 @@ export function compilePattern(source: string, stemOf: (w: string) => string, ga
     if (alts.length === 0) continue;
     const compiled = alts.map((a) => compileAlternative(a, stemOf));
     for (const c of compiled) if (c.stem) stems.push(c.stem);
+    if (words.length === 0) firstKeys = compiled.every((c) => c.keys) ? compiled.flatMap((c) => c.keys!) : null;
     words.push(compiled.length === 1 ? compiled[0].test : (t) => compiled.some((c) => c.test(t)));
   }
-  return words.length ? { source, words, stems, gap } : null;
+  return words.length ? { source, words, stems, gap, firstKeys } : null;
 }
 
 /** Extends a partial match of pattern words [0, wi) by the rest, searching tokens [from, to). */
@@ -87,10 +108,15 @@ export function matchPattern(p: Pattern, tokens: readonly Token[]): number[] | n
   return extend(p, tokens, 0, 0, tokens.length, []);
 }
 
-/** Every place the pattern matches with its first word at some token; index lists, in order. */
-export function allMatches(p: Pattern, tokens: readonly Token[], limit = 8): number[][] {
+/**
+ * Every place the pattern matches with its first word at some token; index lists, in order.
+ * `starts` (from a PatternIndex) limits the tokens tried as the first word.
+ */
+export function allMatches(p: Pattern, tokens: readonly Token[], limit = 8, starts?: readonly number[]): number[][] {
   const out: number[][] = [];
-  for (let start = 0; start < tokens.length && out.length < limit; start++) {
+  const from = starts ?? tokens.map((_, i) => i);
+  for (const start of from) {
+    if (out.length >= limit) break;
     if (!p.words[0](tokens[start])) continue;
     const r = extend(p, tokens, 1, start + 1, start + 2 + p.gap, [start]);
     if (r) out.push(r);

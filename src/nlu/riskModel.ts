@@ -5,29 +5,54 @@
  * children, food, laughter, boredom) is not counted, unless the message also threatens.
  */
 import type { Token } from './analyser';
+import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches } from './patterns';
 import { CONCEPTS, Concept, HYPERBOLE_TARGETS, HYPERBOLE_WINDOW, QUANTITY_NUMBER, RULES, RiskRule } from './riskRules';
 
-export type Lexicon = Map<Concept, Pattern[]>;
+/** One language's concept words, compiled and indexed. */
+export class Lexicon {
+  readonly index: PatternIndex;
+  private readonly conceptOf: Concept[] = [];
+
+  constructor(words: ReadonlyMap<Concept, readonly Pattern[]>) {
+    const all: Pattern[] = [];
+    for (const c of CONCEPTS) {
+      for (const p of words.get(c) ?? []) {
+        all.push(p);
+        this.conceptOf.push(c);
+      }
+    }
+    this.index = new PatternIndex(all);
+  }
+
+  get size(): number {
+    return this.conceptOf.length;
+  }
+
+  concept(id: number): Concept {
+    return this.conceptOf[id];
+  }
+}
 
 const MAX_POSITIONS = 8;
 
 /** Where each concept occurs in the message (token indices, at most MAX_POSITIONS each). */
 export function conceptPositions(lexicon: Lexicon, tokens: readonly Token[]): Map<Concept, number[]> {
   const out = new Map<Concept, number[]>();
-  for (const c of CONCEPTS) {
-    const pats = lexicon.get(c);
-    if (!pats) continue;
-    const at: number[] = [];
-    for (const p of pats) {
-      for (const m of allMatches(p, tokens, MAX_POSITIONS)) {
-        // A multi-word expression counts where it starts and where it ends.
-        for (const i of [m[0], m[m.length - 1]]) if (!at.includes(i)) at.push(i);
-      }
-      if (at.length >= MAX_POSITIONS) break;
+  const starts = lexicon.index.starts(tokens);
+  lexicon.index.patterns.forEach((p, id) => {
+    const from = starts[id];
+    if (!from) return;
+    const c = lexicon.concept(id);
+    const at = out.get(c) ?? [];
+    if (at.length >= MAX_POSITIONS) return;
+    for (const m of allMatches(p, tokens, MAX_POSITIONS, from)) {
+      // A multi-word expression counts where it starts and where it ends.
+      for (const i of [m[0], m[m.length - 1]]) if (!at.includes(i)) at.push(i);
     }
-    if (at.length) out.set(c, at.sort((a, b) => a - b));
-  }
+    if (at.length) out.set(c, at);
+  });
+  for (const at of out.values()) at.sort((a, b) => a - b);
   // Numbers are not words an editor can list: "40 paracetamol" is a quantity.
   const numbers = tokens.flatMap((t, i) => (/^\d+$/.test(t.word) && Number(t.word) >= QUANTITY_NUMBER ? [i] : []));
   if (numbers.length) out.set('quantity', [...new Set([...(out.get('quantity') ?? []), ...numbers])].sort((a, b) => a - b));

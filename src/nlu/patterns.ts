@@ -14,7 +14,9 @@ import type { Token } from './analyser';
 import { fold } from './fold';
 
 export const DEFAULT_GAP = 3;
-const MIN_FOLDED = 5;
+/** Folded wildcard pieces and folded stems shorter than these are too ambiguous on their own. */
+const MIN_FOLDED_PIECE = 4;
+const MIN_FOLDED_STEM = 5;
 const SHORT_EXTRA = 2;
 
 type WordTest = (t: Token) => boolean;
@@ -54,9 +56,9 @@ function compileAlternative(alt: string, stemOf: (w: string) => string): Alterna
   const core = alt.replace(/^\*|\*$/g, '');
   const f = fold(core);
   // A short folded piece is ambiguous ("söi*" folded would match "soitin", I called; "dö*" would
-  // match "dotter"), so under MIN_FOLDED letters the folded form only counts for a word typed
+  // match "dotter"), so under MIN_FOLDED_PIECE letters the folded form only counts for a word typed
   // without ä/ö/å that is at most SHORT_EXTRA letters longer ("lyo" for "lyö*", "soin" for "söin").
-  const short = f !== core && f.length < MIN_FOLDED;
+  const short = f !== core && f.length < MIN_FOLDED_PIECE;
   const foldOk = (t: Token): boolean => !short || (t.word === t.fold && t.fold.length <= f.length + SHORT_EXTRA);
   const spelledOr = (t: Token, test: (w: string, piece: string) => boolean): boolean => test(t.word, core) || (foldOk(t) && test(t.fold, f));
   if (starts && ends) return { test: (t) => spelledOr(t, (w, p) => w.includes(p)), stem: null, keys: null };
@@ -65,8 +67,8 @@ function compileAlternative(alt: string, stemOf: (w: string) => string): Alterna
   if (starts) return { test: (t) => spelledOr(t, (w, p) => w.endsWith(p)), stem: null, keys: null };
   const s = stemOf(core);
   const fs = stemOf(f);
-  // Folded stems of under MIN_FOLDED letters collide ("börda" and "borde" both fold to "bord").
-  const foldStemOk = fs.length >= MIN_FOLDED;
+  // Folded stems of under MIN_FOLDED_STEM letters collide ("börda" and "borde" both fold to "bord").
+  const foldStemOk = fs.length >= MIN_FOLDED_STEM;
   const keys = [stemKey(s), wordKey(core), wordKey(f)];
   if (foldStemOk) keys.push(stemKey(fs));
   return { test: (t) => t.stem === s || t.word === core || t.fold === f || (foldStemOk && t.foldStem === fs), stem: s, keys };

@@ -84,10 +84,10 @@ export class LanguageIdentifier {
     for (const lang of LANGS) out.set(lang, 0);
     for (const word of words) {
       const inLangs = LANGS.filter((l) => this.models.get(l)!.words.has(word));
+      const gs = grams(word);
       for (const lang of LANGS) {
         const m = this.models.get(lang)!;
         let s = 0;
-        const gs = grams(word);
         for (const g of gs) s += m.logs!.get(g) ?? m.unseen!;
         s /= gs.length; // per-gram average, so long words do not drown short function words
         if (m.stops.has(word)) s += STOP_WEIGHT;

@@ -77,15 +77,15 @@ export class TopicClassifier {
    * each topic's size). The crisis safety net requires this so that generic words shared with
    * crisis examples ("lapsi", "kaikki") cannot raise an alarm on their own.
    */
-  hasDistinctiveFeature(features: readonly string[], topic: Topic): boolean {
+  hasDistinctiveFeature(features: readonly string[], topic: Topic, atLeast = 1): boolean {
     const own = this.counts.get(topic);
     if (!own) return false;
-    return features.some((f) => {
+    return new Set(features).size >= atLeast && [...new Set(features)].filter((f) => {
       if (isGram(f)) return false;
       const mine = (own.get(f) ?? 0) / this.totals.get(topic)!;
       if (mine === 0) return false;
       return this.topics.every((t) => t === topic || DISTINCT_RATIO * ((this.counts.get(t)!.get(f) ?? 0) / this.totals.get(t)!) <= mine);
-    });
+    }).length >= atLeast;
   }
 
   /** Probabilities over topics, best first (ties in taxonomy order); [] when there is no evidence. */

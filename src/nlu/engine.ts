@@ -13,6 +13,11 @@ import { Classification, CrisisResult, Lang, Nlu, Topic } from './types';
 
 /** Classifier safety net: crisis must be the best topic with at least this probability → 'check'. */
 export const CRISIS_THRESHOLD = 0.6;
+/**
+ * The net also needs this many distinct words typical of crisis examples. Two would have spared a
+ * check-in on a toddler's speech question but missed a dev crisis line; a missed crisis is worse.
+ */
+export const NET_DISTINCTIVE = 1;
 /** Below this best-topic probability we do not trust the topic and answer "unknown". */
 export const UNKNOWN_THRESHOLD = 0.3;
 /** lowConfidence when the best topic is weaker than this, or this close to the runner-up. */
@@ -120,7 +125,7 @@ export class NluEngine implements Nlu {
     const typed = analyser.features(tokens.filter((t) => !t.corrected));
     const scores = classifier.scores(features);
     let crisis = this.parts.crisis.assess(text, { lang, tokens });
-    if (crisis.level === 'none' && scores[0]?.topic === 'crisis' && scores[0].confidence >= CRISIS_THRESHOLD && classifier.hasDistinctiveFeature(typed, 'crisis')) {
+    if (crisis.level === 'none' && scores[0]?.topic === 'crisis' && scores[0].confidence >= CRISIS_THRESHOLD && classifier.hasDistinctiveFeature(typed, 'crisis', NET_DISTINCTIVE)) {
       crisis = stronger(crisis, { level: 'check', crisis: false, kind: this.parts.crisis.closestKind(tokens, lang), source: 'classifier' });
     }
     return { crisis: crisis.level === 'none' ? NO_CRISIS : crisis, scores, tokens };

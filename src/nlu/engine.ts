@@ -14,10 +14,12 @@ import { Classification, CrisisResult, Lang, Nlu, Topic } from './types';
 /** Classifier safety net: crisis must be the best topic with at least this probability → 'check'. */
 export const CRISIS_THRESHOLD = 0.6;
 /**
- * The net also needs this many distinct words typical of crisis examples. Two would have spared a
- * check-in on a toddler's speech question but missed a dev crisis line; a missed crisis is worse.
+ * The net also needs this many distinct words typical of crisis examples: with one, a single
+ * "apua" or "now" ("aion hakea apua huomenna", "I could murder a pizza right now", a toddler's
+ * speech question) asked residents about suicide. The dev crisis lines it used to catch alone are
+ * now the risk model's.
  */
-export const NET_DISTINCTIVE = 1;
+export const NET_DISTINCTIVE = 2;
 /** Below this best-topic probability we do not trust the topic and answer "unknown". */
 export const UNKNOWN_THRESHOLD = 0.3;
 /** lowConfidence when the best topic is weaker than this, or this close to the runner-up. */

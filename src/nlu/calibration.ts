@@ -8,7 +8,7 @@
  */
 import type { TopicScore } from './classifier';
 
-export const TEMPERATURE = 0.75;
+export const TEMPERATURE = 0.85;
 
 export function calibrate(scores: readonly TopicScore[], temperature = TEMPERATURE): TopicScore[] {
   if (scores.length === 0) return [];

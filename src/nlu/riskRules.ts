@@ -15,7 +15,9 @@ export const CONCEPTS = [
   'self', // myself
   'means', // rope, gun, bridge, rails, blade
   'pills', // pills, sleeping pills, medicines
-  'ready', // ready, saved up, collected, bought, hidden
+  'ready', // ready, saved up, collected, bought, hidden, kept in the garage
+  'intent', // is going to, aikoo, tänker (weaker than decided)
+  'ruminating', // have been thinking about it all week
   'plan', // a plan, how I would do it
   'took', // took, swallowed, ate
   'quantity', // whole, all, a jar, a handful, too many
@@ -82,6 +84,7 @@ export const RULES: readonly RiskRule[] = [
   R('toxic-taken', 'crisis', 'poisoning', ['took', 'toxic'], 6),
   R('means-ready', 'crisis', 'suicide', ['means', 'ready'], 6),
   R('means-ending', 'crisis', 'suicide', ['means', 'ending']),
+  R('means-ruminating', 'crisis', 'suicide', ['means', 'ruminating']),
   R('pills-ready', 'crisis', 'suicide', ['pills', 'ready'], 6),
   R('pills-death', 'crisis', 'suicide', ['pills', 'death'], 8),
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
@@ -100,6 +103,7 @@ export const RULES: readonly RiskRule[] = [
   R('farewell-letters', 'crisis', 'suicide', ['farewell', 'letters']),
   R('farewell-give-away', 'crisis', 'suicide', ['farewell', 'give-away']),
   R('give-away-hopeless', 'crisis', 'suicide', ['give-away', 'hopeless']),
+  R('give-away-absence', 'crisis', 'suicide', ['give-away', 'absence']),
   R('farewell-unreachable', 'crisis', 'suicide', ['farewell', 'unreachable']),
   // C-SSRS intent: a decision made, with an ending, a time, a means or a preparatory act.
   R('decided-ending', 'crisis', 'suicide', ['decided', 'ending']),
@@ -124,6 +128,7 @@ export const RULES: readonly RiskRule[] = [
   R('unwanted', 'check', 'suicide', ['unwanted']),
   R('exhausted', 'check', 'suicide', ['exhausted']),
   R('means-self', 'check', 'suicide', ['means', 'self'], 4),
+  R('intent-means', 'check', 'suicide', ['intent', 'means'], 6),
   R('wish-ending', 'check', 'suicide', ['wish', 'ending'], 6),
   R('self-harm', 'check', 'self-harm', ['self-harm']),
   R('kill', 'check', 'suicide', ['kill']),

@@ -2,7 +2,7 @@
  * A compiled dialog program: what the compiler produces from dialogs/*.yaml and the engine runs.
  * Plain data (no functions except parsed conditions), so it is cheap to swap on hot reload.
  */
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 import type { SourcePosition } from '../content/diagnostic';
 import type { Expr } from './expression';
 
@@ -14,6 +14,10 @@ export interface Choice {
   goto?: string;
   set?: Record<string, string | number | boolean>;
   topic?: string;
+  /** Other ways residents say it ("isä" for "a family member"), per language. */
+  also?: Record<Lang, string[]>;
+  /** Points this answer adds to the question's score (scored questionnaires such as AUDIT-C). */
+  points?: number;
 }
 
 export type AskType = 'choice' | 'text' | 'number' | 'yesno';
@@ -28,7 +32,11 @@ export interface AskStep {
   min?: number;
   max?: number;
   retry?: LocalText;
+  /** The score the chosen answer's points are added to: readable in conditions as `score.<name>`. */
+  score?: string;
   next?: string;
+  /** A text question whose answer is understood like a first message (topic and facts), not kept. */
+  understand?: boolean;
 }
 export interface SayStep {
   kind: 'say';
@@ -60,6 +68,8 @@ export interface CallStep {
   kind: 'call';
   id: string;
   dialog: string;
+  /** Parameters for the called dialog: each an expression over this dialog's variables. */
+  with: { name: string; value: Expr; source: string }[];
   next: string;
 }
 export interface EndStep {
@@ -71,10 +81,18 @@ export interface EndStep {
 
 export type Step = AskStep | SayStep | BranchStep | RouteStep | HandoffStep | CallStep | EndStep;
 
+/** A value a dialog expects from its caller (`params:`), set before its first step. */
+export interface DialogParam {
+  name: string;
+  type: 'number' | 'boolean' | 'text';
+  default?: string | number | boolean;
+}
+
 export interface DialogScript {
   id: string;
   topic: string;
   start: string;
+  params: DialogParam[];
   steps: Map<string, Step>;
   /** Where each step is written, for diagnostics and graphs. */
   positions: Map<string, SourcePosition>;

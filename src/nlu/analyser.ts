@@ -20,6 +20,8 @@ export interface Token {
   foldStem: string;
   /** Set when typo correction replaced what the resident typed. */
   corrected?: true;
+  /** The word as typed, when typo correction replaced it. */
+  typed?: Token;
 }
 
 export interface SpellingData {
@@ -87,7 +89,8 @@ export class Analyser {
         const tryFix = correct && corrections < MAX_CORRECTIONS && w.length <= MAX_CORRECT_LENGTH && !this.vocabulary.hasFolded(f, fs);
         const fixed = tryFix ? this.vocabulary.correct(w, s) : null;
         if (tryFix) corrections++;
-        out.push(fixed ? this.token(fixed, true) : { word: w, stem: s, fold: f, foldStem: fs });
+        const asTyped: Token = { word: w, stem: s, fold: f, foldStem: fs };
+        out.push(fixed ? { ...this.token(fixed, true), typed: asTyped } : asTyped);
       }
     }
     return out;

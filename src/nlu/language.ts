@@ -14,6 +14,7 @@
 import { fold } from './fold';
 import { normalise } from './normalise';
 import { tokenise } from './tokenise';
+import { langFromLocale } from '../lang';
 import { LANGS, Lang, isLang } from './types';
 
 const WORD_WEIGHT = 3;
@@ -32,11 +33,6 @@ interface Model {
   unseen?: number;
 }
 
-export function langFromLocale(locale: string | undefined): Lang | null {
-  if (!locale) return null;
-  const primary = locale.trim().toLowerCase().split(/[-_]/)[0];
-  return isLang(primary) ? primary : null;
-}
 
 function grams(word: string): string[] {
   const w = ` ${word} `;

@@ -37,7 +37,11 @@ export class Lexicon {
 const MAX_POSITIONS = 8;
 
 /** Where each concept occurs in the message (token indices, at most MAX_POSITIONS each). */
-export function conceptPositions(lexicon: Lexicon, tokens: readonly Token[]): Map<Concept, number[]> {
+export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[]): Map<Concept, number[]> {
+  // Words as typed: a word "corrected" into a risk word is no evidence ("börja om" is not "börda",
+  // burden), and a word the vocabulary lacks ("buranaa") must not be corrected away from its
+  // concept. Misspelt explicit crisis words are the crisis phrases' job (crisis.<lang>.yaml).
+  const tokens = corrected.map((t) => t.typed ?? t);
   const out = new Map<Concept, number[]>();
   const starts = lexicon.index.starts(tokens);
   lexicon.index.patterns.forEach((p, id) => {

@@ -4,7 +4,8 @@
  */
 import type { Diagnostic } from '../content/diagnostic';
 
-export type Lang = 'fi' | 'sv' | 'en';
+import { LANGS, isLang, type Lang } from '../lang';
+export { LANGS, isLang, type Lang };
 export type { Topic } from '../content/topics';
 import type { Topic } from '../content/topics';
 /**
@@ -65,7 +66,6 @@ export interface NluBuildResult {
 }
 
 /** Fixed lists, in a stable order (ties and output order follow them). */
-export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
 import { TOPICS } from '../content/topics';
 export { TOPICS };
 /**
@@ -95,9 +95,6 @@ export const OMAOLO_IDS: readonly string[] = [
 ];
 export const OMAOLO_FALLBACK = 'general-symptoms';
 
-export function isLang(x: unknown): x is Lang {
-  return x === 'fi' || x === 'sv' || x === 'en';
-}
 export function isTopic(x: unknown): x is Topic {
   return typeof x === 'string' && (TOPICS as readonly string[]).includes(x);
 }

@@ -2,7 +2,7 @@
  * Every text of the chat page and the embed launcher, in Finnish, Swedish and English. Plain
  * language (selkokieli where it fits); `{region}` is replaced with the region's name.
  */
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 
 export interface PageStrings {
   /** BCP 47 locale given to Web Chat and carried by every activity. */
@@ -41,16 +41,16 @@ export const STRINGS: Record<Lang, PageStrings> = {
     skipToChat: 'Siirry chattiin',
     languageNav: 'Kieli',
     heading: 'Kysy Opastimelta',
-    intro: 'Opastin on chat-botti. Se kertoo, mistä saat apua ja palveluja. Opastin ei ole ihminen, eikä se tee hoitopäätöksiä.',
+    intro: 'Opastin on chatbotti. Se kertoo, mistä saat apua ja palveluja. Opastin ei ole ihminen, eikä se tee hoitopäätöksiä.',
     chatHeading: 'Chat',
     privacyHeading: 'Ennen kuin aloitat',
     privacyItems: [
       'Keskustelu tallentuu enintään 24 tunniksi. Sen jälkeen se poistuu itsestään.',
       'Keskustelu on nimetön. Emme kysy nimeäsi emmekä henkilötunnustasi.',
-      'Älä kirjoita nimeäsi, henkilötunnustasi tai puhelinnumeroasi.',
+      'Älä kirjoita nimeäsi tai henkilötunnustasi. Puhelinnumeron tai sähköpostin annat vain, jos pyydät yhteydenottoa.',
       'Voit poistaa keskustelun milloin vain painikkeella ”Lopeta ja poista”.',
     ],
-    startButton: 'Hyväksyn ja aloitan',
+    startButton: 'Aloita keskustelu',
     loading: 'Chat avautuu…',
     chatLabel: 'Keskustelu Opastimen kanssa',
     endButton: 'Lopeta ja poista',
@@ -78,20 +78,20 @@ export const STRINGS: Record<Lang, PageStrings> = {
     privacyItems: [
       'Samtalet sparas i högst 24 timmar. Sedan raderas det automatiskt.',
       'Samtalet är anonymt. Vi frågar inte efter ditt namn eller din personbeteckning.',
-      'Skriv inte ditt namn, din personbeteckning eller ditt telefonnummer.',
+      'Skriv inte ditt namn eller din personbeteckning. Telefonnummer eller e-post behövs bara om du ber att bli kontaktad.',
       'Du kan radera samtalet när som helst med knappen ”Avsluta och radera”.',
     ],
-    startButton: 'Jag godkänner och börjar',
+    startButton: 'Starta samtalet',
     loading: 'Chatten öppnas…',
     chatLabel: 'Samtal med Opastin',
     endButton: 'Avsluta och radera',
     ending: 'Samtalet raderas…',
     deleted: 'Samtalet är avslutat och raderat. Inga uppgifter om det finns kvar på servern.',
     deleteFailed: 'Det gick inte att radera. Försök igen. Samtalet raderas i alla fall efter 24 timmar.',
-    startAgain: 'Börja ett nytt samtal',
+    startAgain: 'Starta ett nytt samtal',
     connectionFailed: 'Chatten fungerar inte just nu. Försök igen om en stund.',
     exampleNote: 'Det här är en exempelsida. Uppgifterna på sidan är inte riktiga.',
-    emergency: 'I en nödsituation, ring 112.',
+    emergency: 'Ring 112 i en nödsituation.',
     launcherOpen: 'Öppna chatten',
     launcherClose: 'Stäng chatten',
     embedFrameTitle: 'Opastin-chatt',
@@ -109,15 +109,15 @@ export const STRINGS: Record<Lang, PageStrings> = {
     privacyItems: [
       'The conversation is kept for up to 24 hours. Then it is deleted automatically.',
       'The conversation is anonymous. We do not ask for your name or personal identity code.',
-      'Please do not type your name, personal identity code or phone number.',
+      'Please do not type your name or personal identity code. Give a phone number or e-mail only if you ask us to contact you.',
       'You can delete the conversation at any time with the “End and delete” button.',
     ],
-    startButton: 'I agree, start the chat',
+    startButton: 'Start the chat',
     loading: 'Opening the chat…',
     chatLabel: 'Conversation with Opastin',
     endButton: 'End and delete',
     ending: 'Deleting the conversation…',
-    deleted: 'The conversation has ended and was deleted. No data about it is left on the server.',
+    deleted: 'The conversation has been ended and deleted. No data about it is left on the server.',
     deleteFailed: 'Deleting did not work. Please try again. The conversation is deleted after 24 hours in any case.',
     startAgain: 'Start a new conversation',
     connectionFailed: 'The chat is not working right now. Please try again in a moment.',

@@ -7,6 +7,7 @@
  */
 import type Redis from 'ioredis';
 import { createRedisClient, whenReady } from '../../state/redisClient';
+import type { RedisTopology } from '../../state/redisTopology';
 
 const BLOCK_MS = 2000;
 
@@ -23,7 +24,7 @@ export class StreamHub {
   private looping = false;
   private wake: (() => void) | null = null;
 
-  constructor(url: string, private readonly control: Redis) {
+  constructor(url: string | RedisTopology, private readonly control: Redis) {
     this.blocking = createRedisClient(url, { commandTimeout: BLOCK_MS + 3000 });
     this.blocking.on('ready', () => {
       this.blocking.client('ID').then((id) => (this.clientId = Number(id)), () => (this.clientId = null));

@@ -8,7 +8,8 @@
  * for p50/p95/p99; Redis round trips and commands per turn; Redis bytes per conversation; server
  * memory after 10,000 and 50,000 conversations.
  *
- * BENCH_RUNS (3), BENCH_SECONDS (5), BENCH_OPEN_RATE (500), BENCH_MEMORY (50000 conversations; 0 skips).
+ * BENCH_RUNS (3), BENCH_SECONDS (4), BENCH_OPEN_RATE (500), BENCH_MEMORY (50000 conversations; 0 skips),
+ * BENCH_MEMORY_SECONDS (150: the memory phase's time limit after the first 10,000).
  * BENCH_PROFILE=1: only profile Opastin (--cpu-prof) under the closed loop and print where the time goes.
  */
 import fs from 'node:fs';
@@ -26,9 +27,11 @@ import { summariseProfile } from './profileSummary';
 import type { BenchResult } from './nlu.bench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 500);
 const MEMORY_CONVERSATIONS = Number(process.env.BENCH_MEMORY ?? 50_000);
+/** The memory phase stops here even short of MEMORY_CONVERSATIONS (a slow or shared machine); the report says how far it got. */
+const MEMORY_SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 150);
 const CONCURRENCY = 32;
 const OPEN_CONVERSATIONS = 200;
 const TURNS_PER_CONVERSATION = 5;
@@ -43,7 +46,9 @@ export const checks: TargetCheck[] = [];
 
 function opastinEnv(port: number, redisUrl: string): Record<string, string> {
   return {
-    NODE_ENV: 'development',
+    // The test profile: like development but without the start-up brotli compression of Web Chat's
+    // bundle, which would share the server's core for its first ~15 s and distort the first runs.
+    NODE_ENV: 'test',
     PORT: String(port),
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: 'bench:',
@@ -77,7 +82,7 @@ function residents(server: ServerProcess, transport: Transport, count: number, s
 async function throughput(label: string, server: ServerProcess, transport: Transport, redis?: Redis): Promise<{ median: number; runs: number[]; commandsPerTurn?: number; turns: number }> {
   const r = residents(server, transport, CONCURRENCY, 1);
   try {
-    await closedLoop(r.list, 2);
+    await closedLoop(r.list, 3); // warm-up: JIT, connections, content caches
     const runs: number[] = [];
     let turns = 0;
     const before = redis ? await commandCalls(redis) : 0;
@@ -99,10 +104,10 @@ async function latencyAtRate(label: string, server: ServerProcess, transport: Tr
   const r = residents(server, transport, OPEN_CONVERSATIONS, 2);
   try {
     for (const resident of r.list) await resident.turn(); // every conversation active
-    const result = await openLoop(r.list, OPEN_RATE, Math.max(4, SECONDS * 1.6));
+    const result = await openLoop(r.list, OPEN_RATE, Math.max(4, SECONDS * 1.5));
     const s = summarise(result.latencies);
-    console.log(`  ${label} at ${OPEN_RATE}/s offered: achieved ${result.achieved.toFixed(0)}/s, p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)} ms, ${result.errors} errors`);
-    return { ...s, achieved: result.achieved, errors: result.errors };
+    console.log(`  ${label} at ${OPEN_RATE}/s offered: achieved ${result.achieved.toFixed(0)}/s, p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)} ms, ${result.errors} errors, ${result.dropped} dropped (overload)`);
+    return { ...s, achieved: result.achieved, errors: result.errors, dropped: result.dropped };
   } finally {
     r.close();
   }
@@ -142,7 +147,7 @@ async function bytesPerConversation(server: ServerProcess, transport: Transport,
   return ((await usedMemory(redis)) - before) / conversations;
 }
 
-async function memoryAfterConversations(redisUrl: string, redis: Redis): Promise<{ at10k: number; at50k: number } | null> {
+async function memoryAfterConversations(redisUrl: string, redis: Redis): Promise<{ at10k: number; atEnd: number; conversations: number } | null> {
   if (MEMORY_CONVERSATIONS <= 0) return null;
   await redis.flushall();
   const server = await startOpastin(redisUrl);
@@ -150,23 +155,24 @@ async function memoryAfterConversations(redisUrl: string, redis: Redis): Promise
   let next = 0;
   const rss: Record<number, number> = {};
   const milestones = [10_000, MEMORY_CONVERSATIONS];
+  const until = Date.now() + MEMORY_SECONDS * 1000;
   try {
     for (const goal of milestones) {
       await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-        while (next < goal) {
+        while (next < goal && (goal === milestones[0] || Date.now() < until)) {
           next++;
           // A one-turn conversation per resident: the greeting, answered from Redis state.
           await new ApiResident(client, seededRandom(next), 1).turn();
         }
       }));
       rss[goal] = server.rssBytes();
-      console.log(`  server RSS after ${goal} conversations: ${(rss[goal] / 2 ** 20).toFixed(1)} MiB`);
+      console.log(`  server RSS after ${next} conversations: ${(rss[goal] / 2 ** 20).toFixed(1)} MiB`);
     }
   } finally {
     client.close();
     await server.stop();
   }
-  return { at10k: rss[10_000], at50k: rss[MEMORY_CONVERSATIONS] };
+  return { at10k: rss[10_000], atEnd: rss[MEMORY_CONVERSATIONS], conversations: next };
 }
 
 async function profileOnly(redisUrl: string): Promise<BenchResult[]> {
@@ -224,13 +230,16 @@ export async function run(): Promise<BenchResult[]> {
     check('/api/messages ≥0.55× the bare echo bot (turns/s)', `${api.median.toFixed(0)} vs ${echo.median.toFixed(0)} = ${ratio(api.median, echo.median)}`, api.median / echo.median >= 0.55);
     check('/api/messages ≈0.8× the bare waterfall', `${ratio(api.median, waterfall.median)}`, api.median / waterfall.median >= 0.8);
     check('Direct Line ≥1.0× the bare echo bot', `${dl.median.toFixed(0)} vs ${echo.median.toFixed(0)} = ${ratio(dl.median, echo.median)}`, dl.median / echo.median >= 1.0);
-    check(`/api/messages p99 <25 ms at ${OPEN_RATE}/s, ${OPEN_CONVERSATIONS} conversations`, `p99 ${apiLatency.p99.toFixed(1)} ms (achieved ${apiLatency.achieved.toFixed(0)}/s)`, apiLatency.p99 < 25 && apiLatency.errors === 0);
-    check(`Direct Line p99 <40 ms at ${OPEN_RATE}/s, ${OPEN_CONVERSATIONS} conversations`, `p99 ${dlLatency.p99.toFixed(1)} ms (achieved ${dlLatency.achieved.toFixed(0)}/s)`, dlLatency.p99 < 40 && dlLatency.errors === 0);
+    check(`/api/messages p99 <25 ms at ${OPEN_RATE}/s, ${OPEN_CONVERSATIONS} conversations`, `p99 ${apiLatency.p99.toFixed(1)} ms (achieved ${apiLatency.achieved.toFixed(0)}/s)`, apiLatency.p99 < 25 && apiLatency.errors === 0 && apiLatency.dropped === 0);
+    check(`Direct Line p99 <40 ms at ${OPEN_RATE}/s, ${OPEN_CONVERSATIONS} conversations`, `p99 ${dlLatency.p99.toFixed(1)} ms (achieved ${dlLatency.achieved.toFixed(0)}/s)`, dlLatency.p99 < 40 && dlLatency.errors === 0 && dlLatency.dropped === 0);
     check('≤3 Redis round trips per turn', `/api/messages ${apiTrips.perTurn.toFixed(2)}, Direct Line ${dlTrips.perTurn.toFixed(2)}`, apiTrips.perTurn <= 3 && dlTrips.perTurn <= 3);
     check('≤4 KB of Redis per conversation', `/api/messages ${apiBytes.toFixed(0)} B, Direct Line ${dlBytes.toFixed(0)} B`, apiBytes <= 4096 && dlBytes <= 4096);
     if (memory) {
-      const growth = memory.at50k / memory.at10k - 1;
-      check(`server memory flat (±10 %) from 10,000 to ${MEMORY_CONVERSATIONS} conversations`, `${(memory.at10k / 2 ** 20).toFixed(0)} → ${(memory.at50k / 2 ** 20).toFixed(0)} MiB (${(growth * 100).toFixed(1)} %)`, Math.abs(growth) <= 0.1);
+      const growth = memory.atEnd / memory.at10k - 1;
+      const reached = memory.conversations >= MEMORY_CONVERSATIONS;
+      check(`server memory flat (±10 %) from 10,000 to ${MEMORY_CONVERSATIONS} conversations`,
+        `${(memory.at10k / 2 ** 20).toFixed(0)} → ${(memory.atEnd / 2 ** 20).toFixed(0)} MiB (${(growth * 100).toFixed(1)} %) at ${memory.conversations} conversations${reached ? '' : ` (time limit ${MEMORY_SECONDS} s)`}`,
+        Math.abs(growth) <= 0.1 && reached);
     }
 
     const rows: BenchResult[] = [
@@ -254,7 +263,7 @@ export async function run(): Promise<BenchResult[]> {
     ];
     if (memory) {
       rows.push({ name: 'server RSS after 10,000 conversations', unit: 'MiB', median: memory.at10k / 2 ** 20, samples: 1 });
-      rows.push({ name: `server RSS after ${MEMORY_CONVERSATIONS} conversations`, unit: 'MiB', median: memory.at50k / 2 ** 20, samples: 1 });
+      rows.push({ name: `server RSS after ${memory.conversations} conversations`, unit: 'MiB', median: memory.atEnd / 2 ** 20, samples: 1 });
     }
     return rows;
   } finally {

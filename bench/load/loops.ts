@@ -41,14 +41,21 @@ export interface OpenLoopResult {
   achieved: number;
   latencies: number[];
   errors: number;
+  /** Arrivals turned away because the backlog was already `maxBacklog` long (server overloaded). */
+  dropped: number;
 }
 
-/** `rate` turns per second for `seconds`, over `residents` (each handles one turn at a time). */
-export async function openLoop(residents: Resident[], rate: number, seconds: number): Promise<OpenLoopResult> {
+/**
+ * `rate` turns per second for `seconds`, over `residents` (each handles one turn at a time).
+ * An overloaded server would otherwise make the run last for minutes: arrivals beyond
+ * `maxBacklog` waiting ones are dropped and counted, and the result says so.
+ */
+export async function openLoop(residents: Resident[], rate: number, seconds: number, maxBacklog = rate): Promise<OpenLoopResult> {
   const idle = [...residents];
   const backlog: number[] = []; // scheduled times of arrivals that found no idle conversation
   const latencies: number[] = [];
   let errors = 0;
+  let dropped = 0;
   let inFlight = 0;
   const start = performance.now();
   const total = Math.round(rate * seconds);
@@ -77,7 +84,8 @@ export async function openLoop(residents: Resident[], rate: number, seconds: num
       arrived++;
       const resident = idle.shift();
       if (resident) dispatch(scheduled, resident);
-      else backlog.push(scheduled);
+      else if (backlog.length < maxBacklog) backlog.push(scheduled);
+      else dropped++;
     }
     if (arrived < total) setTimeout(tick, 1);
     else if (inFlight === 0 && backlog.length === 0) finished();
@@ -85,5 +93,5 @@ export async function openLoop(residents: Resident[], rate: number, seconds: num
   tick();
   await done;
   const elapsed = (performance.now() - start) / 1000;
-  return { offered: rate, achieved: latencies.length / elapsed, latencies, errors };
+  return { offered: rate, achieved: latencies.length / elapsed, latencies, errors, dropped };
 }

@@ -20,10 +20,15 @@ export interface ServerProcess {
   output(): string;
   /** Resident set size of the server process, in bytes (from /proc). */
   rssBytes(): number;
+  /** Heap in use after a full GC; needs the server started with `withGcProbe`. */
+  heapAfterGc(): Promise<number>;
   stop(): Promise<void>;
 }
 
 /** Starts `node --import tsx <script>` and waits for `readyPattern` on its output, or for `readyPath` to answer 200. */
+/** Node flags that let `heapAfterGc()` ask the server for its heap after a full collection. */
+export const WITH_GC_PROBE = ['--expose-gc', '--require', path.join(__dirname, '../servers/gcProbe.cjs')];
+
 export async function startServer(script: string, env: Record<string, string>, options: { core?: number; nodeArgs?: string[]; readyPattern?: RegExp; readyPath?: string } = {}): Promise<ServerProcess> {
   const nodeArgs = [...(options.nodeArgs ?? []), '--import', 'tsx', script];
   const [cmd, args] = HAS_TASKSET && options.core !== undefined
@@ -68,6 +73,20 @@ export async function startServer(script: string, env: Record<string, string>, o
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
     },
+    heapAfterGc: () =>
+      new Promise<number>((resolve, reject) => {
+        const from = out.length;
+        const timer = setTimeout(() => reject(new Error('no gcProbe answer (start the server withGcProbe)')), 10_000);
+        const check = (): void => {
+          const m = /\{"gcProbe":\{"heapUsed":(\d+)/.exec(out.slice(from));
+          if (!m) return;
+          clearTimeout(timer);
+          child.stdout!.off('data', check);
+          resolve(Number(m[1]));
+        };
+        child.stdout!.on('data', check);
+        child.kill('SIGUSR2');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

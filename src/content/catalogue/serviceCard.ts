@@ -30,6 +30,8 @@ export interface ChannelCardData {
   chargeText?: string;
   /** Set only when the channel does not serve the reader's language: "suomi, englanti". */
   languagesText?: string;
+  /** "betjänar på svenska" when the channel says it serves the (non-Finnish) reader's language. */
+  servesText?: string;
   notes?: string;
 }
 
@@ -73,6 +75,8 @@ export function renderServiceCardData(
     if (charge) d.chargeText = charge;
     if (c.languages && c.languages.length > 0 && !c.languages.includes(lang)) {
       d.languagesText = c.languages.map((l) => LANGUAGE_NAMES[lang][l]).join(', ');
+    } else if (c.languages?.includes(lang) && m.servesInYourLanguage) {
+      d.servesText = m.servesInYourLanguage;
     }
     if (c.notes) d.notes = c.notes[lang];
     return d;
@@ -99,6 +103,7 @@ function channelLine(c: ChannelCardData, lang: Lang): string {
   if (c.statusText) parts.push(c.weeklyText ? `${c.statusText} (${c.weeklyText})` : c.statusText);
   if (c.chargeText) parts.push(c.chargeText);
   if (c.languagesText) parts.push(`${MARKERS[lang].languages}: ${c.languagesText}`);
+  if (c.servesText) parts.push(c.servesText);
   if (c.notes) parts.push(c.notes);
   return parts.join(' — ');
 }
@@ -131,8 +136,11 @@ function renderCardUncached(service: Service, lang: Lang, now: Date, catalogue: 
     if (queue.acceptsContactRequests) bits.push(m.contactRequests);
     lines.push(bits.join(' — '));
   }
+  if (service.findContact) lines.push(service.findContact[lang]);
   if (data.anonymousText) lines.push(data.anonymousText);
   if (data.notes) lines.push(data.notes);
   lines.push(`${data.checkedOnText}.`);
+  // A draft pack's facts are public but not yet confirmed by the county: say so, gently.
+  if (catalogue.region.status === 'draft' && service.origin === catalogue.region.id) lines.push(`_${m.draft}_`);
   return lines.join('\n');
 }

@@ -24,6 +24,7 @@ import type { StateStorage } from '../state/storeItems';
 import type { TurnQueue } from '../state/turnQueue';
 import { ContentStore } from '../engine/contentStore';
 import { adminRoutes } from './admin';
+import { createInFlight } from './inFlight';
 import { healthRoutes, ReadinessCheck } from './health';
 import { jsonErrorHandler, notFound } from './jsonErrors';
 // Counsellor handoff and console (/counsellor): docs/handoff.md.
@@ -92,19 +93,9 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   // Turns and the requests that lead to them (POST, DELETE: a Direct Line post reads Redis before its
   // turn starts) are counted, so a shutdown lets them finish before it closes connections and Redis.
   // GETs are not waited for: a poll or the console's event stream is simply cut at the end.
-  let inFlight = 0;
-  const idle: (() => void)[] = [];
-  const begin = (): (() => void) => {
-    inFlight++;
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      if (--inFlight === 0) for (const fn of idle.splice(0)) fn();
-    };
-  };
+  const inFlight = createInFlight();
   const turnLogic: TurnLogic = async (context) => {
-    const end = begin();
+    const end = inFlight.begin();
     try {
       await pipeline(context);
     } finally {
@@ -133,7 +124,7 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   app.use(function countInFlight(req, res, next) {
     // While stopping, keep-alive clients are told to reconnect (to another process).
     if (stopping) res.set('Connection', 'close');
-    if (req.method !== 'GET' && req.method !== 'HEAD') res.once('close', begin());
+    if (req.method !== 'GET' && req.method !== 'HEAD') res.once('close', inFlight.begin());
     next();
   });
   app.use(express.json({ limit: '64kb' }));
@@ -170,21 +161,12 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     redis,
     directLine,
     handoff,
-    turnsInFlight: () => inFlight,
+    turnsInFlight: () => inFlight.count(),
     async drain(graceMs) {
       stopping = true;
       directLine.streams.closeAll(1012, 'service restart: reconnect');
-      if (inFlight > 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, graceMs);
-          timer.unref();
-          idle.push(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-      }
-      return { unfinishedTurns: inFlight };
+      await inFlight.whenIdle(graceMs);
+      return { unfinishedTurns: inFlight.count() };
     },
     async close() {
       stopping = true;

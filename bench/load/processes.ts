@@ -64,6 +64,11 @@ export async function startServer(script: string, env: Record<string, string>, o
     });
   });
   child.removeAllListeners('exit');
+  // A server that dies under load must say why, not just leave the generator with ECONNREFUSED.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`  ${script} exited during the bench (${code ?? signal}):\n${out.slice(-3000)}`);
+  });
   return {
     pid: child.pid!,
     base: `http://127.0.0.1:${env.PORT}`,
@@ -89,6 +94,7 @@ export async function startServer(script: string, env: Record<string, string>, o
       }),
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

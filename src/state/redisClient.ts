@@ -53,6 +53,7 @@ function connect(topology: RedisTopology, options: RedisOptions): Redis {
     redisOptions: { ...options, ...auth },
     // The cluster client re-resolves slots on MOVED/ASK; commands wait briefly while it does.
     enableOfflineQueue: options.enableOfflineQueue,
+    lazyConnect: options.lazyConnect,
     maxRedirections: 16,
     retryDelayOnFailover: 100,
     clusterRetryStrategy: (attempt: number) => Math.min(100 * attempt, 2000),

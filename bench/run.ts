@@ -9,12 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import * as compileBench from './compile.bench';
 import * as nluBench from './nlu.bench';
+import * as statisticsBench from './statistics.bench';
 import type { BenchResult } from './nlu.bench';
 import * as turnsBench from './turns.bench';
 
 const MODULES: [string, { run(): Promise<BenchResult[]> }][] = [
   ['nlu', nluBench],
   ['compile', compileBench],
+  ['statistics', statisticsBench],
   ['turns', turnsBench],
 ];
 

@@ -52,6 +52,11 @@ export class DirectLineStreams {
     for (const ws of this.wss.clients) ws.close(code, reason);
   }
 
+  /** Open streams in this process (the metrics' WebSocket gauge). */
+  get openCount(): number {
+    return this.wss.clients.size;
+  }
+
   async close(): Promise<void> {
     // terminate, not close: a client that never answers the closing handshake must not hold the
     // process (ws waits 30 s for it); drain() has already asked every client to reconnect.

@@ -59,6 +59,20 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
   }
 }
 
+it('refuses to start with NODE_ENV=staging: exit code 1 and the reason on stderr', () => {
+  for (const env of [{ NODE_ENV: 'staging' }]) {
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: 'pipe', timeout: 30_000 });
+    } catch (err) {
+      ({ status, stderr } = err as { status: number; stderr: string });
+    }
+    expect(status).toBe(1);
+    expect(String(stderr)).toMatch(/Opastin cannot start:[\s\S]*NODE_ENV/);
+  }
+});
+
 describe('dist/ under plain node in the production profile', () => {
   let ws: WebSocket;
   const frames: { activities: { from: { role?: string }; text?: string }[] }[] = [];

@@ -115,7 +115,8 @@
       locale: t('locale'),
       nonce: nonce,
       styleOptions: styleOptions(),
-      sendTypingIndicator: false,
+      // Counsellors see "the resident is typing" (the bot passes it on only during a handoff).
+      sendTypingIndicator: true,
     }, session.host);
   }
 

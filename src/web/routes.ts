@@ -7,7 +7,7 @@ import express, { Request, Response, Router } from 'express';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { langFromLocale, Lang } from '../bot/language';
+import { langFromLocale, Lang } from '../lang';
 import { precompressedAsset, warmAsset } from './assets';
 import { newNonce, pageCsp, SECURITY_HEADERS } from './csp';
 import { embedScript } from './embed';

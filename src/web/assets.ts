@@ -10,7 +10,25 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 const gzip = promisify(zlib.gzip);
-const brotli = promisify(zlib.brotliCompress);
+
+/**
+ * Brotli fed in slices: each slice is one job on libuv's thread pool, and a process cannot exit
+ * while such a job runs. One job over Web Chat's whole bundle at quality 11 takes seconds (more on
+ * a busy machine), which held a SIGTERM-ed process past its shutdown grace period; a slice takes
+ * a fraction of a second. The output is the same single brotli stream.
+ */
+const BROTLI_SLICE = 64 * 1024;
+function brotli(raw: Buffer, options: zlib.BrotliOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const stream = zlib.createBrotliCompress(options);
+    const out: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => out.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(out)));
+    stream.on('error', reject);
+    for (let i = 0; i < raw.length; i += BROTLI_SLICE) stream.write(raw.subarray(i, i + BROTLI_SLICE));
+    stream.end();
+  });
+}
 
 interface Variants {
   raw: Buffer;

@@ -12,6 +12,7 @@ import type Redis from 'ioredis';
 import {
   activityId, ActivityPage, ActivityStore, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, parseWatermark,
 } from './activityStore';
+import type { RedisTopology } from '../../state/redisTopology';
 import { StreamHub } from './streamHub';
 
 // KEYS: meta, stream. ARGV: json, maxlen, ttl. Returns the new seq, or -1 when the conversation is gone.
@@ -32,8 +33,8 @@ return 1
 `;
 
 export interface RedisActivityStoreOptions {
-  /** Used to open the dedicated blocking connection (XREAD BLOCK). */
-  url: string;
+  /** Used to open the dedicated blocking connection (XREAD BLOCK): a URL or the configured topology. */
+  url: string | RedisTopology;
   prefix: string;
   ttlSeconds: number;
   maxActivities?: number;

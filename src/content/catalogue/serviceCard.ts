@@ -9,6 +9,7 @@
 import { telUri } from './contacts';
 import { describeOpening, describeWeekly } from './describeOpening';
 import { CHANNEL_NAMES, CHARGE_NAMES, LANGUAGE_NAMES, MARKERS, formatDate } from './labels';
+import { MinuteCache } from './minuteCache';
 import { DEFAULT_TIMEZONE, openingStatus, type OpeningStatus } from './openingHours';
 import type { Catalogue, ChannelType, Lang, Service } from './types';
 
@@ -107,7 +108,14 @@ function channelLine(c: ChannelCardData, lang: Lang): string {
   return parts.join(' — ');
 }
 
+const cardCache = new MinuteCache<Catalogue, string>();
+
+/** The card as markdown; built once per minute per catalogue, service and language (minuteCache.ts). */
 export function renderServiceCard(service: Service, lang: Lang, now: Date, catalogue: Catalogue): string {
+  return cardCache.get(catalogue, now, `${service.id} ${lang}`, (minuteStart) => renderCardUncached(service, lang, minuteStart, catalogue));
+}
+
+function renderCardUncached(service: Service, lang: Lang, now: Date, catalogue: Catalogue): string {
   const timezone = catalogue.region.timezone;
   const data = renderServiceCardData(service, lang, now, timezone);
   const m = MARKERS[lang];

@@ -4,9 +4,9 @@
  * event, and the offer of a person. Never a symptom checker.
  */
 import type { CrisisResult } from '../nlu';
-import { renderServiceCard } from '../content/catalogue';
+import { serviceCardFor } from '../content/catalogue';
 import type { ContentBundle } from '../engine/contentBundle';
-import { event, message, OutgoingActivity, text } from '../engine/render';
+import { cardsMessage, event, message, OutgoingActivity, text } from '../engine/render';
 import type { Lang } from './language';
 
 function servicesFor(kind: CrisisResult['kind'], lang: Lang): string[] {
@@ -29,10 +29,10 @@ export function crisisResponse(bundle: ContentBundle, lang: Lang, crisis: Crisis
   const cards = servicesFor(crisis.kind, lang)
     .map((id) => bundle.catalogue.services.get(id))
     .filter((s): s is NonNullable<typeof s> => !!s)
-    .map((s) => renderServiceCard(s, lang, now, bundle.catalogue));
+    .map((s) => serviceCardFor(s, lang, now, bundle.catalogue));
   const human = bundle.program.commands.human[lang][0];
   return [
-    message([...intro.filter(Boolean), ...cards].join('\n\n')),
+    cardsMessage(intro.filter(Boolean).join('\n\n'), cards, lang, { crisis: true }),
     event('crisis', { kind: crisis.kind }),
     message(text(bundle, 'crisisOfferHuman', lang), human ? [human] : undefined),
   ];

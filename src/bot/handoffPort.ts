@@ -18,6 +18,8 @@ export interface HandoffPort {
   request(req: { conversationId: string; queueId: string; lang: Lang; summary: HandoffSummary }): Promise<HandoffRequestResult>;
   statusOf(conversationId: string): Promise<{ status: 'none' | 'queued' | 'accepted'; queueId?: string }>;
   residentMessage(conversationId: string, text: string): Promise<void>;
+  /** The resident is typing: the counsellor who has the conversation sees it (nobody else). */
+  residentTyping?(conversationId: string): Promise<void>;
   cancel(conversationId: string): Promise<void>;
   /** Keeps a call-back request (with a TTL) when the queue's team accepts them; false when it does not. */
   leaveContactRequest(req: { conversationId: string; queueId: string; lang: Lang; contact: string; summary: HandoffSummary }): Promise<boolean>;

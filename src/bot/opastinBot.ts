@@ -68,9 +68,16 @@ export class OpastinBot {
   async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const bundle = this.content.current();
-    // The web chat page sends `webchat/join` once connected, so the bot greets first.
-    const isGreeting = activity.type === ActivityTypes.Event && activity.name === 'webchat/join';
+    // Greet first: on conversationUpdate when the resident joins (as Direct Line sends on start),
+    // or on Web Chat's `webchat/join` event; both are no-ops once a dialog is running.
+    const residentJoined = activity.type === ActivityTypes.ConversationUpdate
+      && (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
+    const isGreeting = residentJoined || (activity.type === ActivityTypes.Event && activity.name === 'webchat/join');
     const isStart = this.allowStartEvent && activity.type === ActivityTypes.Event && activity.name === 'opastin.start';
+    if (activity.type === ActivityTypes.Typing) {
+      await this.handoffFor(context)?.residentTyping?.(activity.conversation.id);
+      return;
+    }
     if (activity.type !== ActivityTypes.Message && !isGreeting && !isStart) return;
     if (!bundle) {
       await context.sendActivity(message(serviceUnavailableText(langFromLocale(activity.locale) ?? 'fi')));

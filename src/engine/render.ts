@@ -4,7 +4,7 @@
  */
 import { Activity, ActionTypes, ActivityTypes } from 'botbuilder';
 import type { Lang } from '../bot/language';
-import { renderServiceCard } from '../content/catalogue';
+import { serviceCardFor, serviceCardText, type ServiceCardData } from '../content/catalogue';
 import type { ContentBundle } from './contentBundle';
 import type { Output } from './interpreter';
 
@@ -21,6 +21,27 @@ export function message(text: string, choices?: string[]): OutgoingActivity {
     activity.suggestedActions = { to: [], actions: choices.map((c) => ({ type: ActionTypes.ImBack, title: c, value: c })) };
   }
   return activity;
+}
+
+/**
+ * `channelData.opastin` on a message that carries service cards: the same facts as the text, as
+ * data, so a rich client (our chat page) shows each way of contact on its own line with tap-to-call
+ * links. Other clients ignore it and show `text`. Versioned, documented in docs/web-chat.md.
+ */
+export interface RichMessageData {
+  v: 1;
+  /** The message without the cards ("Tässä palvelu, joka sopii tilanteeseesi:"). */
+  text: string;
+  cards: ServiceCardData[];
+  /** A crisis answer: announced assertively by screen readers. */
+  crisis?: boolean;
+}
+
+/** A message with service cards: text for every channel, `channelData.opastin` for rich ones. */
+export function cardsMessage(intro: string, cards: ServiceCardData[], lang: Lang, options: { crisis?: boolean } = {}): OutgoingActivity {
+  const rich: RichMessageData = { v: 1, text: intro, cards, ...(options.crisis ? { crisis: true } : {}) };
+  const parts = [intro, ...cards.map((c) => serviceCardText(c, lang))].filter(Boolean);
+  return { ...message(parts.join('\n\n')), channelData: { opastin: rich } };
 }
 
 export function event(name: string, value: unknown): OutgoingActivity {
@@ -42,7 +63,7 @@ export function renderOutputs(outputs: Output[], bundle: ContentBundle, lang: La
         const service = bundle.catalogue.services.get(output.service);
         if (!service) break;
         const topic = output.topic ?? service.topic;
-        activities.push(message(`${text(bundle, 'routeIntro', lang)}\n\n${renderServiceCard(service, lang, now, bundle.catalogue)}`));
+        activities.push(cardsMessage(text(bundle, 'routeIntro', lang), [serviceCardFor(service, lang, now, bundle.catalogue)], lang));
         activities.push(event('route', { topic, service: service.id, dialog: dialogId }));
         if (output.offerHandoff && service.queue && bundle.catalogue.queues.has(service.queue)) {
           activities.push({

@@ -75,6 +75,7 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     request: (req) => handoffRef!.service.request(req),
     statusOf: (id) => handoffRef!.service.statusOf(id),
     residentMessage: (id, text) => handoffRef!.service.residentMessage(id, text),
+    residentTyping: (id) => handoffRef!.service.residentTyping(id),
     cancel: (id) => handoffRef!.service.cancel(id),
     leaveContactRequest: (req) => handoffRef!.service.leaveContactRequest(req),
   };

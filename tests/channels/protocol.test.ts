@@ -55,7 +55,7 @@ describe.each([['memory', false], ['redis', true]])('Direct Line protocol (%s)',
     expect(again.body.streamUrl).not.toBe(c.streamUrl);
   });
 
-  it('stamps what the channel owns: from.id from the token, ids, timestamp; echoes clientActivityID', async () => {
+  it('stamps what the channel owns: from.id from the token, ids, timestamp; echoes channelData as sent', async () => {
     const c = await startConversation(app);
     const posted = await request(app)
       .post(`/v3/directline/conversations/${c.conversationId}/activities`)
@@ -63,7 +63,7 @@ describe.each([['memory', false], ['redis', true]])('Direct Line protocol (%s)',
       .send({
         type: 'message', text: 'hei', locale: 'fi-FI', from: { id: 'someone-else', name: 'Matti Meikäläinen', role: 'bot' },
         recipient: { id: 'x' }, conversation: { id: 'other' }, id: 'mine', channelId: 'evil', serviceUrl: 'https://attacker.example/',
-        channelData: { clientActivityID: 'cid-1', secretStuff: 'dropped' }, attachments: [{ contentType: 'text/html', content: '<b>x</b>' }],
+        channelData: { clientActivityID: 'cid-1', clientActivityId: 'dljs-1', own: { n: 1 } }, attachments: [{ contentType: 'text/html', content: '<b>x</b>' }],
       })
       .expect(200);
     expect(posted.body).toEqual({ id: `${c.conversationId}|0000001` });
@@ -71,10 +71,11 @@ describe.each([['memory', false], ['redis', true]])('Direct Line protocol (%s)',
     const [mine, reply] = body.activities; // the resident's message, then the bot's first reply
     expect(mine).toMatchObject({
       id: posted.body.id, type: 'message', text: 'hei', channelId: 'directline', from: { id: c.userId, role: 'user' },
-      conversation: { id: c.conversationId }, recipient: { id: 'opastin', role: 'bot' }, channelData: { clientActivityID: 'cid-1' },
+      conversation: { id: c.conversationId }, recipient: { id: 'opastin', role: 'bot' },
     });
     expect(mine.from.name).toBeUndefined();
-    expect(mine.channelData.secretStuff).toBeUndefined();
+    // channelData comes back as the client sent it (the real service does the same).
+    expect(mine.channelData).toEqual({ clientActivityID: 'cid-1', clientActivityId: 'dljs-1', own: { n: 1 } });
     expect(mine.attachments).toBeUndefined();
     expect(mine.serviceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v3\/directline$/);
     expect(new Date(mine.timestamp).getTime()).toBeGreaterThan(Date.now() - 60000);

@@ -30,6 +30,8 @@ export interface ChannelCardData {
   /** Set only when the channel does not serve the reader's language: "suomi, englanti". */
   languagesText?: string;
   notes?: string;
+  /** Omaolo only: "Valitse Omaolossa: Hengitystietulehdus, …" (the county's enabled assessments). */
+  pickText?: string;
 }
 
 export interface ServiceCardData {
@@ -45,6 +47,8 @@ export interface ServiceCardData {
   checkedOnText: string;
   channels: ChannelCardData[];
   notes?: string;
+  /** "Neuvonta: Perheneuvonta — Avoinna nyt … — voit jättää yhteydenottopyynnön" (a counsellor queue). */
+  queueText?: string;
 }
 
 export function renderServiceCardData(
@@ -102,27 +106,44 @@ function channelLine(c: ChannelCardData, lang: Lang): string {
   return parts.join(' — ');
 }
 
-export function renderServiceCard(service: Service, lang: Lang, now: Date, catalogue: Catalogue): string {
+/**
+ * The card as data with everything the text version says (Omaolo's assessments, the counsellor
+ * queue): what a rich client renders as a structured block (it travels in channelData).
+ */
+export function serviceCardFor(service: Service, lang: Lang, now: Date, catalogue: Catalogue): ServiceCardData {
   const timezone = catalogue.region.timezone;
   const data = renderServiceCardData(service, lang, now, timezone);
   const m = MARKERS[lang];
-  const lines: string[] = [];
-  lines.push(data.exampleLabel ? `**${data.title}** ${data.exampleLabel}` : `**${data.title}**`);
-  lines.push(data.description);
   data.channels.forEach((c, i) => {
-    lines.push(channelLine(c, lang));
     // Omaolo has no deep links per assessment: name the ones this county has enabled.
     if (service.channels[i]?.type === 'omaolo' && catalogue.omaolo.enabled.length > 0) {
       const names = catalogue.omaolo.enabled.map((id) => catalogue.omaolo.assessments.get(id)?.name[lang]).filter(Boolean);
-      lines.push(`  ${m.omaoloPick}: ${names.join(', ')}`);
+      c.pickText = `${m.omaoloPick}: ${names.join(', ')}`;
     }
   });
   const queue = service.queue ? catalogue.queues.get(service.queue) : undefined;
   if (queue) {
     const bits = [`${m.queue}: ${queue.name[lang]}`, describeOpening(queue.hours, lang, now, timezone)];
     if (queue.acceptsContactRequests) bits.push(m.contactRequests);
-    lines.push(bits.join(' — '));
+    data.queueText = bits.join(' — ');
   }
+  return data;
+}
+
+export function renderServiceCard(service: Service, lang: Lang, now: Date, catalogue: Catalogue): string {
+  return serviceCardText(serviceCardFor(service, lang, now, catalogue), lang);
+}
+
+/** The plain-text (light markdown) card, for channels that show text only. */
+export function serviceCardText(data: ServiceCardData, lang: Lang): string {
+  const lines: string[] = [];
+  lines.push(data.exampleLabel ? `**${data.title}** ${data.exampleLabel}` : `**${data.title}**`);
+  lines.push(data.description);
+  for (const c of data.channels) {
+    lines.push(channelLine(c, lang));
+    if (c.pickText) lines.push(`  ${c.pickText}`);
+  }
+  if (data.queueText) lines.push(data.queueText);
   if (data.anonymousText) lines.push(data.anonymousText);
   if (data.notes) lines.push(data.notes);
   lines.push(`${data.checkedOnText}.`);

@@ -118,7 +118,7 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   });
   app.use(handoff.router);
   handoffRef = handoff;
-  app.use(webRoutes({ contentDir: config.contentDir, region: config.region, frameAncestors: dlConfig.frameAncestors, publicBaseUrl: dlConfig.publicBaseUrl, warm: config.nodeEnv !== 'test' }));
+  app.use(webRoutes({ contentDir: config.contentDir, region: config.region, frameAncestors: dlConfig.frameAncestors, publicBaseUrl: dlConfig.publicBaseUrl, warm: config.nodeEnv !== 'test', quickExitUrl: dlConfig.quickExitUrl, defaultClient: dlConfig.chatClient }));
   app.use(notFound);
   app.use(jsonErrorHandler(log));
 

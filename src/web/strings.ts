@@ -5,7 +5,7 @@
 import type { Lang } from '../bot/language';
 
 export interface PageStrings {
-  /** BCP 47 locale given to Web Chat and carried by every activity. */
+  /** BCP 47 locale given to the chat client and carried by every activity. */
   locale: string;
   /** The language's own name, for the switch ("Suomi"). */
   languageName: string;
@@ -60,7 +60,7 @@ export const STRINGS: Record<Lang, PageStrings> = {
     startAgain: 'Aloita uusi keskustelu',
     connectionFailed: 'Yhteys chattiin ei toimi juuri nyt. Yritä hetken päästä uudelleen.',
     exampleNote: 'Tämä on esimerkkisivu. Sivun tiedot eivät ole oikeita.',
-    emergency: 'Hätätilanteessa soita 112.',
+    emergency: 'Hätätilanteessa soita',
     launcherOpen: 'Avaa chat',
     launcherClose: 'Sulje chat',
     embedFrameTitle: 'Opastin-chat',
@@ -91,7 +91,7 @@ export const STRINGS: Record<Lang, PageStrings> = {
     startAgain: 'Börja ett nytt samtal',
     connectionFailed: 'Chatten fungerar inte just nu. Försök igen om en stund.',
     exampleNote: 'Det här är en exempelsida. Uppgifterna på sidan är inte riktiga.',
-    emergency: 'I en nödsituation, ring 112.',
+    emergency: 'I en nödsituation, ring',
     launcherOpen: 'Öppna chatten',
     launcherClose: 'Stäng chatten',
     embedFrameTitle: 'Opastin-chatt',
@@ -122,7 +122,7 @@ export const STRINGS: Record<Lang, PageStrings> = {
     startAgain: 'Start a new conversation',
     connectionFailed: 'The chat is not working right now. Please try again in a moment.',
     exampleNote: 'This is an example page. The details on this page are not real.',
-    emergency: 'In an emergency, call 112.',
+    emergency: 'In an emergency, call',
     launcherOpen: 'Open the chat',
     launcherClose: 'Close the chat',
     embedFrameTitle: 'Opastin chat',

@@ -36,6 +36,7 @@ let client: DirectLineClient | null = null;
 let outbox: { clientId: string; activity: Activity }[] = [];
 let flushing = false;
 let focusChoicesNext = false;
+let focusTimer: number | undefined;
 let lastTypingSent = 0;
 let counter = 0;
 
@@ -90,8 +91,13 @@ function onActivities(list: Activity[]): void {
   transcript.announce(shown);
   ui.save.hidden = transcript.cards.length === 0;
   if (shown.length > 0 && focusChoicesNext) {
-    focusChoicesNext = false;
-    if (!choices.focusFirst()) shown[shown.length - 1].focus({ preventScroll: true });
+    // A reply may come in several frames: move focus once they have settled.
+    const newest = shown[shown.length - 1];
+    window.clearTimeout(focusTimer);
+    focusTimer = window.setTimeout(() => {
+      focusChoicesNext = false;
+      if (!choices.focusFirst()) newest.focus({ preventScroll: true });
+    }, 200);
   }
 }
 

@@ -87,7 +87,8 @@ describeE2e('our resident chat client in Chromium', () => {
     if (device === 'phone') {
       // The greeting's question is whole on screen, above the choices, with no page scrolling.
       const fits = await page.evaluate(() => {
-        const question = [...document.querySelectorAll('#transcript .msg.bot')].pop()!.getBoundingClientRect();
+        const all = document.querySelectorAll('#transcript .msg.bot');
+        const question = all[all.length - 1].getBoundingClientRect();
         const box = document.getElementById('transcript-scroll')!.getBoundingClientRect();
         const firstChoice = document.querySelector('#choices .choice')!.getBoundingClientRect();
         return { inBox: question.top >= box.top - 1 && question.bottom <= box.bottom + 1, aboveChoices: question.bottom <= firstChoice.top, pageScrolls: document.documentElement.scrollHeight > window.innerHeight + 1 };

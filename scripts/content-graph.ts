@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { listRegions, loadCatalogue } from '../src/content/catalogue';
+import { catalogueFacts as factsOf, listRegions, loadCatalogue } from '../src/content/catalogue';
 import { formatDiagnostic } from '../src/content/diagnostic';
 import { compileProgram } from '../src/engine/compiler/compile';
 import { dialogToMarkdown } from './lib/mermaid';
@@ -39,8 +39,9 @@ function catalogueFacts(rootDir: string) {
   try {
     for (const region of listRegions(contentDir)) {
       const { catalogue } = loadCatalogue(contentDir, region, { rootDir });
-      for (const id of catalogue.services.keys()) services.add(id);
-      for (const id of catalogue.queues.keys()) queues.add(id);
+      const facts = factsOf(catalogue);
+      facts.services.forEach((id) => services.add(id));
+      facts.queues.forEach((id) => queues.add(id));
     }
   } catch (err) {
     console.error(`(could not read the service catalogue: ${(err as Error).message}; routes are drawn unchecked)`);

@@ -1,8 +1,10 @@
 /**
  * Draws one compiled dialog as a Mermaid flowchart: steps as nodes (kind and the Finnish text,
  * shortened), edges labelled with choice labels and branch conditions, calls as links to the
- * called dialog's graph, routes and handoffs showing the service or queue. Pure: no file access.
+ * called dialog's graph, routes and handoffs showing the service or queue. Questionnaire answers
+ * show their points and score branches the band of points each way stands for. Pure: no file access.
  */
+import { scoreBand, scoreRanges } from '../../src/engine/compiler/scores';
 import type { DialogScript, Step } from '../../src/engine/program';
 
 export interface GraphOptions {
@@ -72,8 +74,20 @@ function node(nodeId: string, stepId: string, step: Step, max: number): string {
   }
 }
 
+type ScoreRanges = Map<string, { min: number; max: number }>;
+type Band = { score: string; min: number; max: number };
+
+const bandText = (b: Band) => `${b.score} ${b.min === b.max ? b.min : `${b.min}–${b.max}`}`;
+
+/** What the else of a one-case score branch stands for: the points below (or above) the case's band. */
+function elseBand(band: Band, range: { min: number; max: number }): Band | undefined {
+  if (band.max === range.max && band.min > range.min) return { score: band.score, min: range.min, max: band.min - 1 };
+  if (band.min === range.min && band.max < range.max) return { score: band.score, min: band.max + 1, max: range.max };
+  return undefined;
+}
+
 /** Outgoing edges of a step as [target step id, label]; choices to the same step share one edge. */
-export function edgesOf(step: Step): [string, string][] {
+export function edgesOf(step: Step, ranges: ScoreRanges = new Map()): [string, string][] {
   const out = new Map<string, string[]>();
   const add = (target: string | undefined, label: string) => {
     if (!target) return;
@@ -81,13 +95,17 @@ export function edgesOf(step: Step): [string, string][] {
   };
   switch (step.kind) {
     case 'ask':
-      if (step.type === 'choice') for (const c of step.choices) add(c.goto ?? step.next, c.label.fi);
+      if (step.type === 'choice') for (const c of step.choices) add(c.goto ?? step.next, step.score ? `${c.label.fi} (+${c.points ?? 0})` : c.label.fi);
       else add(step.next, step.remember ? `${step.type} → ${step.remember}` : step.type);
       break;
-    case 'branch':
-      for (const c of step.cases) add(c.goto, c.source);
-      add(step.otherwise, 'else');
+    case 'branch': {
+      // Score cases are labelled with the band of points they stand for, so editors see the bands.
+      const bands = step.cases.map((c) => scoreBand(c.when, ranges));
+      step.cases.forEach((c, i) => add(c.goto, bands[i] ? `${c.source} · ${bandText(bands[i]!)}` : c.source));
+      const rest = step.cases.length === 1 && bands[0] ? elseBand(bands[0], ranges.get(bands[0].score)!) : undefined;
+      add(step.otherwise, rest ? `else · ${bandText(rest)}` : 'else');
       break;
+    }
     case 'end':
       break;
     default:
@@ -117,9 +135,10 @@ export function dialogToMermaid(script: DialogScript, options: GraphOptions = {}
   if (script.start) lines.push(`  start --> ${target(script.start)}`);
 
   const calls = new Map<string, string>();
+  const ranges = scoreRanges(script);
   for (const [stepId, step] of script.steps) {
     const from = ids.get(stepId)!;
-    for (const [to, label] of edgesOf(step)) {
+    for (const [to, label] of edgesOf(step, ranges)) {
       const dest = target(to);
       lines.push(label ? `  ${from} -->|"${escapeLabel(shorten(label, max))}"| ${dest}` : `  ${from} --> ${dest}`);
     }

@@ -31,6 +31,7 @@ export function applyLanguage(cfg: PageConfig, lang: Lang): void {
     const value = String(s[node.dataset.i18n!] ?? '');
     const attr = node.dataset.i18nAttr;
     if (attr) node.setAttribute(attr, value);
+    else if (node.dataset.i18nTel !== undefined) node.replaceChildren(...withTelLinks(value));
     else node.textContent = value;
   });
   document.querySelectorAll<HTMLElement>('[data-i18n-item]').forEach((node) => {
@@ -39,6 +40,17 @@ export function applyLanguage(cfg: PageConfig, lang: Lang): void {
   });
   document.querySelectorAll<HTMLElement>('[data-region-name]').forEach((node) => (node.textContent = cfg.region.name[lang]));
   document.querySelectorAll<HTMLButtonElement>('button[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
+}
+
+/** "… soita 112." as text with 112 as a tap-to-call link. */
+function withTelLinks(text: string): Node[] {
+  return text.split(/\b(112)\b/).map((part, i) => {
+    if (i % 2 === 0) return document.createTextNode(part);
+    const a = document.createElement('a');
+    a.href = 'tel:112';
+    a.textContent = part;
+    return a;
+  });
 }
 
 export function onLanguageSwitch(handler: (lang: Lang) => void): void {

@@ -25,7 +25,7 @@ function way(c: ChannelCardData): HTMLLIElement {
     const status = el('span', `way-status${open}`, c.weeklyText ? `${c.statusText} (${c.weeklyText})` : c.statusText);
     li.appendChild(status);
   }
-  for (const extra of [c.chargeText, c.languagesText, c.notes, c.pickText]) {
+  for (const extra of [c.chargeText, c.languagesText, c.servesText, c.notes, c.pickText]) {
     if (extra) li.appendChild(el('span', 'way-note', extra));
   }
   return li;
@@ -44,10 +44,11 @@ export function renderCard(card: ServiceCardData, exampleMark: string): HTMLElem
   const ways = el('ul', 'ways');
   for (const c of card.channels) ways.appendChild(way(c));
   article.appendChild(ways);
-  for (const extra of [card.queueText, card.anonymousText, card.notes]) {
+  for (const extra of [card.queueText, card.findContactText, card.anonymousText, card.notes]) {
     if (extra) article.appendChild(el('p', 'card-note', extra));
   }
   article.appendChild(el('p', 'card-checked', `${card.checkedOnText}.`));
+  if (card.draftText) article.appendChild(el('p', 'card-draft', card.draftText));
   return article;
 }
 
@@ -56,10 +57,11 @@ export function cardText(card: ServiceCardData): string {
   const lines = [card.exampleLabel ? `${card.title} ${card.exampleLabel}` : card.title, card.description];
   for (const c of card.channels) {
     const contact = c.phone ?? c.url ?? c.address ?? '';
-    const bits = [`- ${c.title}: ${contact}`, c.statusText && c.weeklyText ? `${c.statusText} (${c.weeklyText})` : c.statusText, c.chargeText, c.languagesText, c.notes, c.pickText];
+    const bits = [`- ${c.title}: ${contact}`, c.statusText && c.weeklyText ? `${c.statusText} (${c.weeklyText})` : c.statusText, c.chargeText, c.languagesText, c.servesText, c.notes, c.pickText];
     lines.push(bits.filter(Boolean).join(' — '));
   }
-  for (const extra of [card.queueText, card.anonymousText, card.notes]) if (extra) lines.push(extra);
+  for (const extra of [card.queueText, card.findContactText, card.anonymousText, card.notes]) if (extra) lines.push(extra);
   lines.push(`${card.checkedOnText}.`);
+  if (card.draftText) lines.push(card.draftText);
   return lines.join('\n');
 }

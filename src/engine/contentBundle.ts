@@ -6,7 +6,7 @@ import path from 'node:path';
 import { buildNlu, Nlu } from '../nlu';
 import type { Diagnostic } from '../content/diagnostic';
 import { hasErrors } from '../content/diagnostic';
-import { Catalogue, loadCatalogue } from '../content/catalogue';
+import { Catalogue, catalogueFacts, loadCatalogue } from '../content/catalogue';
 import { compileProgram } from './compiler/compile';
 import type { Program } from './program';
 
@@ -27,7 +27,7 @@ export interface BundleResult {
 export function loadContentBundle(rootDir: string, region: string): BundleResult {
   const contentDir = path.join(rootDir, 'content');
   const { catalogue, diagnostics: catalogueDiagnostics } = loadCatalogue(contentDir, region, { rootDir });
-  const facts = { services: new Set(catalogue.services.keys()), queues: new Set(catalogue.queues.keys()) };
+  const facts = catalogueFacts(catalogue);
   const { program, diagnostics: dialogDiagnostics } = compileProgram(rootDir, facts);
   const { nlu, diagnostics: nluDiagnostics } = buildNlu(contentDir);
   const diagnostics = [...catalogueDiagnostics, ...dialogDiagnostics, ...nluDiagnostics];

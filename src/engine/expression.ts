@@ -7,6 +7,7 @@
  *   not    := 'not' not | cmp
  *   cmp    := atom (('=='|'!='|'<'|'<='|'>'|'>=') atom)?
  *   atom   := number | 'string' | "string" | true | false | identifier | '(' expr ')'
+ *   identifier := name | 'score.' name      (a questionnaire's running score)
  *
  * Parsing returns an AST or an error with its 1-based column inside the expression, so the
  * compiler can point at the exact character in the YAML file.
@@ -31,6 +32,14 @@ interface Token {
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'true', 'false']);
 
+/** A variable name as conditions and `{...}` in texts write it: `age`, or a score: `score.auditc`. */
+export const VARIABLE_NAME = /[\p{L}_][\p{L}\p{N}_-]*(?:\.[\p{L}_][\p{L}\p{N}_-]*)?/u;
+/** Where a questionnaire's score lives among a dialog's variables (plain JSON, like every answer). */
+export const SCORE_PREFIX = 'score.';
+/** `{name}` in a text: replaced by the remembered answer (or score) of that name. */
+export const INTERPOLATION = new RegExp('\\{(' + VARIABLE_NAME.source + ')\\}', 'gu');
+export const scoreVariable = (score: string): string => SCORE_PREFIX + score;
+
 function tokenise(source: string): Token[] | { message: string; col: number } {
   const tokens: Token[] = [];
   let i = 0;
@@ -49,7 +58,7 @@ function tokenise(source: string): Token[] | { message: string; col: number } {
       tokens.push({ type: 'str', text: source.slice(i, end + 1), col, value: source.slice(i + 1, end) });
       i = end + 1;
     } else if (/[\p{L}_]/u.test(ch)) {
-      const m = /^[\p{L}_][\p{L}\p{N}_-]*/u.exec(source.slice(i))!;
+      const m = new RegExp('^' + VARIABLE_NAME.source, 'u').exec(source.slice(i))!;
       tokens.push({ type: 'ident', text: m[0], col });
       i += m[0].length;
     } else if (ch === '(' || ch === ')') {

@@ -5,7 +5,7 @@
  * handing off happen in scriptDialog.ts.
  */
 import type { Lang } from '../bot/language';
-import { isTrue, Value } from './expression';
+import { evaluate, INTERPOLATION, isTrue, scoreVariable, Value } from './expression';
 import { matchChoice, parseNumber, parseYesNo, Stemmer } from './matchAnswer';
 import type { AskStep, DialogScript, LocalText, Step } from './program';
 
@@ -23,7 +23,11 @@ export type Output =
   | { type: 'handoff'; queue: string }
   | { type: 'feedback' };
 
-export type Control = { kind: 'wait' } | { kind: 'call'; dialog: string } | { kind: 'end' } | { kind: 'unmatched' };
+export type Control =
+  | { kind: 'wait' }
+  | { kind: 'call'; dialog: string; params: Record<string, Value> }
+  | { kind: 'end' }
+  | { kind: 'unmatched' };
 
 export interface Decision {
   frame: Frame;
@@ -38,14 +42,19 @@ export interface Env {
 }
 
 const MAX_STEPS_PER_TURN = 200;
-const INTERPOLATION = /\{([\p{L}_][\p{L}\p{N}_-]*)\}/gu;
 
 export function fill(text: LocalText, lang: Lang, vars: Record<string, Value>): string {
   return text[lang].replace(INTERPOLATION, (_m, name: string) => (vars[name] === undefined || vars[name] === null ? '' : String(vars[name])));
 }
 
-export function newFrame(script: DialogScript): Frame {
-  return { v: 1, step: script.start, vars: {}, history: [] };
+/** A dialog's first frame: its parameters (from the caller, else their defaults) are its first variables. */
+export function newFrame(script: DialogScript, params: Record<string, Value> = {}): Frame {
+  const vars: Record<string, Value> = {};
+  for (const p of script.params) {
+    const given = Object.prototype.hasOwnProperty.call(params, p.name) ? params[p.name] : undefined;
+    vars[p.name] = given ?? p.default ?? null;
+  }
+  return { v: 1, step: script.start, vars, history: [] };
 }
 
 /** Runs from the frame's current step until a question, a call or an end. */
@@ -82,8 +91,11 @@ function execute(step: Step, frame: Frame, env: Env, outputs: Output[]): { frame
     case 'handoff':
       outputs.push({ type: 'handoff', queue: step.queue });
       return go(step.next);
-    case 'call':
-      return { frame: { ...frame, step: step.id }, control: { kind: 'call', dialog: step.dialog } };
+    case 'call': {
+      const params: Record<string, Value> = {};
+      for (const p of step.with) params[p.name] = evaluate(p.value, frame.vars);
+      return { frame: { ...frame, step: step.id }, control: { kind: 'call', dialog: step.dialog, params } };
+    }
     case 'end':
       if (step.text) outputs.push({ type: 'text', text: fill(step.text, env.lang, frame.vars) });
       if (step.feedback) outputs.push({ type: 'feedback' });
@@ -115,6 +127,7 @@ export function answer(script: DialogScript, frame: Frame, text: string, env: En
       if (!choice) return reprompt();
       if (step.remember) vars[step.remember] = choice.id;
       Object.assign(vars, choice.set ?? {});
+      if (step.score) addPoints(vars, step.score, choice.points ?? 0);
       next = choice.goto ?? step.next;
       break;
     }
@@ -138,6 +151,13 @@ export function answer(script: DialogScript, frame: Frame, text: string, env: En
   }
   if (!next) return { frame: { ...frame, vars }, outputs: [], control: { kind: 'end' } };
   return run(script, { ...frame, vars, step: next }, env);
+}
+
+/** A score starts at 0 and grows by the points of each answer; "go back" restores the earlier sum with the answers. */
+function addPoints(vars: Record<string, Value>, score: string, points: number): void {
+  const key = scoreVariable(score);
+  const current = vars[key];
+  vars[key] = (typeof current === 'number' ? current : 0) + points;
 }
 
 function retryOutputs(step: AskStep, frame: Frame, env: Env): Output[] {

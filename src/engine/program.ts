@@ -14,6 +14,8 @@ export interface Choice {
   goto?: string;
   set?: Record<string, string | number | boolean>;
   topic?: string;
+  /** Points this answer adds to the question's score (scored questionnaires such as AUDIT-C). */
+  points?: number;
 }
 
 export type AskType = 'choice' | 'text' | 'number' | 'yesno';
@@ -28,6 +30,8 @@ export interface AskStep {
   min?: number;
   max?: number;
   retry?: LocalText;
+  /** The score the chosen answer's points are added to: readable in conditions as `score.<name>`. */
+  score?: string;
   next?: string;
 }
 export interface SayStep {
@@ -60,6 +64,8 @@ export interface CallStep {
   kind: 'call';
   id: string;
   dialog: string;
+  /** Parameters for the called dialog: each an expression over this dialog's variables. */
+  with: { name: string; value: Expr; source: string }[];
   next: string;
 }
 export interface EndStep {
@@ -71,10 +77,18 @@ export interface EndStep {
 
 export type Step = AskStep | SayStep | BranchStep | RouteStep | HandoffStep | CallStep | EndStep;
 
+/** A value a dialog expects from its caller (`params:`), set before its first step. */
+export interface DialogParam {
+  name: string;
+  type: 'number' | 'boolean' | 'text';
+  default?: string | number | boolean;
+}
+
 export interface DialogScript {
   id: string;
   topic: string;
   start: string;
+  params: DialogParam[];
   steps: Map<string, Step>;
   /** Where each step is written, for diagnostics and graphs. */
   positions: Map<string, SourcePosition>;

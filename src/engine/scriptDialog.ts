@@ -6,10 +6,11 @@
 import { Dialog, DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
 import type { ContentBundle } from './contentBundle';
 import { answer, back, Decision, Env, Frame, newFrame, reask, resume, run } from './interpreter';
+import { SCORE_PREFIX, Value } from './expression';
 import type { DialogScript } from './program';
 import { handleUnmatched } from './freeText';
 import { renderOutputs } from './render';
-import { turnLang } from './turnInfo';
+import { noteTurnScores, turnLang } from './turnInfo';
 
 export interface ScriptDialogState {
   frame: Frame;
@@ -30,8 +31,8 @@ export class ScriptDialog extends Dialog {
     return { lang, texts: this.bundle.program.texts, stems: (t, l) => this.bundle.nlu.stems(t, l) };
   }
 
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    return this.apply(dc, run(this.script, newFrame(this.script), this.env(dc)));
+  override async beginDialog(dc: DialogContext, options?: { params?: Record<string, Value> }): Promise<DialogTurnResult> {
+    return this.apply(dc, run(this.script, newFrame(this.script, options?.params), this.env(dc)));
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -66,13 +67,14 @@ export class ScriptDialog extends Dialog {
     if (dc.activeDialog?.id === this.id) (dc.activeDialog.state as ScriptDialogState).frame = decision.frame;
     else dc.activeDialog!.state = { frame: decision.frame } satisfies ScriptDialogState;
     await this.send(dc, renderOutputs(decision.outputs, this.bundle, env.lang, this.id));
+    noteTurnScores(dc.context, scoresOf(decision.frame.vars));
     for (const output of decision.outputs) {
       if (output.type === 'handoff') dc.context.turnState.set('opastin.handoffRequest', output.queue);
       if (output.type === 'feedback') dc.context.turnState.set('opastin.feedbackAsked', this.id);
     }
     switch (decision.control.kind) {
       case 'call':
-        return dc.beginDialog(decision.control.dialog);
+        return dc.beginDialog(decision.control.dialog, { params: decision.control.params });
       case 'end':
         return dc.endDialog();
       default:
@@ -83,4 +85,12 @@ export class ScriptDialog extends Dialog {
   private async send(dc: DialogContext, activities: ReturnType<typeof renderOutputs>): Promise<void> {
     if (activities.length > 0) await dc.context.sendActivities(activities);
   }
+}
+
+function scoresOf(vars: Record<string, Value>): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const [name, value] of Object.entries(vars)) {
+    if (name.startsWith(SCORE_PREFIX) && typeof value === 'number') scores[name.slice(SCORE_PREFIX.length)] = value;
+  }
+  return scores;
 }

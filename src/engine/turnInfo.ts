@@ -11,3 +11,18 @@ export function setTurnLang(context: TurnContext, lang: Lang): void {
 export function turnLang(context: TurnContext): Lang {
   return (context.turnState.get(LANG_KEY) as Lang | undefined) ?? 'fi';
 }
+
+const SCORES_KEY = Symbol('opastin.scores');
+
+/**
+ * Questionnaire scores reached in this turn (`score.auditc` → 12), for editors' conversation tests
+ * and anonymous statistics of score bands. The scores themselves stay in the dialog's frame only.
+ */
+export function noteTurnScores(context: TurnContext, scores: Record<string, number>): void {
+  if (Object.keys(scores).length === 0) return;
+  context.turnState.set(SCORES_KEY, { ...turnScores(context), ...scores });
+}
+
+export function turnScores(context: TurnContext): Record<string, number> {
+  return (context.turnState.get(SCORES_KEY) as Record<string, number> | undefined) ?? {};
+}

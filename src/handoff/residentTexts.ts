@@ -28,7 +28,7 @@ export interface ResidentTexts {
 export const FALLBACK_TEXTS: ResidentTexts = {
   queued: {
     fi: 'Olet jonossa: {queue}. Paikkasi jonossa: {position}.',
-    sv: 'Du står i kö: {queue}. Din plats i kön: {position}.',
+    sv: 'Du står i kön till {queue}. Din plats i kön: {position}.',
     en: 'You are in the queue: {queue}. Your place in the queue: {position}.',
   },
   queuedEstimate: {
@@ -37,9 +37,9 @@ export const FALLBACK_TEXTS: ResidentTexts = {
     en: 'The estimated wait is about {minutes} min.',
   },
   queuedNoEstimate: {
-    fi: 'Odotusaikaa ei vielä osata arvioida. Saat viestin tähän, kun ohjaaja vastaa.',
-    sv: 'Väntetiden kan inte uppskattas ännu. Du får ett meddelande här när en handledare svarar.',
-    en: 'We cannot estimate the wait yet. You will get a message here when a counsellor answers.',
+    fi: 'Emme vielä pysty arvioimaan odotusaikaa. Saat viestin tähän, kun työntekijä vastaa.',
+    sv: 'Vi kan inte uppskatta väntetiden ännu. Du får ett meddelande här när en anställd svarar.',
+    en: 'We cannot estimate the wait yet. You will get a message here when a staff member answers.',
   },
   joined: {
     fi: '{name} liittyi keskusteluun.',
@@ -47,24 +47,24 @@ export const FALLBACK_TEXTS: ResidentTexts = {
     en: '{name} joined the conversation.',
   },
   transferred: {
-    fi: 'Keskustelusi siirrettiin jonoon: {queue}. Odota hetki, seuraava vapaa ohjaaja vastaa.',
-    sv: 'Ditt samtal flyttades till kön: {queue}. Vänta en stund, nästa lediga handledare svarar.',
-    en: 'Your conversation was moved to the queue: {queue}. Please wait, the next free counsellor will answer.',
+    fi: 'Keskustelusi siirrettiin jonoon: {queue}. Odota hetki, seuraava vapaa työntekijä vastaa.',
+    sv: 'Ditt samtal flyttades till kön till {queue}. Vänta en stund, nästa lediga anställda svarar.',
+    en: 'Your conversation was moved to the queue: {queue}. Please wait, the next free staff member will answer.',
   },
   timedOut: {
-    fi: 'Ohjaajaa ei valitettavasti saatu tällä kertaa. Voit jatkaa keskustelua Opastimen kanssa tai yrittää myöhemmin uudelleen.',
-    sv: 'Tyvärr fick vi inte tag på en handledare den här gången. Du kan fortsätta med Opastin eller försöka igen senare.',
-    en: 'Unfortunately no counsellor was free this time. You can continue with Opastin or try again later.',
+    fi: 'Valitettavasti kukaan työntekijä ei ehtinyt vastata tällä kertaa. Voit jatkaa keskustelua Opastimen kanssa tai yrittää myöhemmin uudelleen. Jos olet vaarassa, soita 112.',
+    sv: 'Tyvärr hann ingen anställd svara den här gången. Du kan fortsätta chatta med Opastin eller försöka igen senare. Om du är i fara, ring 112.',
+    en: 'Unfortunately no staff member was free to answer this time. You can keep chatting with Opastin or try again later. If you are in danger, call 112.',
   },
   endedBackToBot: {
-    fi: 'Ohjaaja lopetti keskustelun. Voit jatkaa Opastimen kanssa.',
-    sv: 'Handledaren avslutade samtalet. Du kan fortsätta med Opastin.',
-    en: 'The counsellor ended the conversation. You can continue with Opastin.',
+    fi: 'Työntekijä lopetti keskustelun. Voit jatkaa keskustelua Opastimen kanssa.',
+    sv: 'Den anställda avslutade samtalet. Du kan fortsätta chatta med Opastin.',
+    en: 'The staff member ended the conversation. You can keep chatting with Opastin.',
   },
   closed: {
-    fi: 'Ohjaaja lopetti keskustelun. Kiitos yhteydenotosta!',
-    sv: 'Handledaren avslutade samtalet. Tack för att du tog kontakt!',
-    en: 'The counsellor ended the conversation. Thank you for getting in touch!',
+    fi: 'Työntekijä lopetti keskustelun. Kiitos yhteydenotosta!',
+    sv: 'Den anställda avslutade samtalet. Tack för att du tog kontakt!',
+    en: 'The staff member ended the conversation. Thank you for getting in touch!',
   },
   feedbackQuestion: { fi: 'Saitko apua?', sv: 'Fick du hjälp?', en: 'Did you get help?' },
   feedbackYes: { fi: 'Kyllä', sv: 'Ja', en: 'Yes' },

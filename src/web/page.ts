@@ -85,7 +85,7 @@ ${header}
 ${embedLangs}
 <h1 ${t('heading')}>${esc(s.heading)}</h1>
 <p class="intro" ${t('intro')}>${esc(s.intro)}</p>
-<p class="emergency"><span ${t('emergency')}>${esc(s.emergency)}</span> <a href="tel:112">112</a></p>
+<p class="emergency" ${t('emergency')} data-i18n-tel>${withTelLinks(s.emergency)}</p>
 <section id="chat" class="chat-panel" aria-labelledby="chat-heading" tabindex="-1">
   <h2 id="chat-heading" class="chat-heading" ${t('chatHeading')}>${esc(s.chatHeading)}</h2>
   <div id="privacy" class="privacy">
@@ -105,6 +105,11 @@ ${o.region.example ? `<p class="example-note" ${t('exampleNote')}>${esc(s.exampl
 </body>
 </html>
 `;
+}
+
+/** "… soita 112." with 112 as a tap-to-call link (the client does the same on a language switch). */
+function withTelLinks(text: string): string {
+  return esc(text).replace(/\b112\b/g, '<a href="tel:112">112</a>');
 }
 
 const attr = (key: string): string => `data-i18n="${key}"`;

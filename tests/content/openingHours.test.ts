@@ -108,7 +108,8 @@ describe('openingStatus', () => {
     expect(openingStatus({ always: true }, utc('2026-01-01T00:00:00Z'))).toEqual({ state: 'always' });
     expect(openingStatus({ unknown: true }, utc('2026-01-01T00:00:00Z'))).toEqual({ state: 'unknown' });
     expect(openingStatus({ weekly: [] }, utc('2026-01-01T00:00:00Z'))).toEqual({ state: 'closed' });
-    const allDay: Hours = { weekly: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '24:00' }] };
+    // 1 January is a holiday: a round-the-clock weekly shape says holidays: open.
+    const allDay: Hours = { weekly: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '24:00' }], holidays: 'open' };
     expect(openingStatus(allDay, utc('2026-01-01T12:00:00Z'))).toEqual({ state: 'open' });
   });
 

@@ -54,7 +54,7 @@ test('fixture export → region pack that loads with zero errors and the expecte
   expect(mh).toMatchObject({ topic: 'mental-health', example: true, checkedOn: '2026-11-01', origin: 'esim' });
   expect(mh.name.en).toBe('Example county mental health advice');
   expect(mh.otherLanguages).toEqual({ se: { name: 'Ovdamearkkaguovllu psyhkalaš dearvvašvuođa rávvagat' } });
-  expect(mh.channels[0]).toMatchObject({ type: 'phone', phone: '+358 0 000 0000', charge: 'normal', languages: ['fi'] });
+  expect(mh.channels[0]).toMatchObject({ type: 'phone', phone: '+358 00000000', charge: 'normal', languages: ['fi'] });
   expect(mh.channels[0]!.hours).toEqual({
     weekly: [
       { days: ['mon', 'tue', 'wed', 'thu'], from: '08:00', to: '16:00' },
@@ -152,5 +152,40 @@ describe('CLI', () => {
       'esim-esimerkkipalvelu-ilman-aihetta.yaml',
     ]);
     expect(res.stderr).toContain('warning: service 00000000-0000-4000-8000-000000000003');
+  });
+});
+
+describe('PTV v11 schema (from PTV\'s own view models)', () => {
+  test('a v11 export builds a real draft pack that loads with zero errors, every fact citing PTV', () => {
+    const result = convertPtvExport(readFixture('v11-satakunta-export.json'), { regionId: 'esim', checkedOn: '2026-12-01' });
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const dir = contentWithEmptyPack();
+    const pack = path.join(dir, 'regions', 'esim');
+    // A real (non-example) pack: draft status and its municipalities.
+    fs.writeFileSync(path.join(pack, 'region.yaml'), fs.readFileSync(path.join(pack, 'region.yaml'), 'utf8').replace('example: true', 'status: draft'));
+    fs.writeFileSync(path.join(pack, 'area.yaml'), 'source: "test"\nread: 2026-12-01\nmunicipalities:\n  - { code: "609", fi: Pori, sv: Björneborg, postalCodes: ["28100"] }\n');
+    writeImportedFiles(result.files, pack);
+    const { catalogue, diagnostics } = loadCatalogue(dir, 'esim', { rootDir: dir, now: new Date('2026-12-01T12:00:00Z') });
+    expect(diagnostics.map(formatDiagnostic)).toEqual([]);
+    const s = catalogue.services.get('esim-sosiaali-ja-kriisipaivystys')!;
+    expect(s.channels[0]).toMatchObject({
+      type: 'phone', phone: '+358 26234380', charge: 'normal', hours: { always: true },
+      provenance: { source: 'https://api.palvelutietovaranto.suomi.fi/api/v11/ServiceChannel/7c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e', read: '2026-12-01' },
+    });
+    expect(s.channels[1]).toMatchObject({ type: 'web', url: 'https://satakunnanhyvinvointialue.fi/' });
+  });
+
+  test('values PTV itself would reject are reported with the PTV rule', () => {
+    const bad = readFixture('v11-satakunta-export.json') as { serviceChannels: Record<string, unknown>[] };
+    const phone = (bad.serviceChannels[0]!.phoneNumbers as Record<string, unknown>[])[0]!;
+    phone.number = '02 623 4380'; // PTV: digits only, ^\d{1,20}$
+    phone.serviceChargeType = 'Other'; // PTV: needs a chargeDescription
+    (bad.serviceChannels[0]!.serviceHours as Record<string, unknown>[])[0]!.validFrom = 'next spring'; // PTV: a date-time
+    const result = convertPtvExport(bad, { regionId: 'esim', checkedOn: '2026-12-01' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.join('\n')).toContain('serviceChannels[0].phoneNumbers[0].number: expected must match pattern');
+    expect(result.errors.join('\n')).toContain('chargeDescription');
+    expect(result.errors.join('\n')).toContain('serviceChannels[0].serviceHours[0].validFrom');
   });
 });

@@ -29,7 +29,7 @@ test('demo service is marked as example data in every language', () => {
   expect(en.split('\n')[0]).toBe('**Family centre** (example data)');
   expect(fi).toContain('- Puhelin: +358 0 000 0000 — Avoinna nyt, klo 15.00 asti (ma–pe klo 9.00–15.00)');
   expect(sv).toContain('- Besöksadress: Exempelgatan 2, 00000 Exempelby — Öppet nu, till kl. 16.00 (mån–fre kl. 8.00–16.00)');
-  expect(en).toContain('Counselling: Family counselling — Open now, until 15:00 — you can leave a contact request');
+  expect(en).toContain('Chat with a staff member: Family counselling — Open now, until 15:00 — you can ask us to contact you');
   expect(en).toContain('Checked on 1 November 2026.');
   expect(renderServiceCard(svc('emergency-112'), 'en', now, catalogue)).not.toContain('(example data)');
 });
@@ -65,4 +65,29 @@ test('renderServiceCardData returns structured facts for adaptive cards', () => 
   const demo = renderServiceCardData(svc('demo-home-care'), 'fi', now);
   expect(demo.exampleLabel).toBe('(esimerkkitieto)');
   expect(renderServiceCardData(svc('mieli-crisis-line'), 'fi', now).channels[0]!.tel).toBe('tel:+358925250111');
+});
+
+describe('county packs', () => {
+  const soite = loadCatalogue(path.join(ROOT, 'content'), 'soite', { rootDir: ROOT }).catalogue;
+  const weekdayNoon = new Date('2026-12-22T10:00:00Z');
+
+  test('a draft pack\'s services carry the "being checked" note, in every language; national ones do not', () => {
+    const s = soite.services.get('social-crisis-oncall')!;
+    expect(renderServiceCard(s, 'fi', weekdayNoon, soite)).toContain('Tietoja tarkistetaan vielä.');
+    expect(renderServiceCard(s, 'sv', weekdayNoon, soite)).toContain('Uppgifterna håller på att kontrolleras.');
+    expect(renderServiceCard(s, 'en', weekdayNoon, soite)).toContain('This information is still being checked.');
+    expect(renderServiceCard(soite.services.get('emergency-112')!, 'fi', weekdayNoon, soite)).not.toContain('tarkistetaan vielä');
+  });
+
+  test('the card says when a channel serves in Swedish, to a Swedish reader', () => {
+    const s = soite.services.get('social-crisis-oncall')!;
+    expect(renderServiceCard(s, 'sv', weekdayNoon, soite)).toContain('06 826 3002 — Öppet dygnet runt');
+    expect(renderServiceCard(s, 'sv', weekdayNoon, soite)).toContain('betjänar på svenska');
+    expect(renderServiceCard(s, 'fi', weekdayNoon, soite)).not.toContain('ruotsiksi');
+  });
+
+  test('a service without a published number says how to find it', () => {
+    const k = loadCatalogue(path.join(ROOT, 'content'), 'satakunta', { rootDir: ROOT }).catalogue;
+    expect(renderServiceCard(k.services.get('child-health-clinic')!, 'fi', weekdayNoon, k)).toContain('Puhelinnumero ja palveluajat löytyvät Satakunnan hyvinvointialueen sivuilta.');
+  });
 });

@@ -62,7 +62,7 @@ describeE2e('Web Chat variant of the chat page in Chromium', () => {
   /** Accepts the notice; returns the conversation id the page got. */
   async function accept(page: Page, how: 'click' | 'keyboard' = 'click'): Promise<string> {
     const token = page.waitForResponse((r) => r.url().endsWith('/api/chat/token'));
-    if (how === 'click') await page.getByRole('button', { name: /Hyväksyn|godkänner|I agree/ }).click();
+    if (how === 'click') await page.getByRole('button', { name: /Aloita keskustelu|Starta samtalet|Start the chat/ }).click();
     else await page.keyboard.press('Enter');
     const body = (await (await token).json()) as { conversationId: string };
     await page.locator(SENDBOX).waitFor();

@@ -76,6 +76,16 @@ describe('parsing', () => {
     expect(variablesOf(parse("'a' == 'b' and true"))).toEqual([]);
   });
 
+  test('a questionnaire score is read as one variable, score.<name>, and compared as a number', () => {
+    expect(variablesOf(parse('score.auditc >= limit'))).toEqual([
+      { name: 'score.auditc', col: 1 },
+      { name: 'limit', col: 17 },
+    ]);
+    expect(isTrue(parse('score.auditc >= 6'), { 'score.auditc': 6 })).toBe(true);
+    expect(isTrue(parse('score.auditc >= 6'), { 'score.auditc': 5 })).toBe(false);
+    expect(isTrue(parse('score.auditc >= 6'), {})).toBe(false);
+  });
+
   test('true and false are literals, not variables', () => {
     expect(parse('true')).toEqual({ kind: 'literal', value: true });
     expect(variablesOf(parse('false or x'))).toEqual([{ name: 'x', col: 10 }]);

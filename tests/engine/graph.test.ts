@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compileProgram } from '../../src/engine/compiler/compile';
+import { parseExpression } from '../../src/engine/expression';
 import type { DialogScript, Step } from '../../src/engine/program';
 import { dialogToMarkdown, dialogToMermaid, edgesOf, escapeLabel, shorten } from '../../scripts/lib/mermaid';
 
@@ -25,7 +26,7 @@ function rootWith(fixture: string): string {
 
 const t = (fi: string) => ({ fi, sv: fi, en: fi });
 function script(steps: Step[], start = steps[0]?.id ?? ''): DialogScript {
-  return { id: 'x', topic: 'unknown', start, file: 'dialogs/x.yaml', steps: new Map(steps.map((s) => [s.id, s])), positions: new Map() };
+  return { id: 'x', topic: 'unknown', start, params: [], file: 'dialogs/x.yaml', steps: new Map(steps.map((s) => [s.id, s])), positions: new Map() };
 }
 
 describe('dialogToMermaid on the ok fixture', () => {
@@ -104,6 +105,20 @@ describe('dialogToMermaid on awkward content', () => {
       choices: [{ id: 'a', label: t('A'), goto: 'z' }, { id: 'b', label: t('B') }, { id: 'c', label: t('C'), goto: 'y' }],
     };
     expect(edgesOf(ask)).toEqual([['z', 'A / B'], ['y', 'C']]);
+  });
+
+  test('a scored question shows its points, and a score branch the band of points each way stands for', () => {
+    const q: Step = {
+      kind: 'ask', id: 'q', text: t('?'), type: 'choice', next: 'r', score: 'auditc',
+      choices: [{ id: 'a', label: t('A'), points: 0 }, { id: 'b', label: t('B'), points: 4 }],
+    };
+    const parsed = parseExpression('score.auditc >= 3');
+    if (!parsed.ok) throw new Error(parsed.message);
+    const r: Step = { kind: 'branch', id: 'r', cases: [{ when: parsed.expr, source: 'score.auditc >= 3', goto: 'high' }], otherwise: 'low' };
+    const chart = dialogToMermaid(script([q, r, { kind: 'end', id: 'high', feedback: false }, { kind: 'end', id: 'low', feedback: false }], 'q'));
+    expect(chart).toContain('"A (+0) / B (+4)"');
+    expect(chart).toContain('"score.auditc #gt;= 3 · auditc 3–4"');
+    expect(chart).toContain('"else · auditc 0–2"');
   });
 
   test('an empty dialog still draws', () => {

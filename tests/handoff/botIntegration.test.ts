@@ -33,7 +33,7 @@ describe('bot ↔ handoff', () => {
     const asked = await say(rt, c, 'haluan puhua ihmisen kanssa');
     const handoffEvents = asked.replies.filter((a) => a.type === 'event' && a.name === 'handoff');
     expect(handoffEvents.map((e) => e.value?.status)).toContain('queued');
-    expect(asked.replies.some((a) => /Ohjaaja näkee/.test(a.text ?? '') && a.suggestedActions)).toBe(true);
+    expect(asked.replies.some((a) => /Työntekijä näkee/.test(a.text ?? '') && a.suggestedActions)).toBe(true);
     expect((await rt.handoff.service.statusOf(c.conversationId)).status).toBe('queued');
 
     const accepted = await rt.handoff.service.accept(c.conversationId, 'counsellor-1');

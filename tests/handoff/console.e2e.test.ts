@@ -90,7 +90,7 @@ describeE2e('handoff in Chromium: resident page on one process, console on anoth
     const chat = await residentContext.newPage();
     await chat.goto(`${serverB.url}/`);
     const tokenResponse = chat.waitForResponse((r) => r.url().endsWith('/api/chat/token'));
-    await chat.getByRole('button', { name: /Hyväksyn/ }).click();
+    await chat.getByRole('button', { name: /Aloita keskustelu/ }).click();
     const conversationId = ((await (await tokenResponse).json()) as { conversationId: string }).conversationId;
     await chat.locator(SENDBOX).waitFor();
     // The resident answers one question, then asks for a person in their own words.
@@ -100,7 +100,7 @@ describeE2e('handoff in Chromium: resident page on one process, console on anoth
     await chat.locator(SENDBOX).fill('haluan puhua ihmisen kanssa');
     await chat.locator(SENDBOX).press('Enter');
     // What the counsellor will see is shown before anything else.
-    await chat.locator(BOT_BUBBLE, { hasText: 'Ohjaaja näkee aiheen' }).waitFor();
+    await chat.locator(BOT_BUBBLE, { hasText: 'Työntekijä näkee aiheen' }).waitFor();
     expect(await b.handoff.service.statusOf(conversationId)).toMatchObject({ status: 'queued', position: 1 });
     await chat.locator(BOT_BUBBLE, { hasText: 'Paikkasi jonossa: 1' }).waitFor();
 
@@ -117,7 +117,7 @@ describeE2e('handoff in Chromium: resident page on one process, console on anoth
     await desk.getByLabel('Valmis vastaus').selectOption({ label: 'Tervehdys' });
     await desk.getByRole('button', { name: 'Lisää viestiin' }).click();
     await desk.getByLabel('Viesti asukkaalle').press('Enter');
-    await chat.locator(BOT_BUBBLE, { hasText: 'Olen ohjaaja' }).waitFor();
+    await chat.locator(BOT_BUBBLE, { hasText: 'Olen hyvinvointialueen työntekijä' }).waitFor();
     await desk.getByLabel('Viesti asukkaalle').fill('Kerro lisää, <b>kuuntelen</b>.');
     await desk.getByLabel('Viesti asukkaalle').press('Enter');
     await chat.locator(BOT_BUBBLE, { hasText: 'Kerro lisää, <b>kuuntelen</b>.' }).waitFor();
@@ -155,7 +155,7 @@ describeE2e('handoff in Chromium: resident page on one process, console on anoth
     await desk.getByRole('log').getByText('Minulla on ollut raskasta.').waitFor(); // history kept
 
     // ---- end, back to the bot: the resident gets the one-tap feedback question ----
-    await desk.getByRole('button', { name: 'Lopeta ja palauta bottiin' }).click();
+    await desk.getByRole('button', { name: 'Lopeta ja palauta Opastimelle' }).click();
     await desk.locator('#no-conv:not([hidden])').waitFor();
     await chat.locator(BOT_BUBBLE, { hasText: 'Oliko tästä apua?' }).waitFor();
     await chat.getByRole('toolbar').getByRole('button', { name: 'Kyllä, oli' }).waitFor();

@@ -137,7 +137,7 @@ describe('counsellor console API', () => {
     expect(handoffStatuses).toEqual(['queued', 'accepted', 'closed']);
     const feedback = activities.filter((a) => a.type === 'message').pop()!;
     expect(feedback.text).toBe('Oliko tästä apua?'); // from content/engine-texts.yaml
-    expect((feedback.suggestedActions as { actions: { title: string }[] }).actions.map((a) => a.title)).toEqual(['Kyllä, oli', 'Ei ollut']);
+    expect((feedback.suggestedActions as { actions: { title: string }[] }).actions.map((a) => a.title)).toEqual(['Kyllä, oli', 'Ei oikeastaan']);
 
     // The audit trail: who did what, never what was written.
     const audit = await request(rt.app).get(`${API}/audit?limit=50`).set(as(sup)).expect(200);

@@ -63,7 +63,7 @@ export function runServiceBehaviour(kind: Kind): void {
       expect(await request(b, GENERAL, new Date(OPEN_TIME.getTime() + 1000))).toEqual({ status: 'queued', queueId: GENERAL, position: 2, estimateMinutes: null });
       expect(await h.service.statusOf(b)).toEqual({ status: 'queued', queueId: GENERAL, position: 2 });
       expect(eventsOf(h.delivered, a, 'handoff')).toEqual([{ status: 'queued', queue: GENERAL, position: 1, estimateMinutes: null }]);
-      expect(String(messagesOf(h.delivered, a)[0].text)).toMatch(/Paikkasi jonossa: 1\. Odotusaikaa ei vielä osata arvioida/);
+      expect(String(messagesOf(h.delivered, a)[0].text)).toMatch(/Paikkasi jonossa: 1\. Emme vielä pysty arvioimaan odotusaikaa/);
       // Asking again changes nothing.
       expect(await request(a)).toMatchObject({ status: 'queued', position: 1 });
       const waiting = await h.service.listWaiting([GENERAL]);

@@ -32,7 +32,7 @@ export function checkContacts(e: ParsedEntry<ParsedService>, where: 'base' | 'pa
       if (where === 'base') {
         rep.at(src, node, 'CAT018', `expected a number from the national reference list, found "${value}"`,
           'national numbers come only from the checked reference (docs/catalogue.md)');
-      } else if (!service.source) {
+      } else if (!service.source && !service.channels.some((c) => c.phone === value && c.provenance)) {
         rep.at(src, node, 'CAT018', `expected "source:" for a regional number outside the national reference list, found "${value}" without one`,
           'add source: with the page where the number was checked, and keep checkedOn current', 'warning');
       }
@@ -53,9 +53,10 @@ const TRADITIONAL = new Set(['phone', 'walk-in']);
 
 export function checkServiceAdvice(e: ParsedEntry<ParsedService>, where: 'base' | 'pack', rep: Reporter): void {
   const { service, nodes } = e.parsed;
-  if (where === 'pack' && !service.channels.some((c) => TRADITIONAL.has(c.type))) {
+  // A service without a published number says how to find one (findContact): not a dead end.
+  if (where === 'pack' && !service.findContact && !service.channels.some((c) => TRADITIONAL.has(c.type))) {
     rep.at(e.ctx.src, nodes.id, 'CAT027', `expected a phone or walk-in channel in "${service.id}", found only ${service.channels.map((c) => c.type).join(', ')}`,
-      'residents who do not use digital services need another way in');
+      'residents who do not use digital services need another way in; if the county publishes no number, add findContact: saying how to find one');
   }
   if (service.topic === 'unknown') {
     rep.at(e.ctx.src, nodes.topic, 'CAT032', `expected a topic for "${service.id}", found "unknown"`,
@@ -82,8 +83,13 @@ export function checkExampleFlags(pack: ParsedPack, rep: Reporter): void {
 
 export function checkQueues(pack: ParsedPack, services: Map<string, Service>, serviceEntries: ParsedEntry<ParsedService>[], rep: Reporter): void {
   const queues = new Map<string, ParsedEntry<import('./readRegion').ParsedQueue>>();
+  const roles = new Map<string, string>();
   for (const q of pack.queues) {
     const id = q.parsed.queue.id;
+    const role = q.parsed.queue.role;
+    if (role && roles.has(role)) {
+      rep.at(q.ctx.src, q.parsed.roleNode, 'CAT036', `expected one queue per role in a pack, found "${role}" on "${id}" and "${roles.get(role)}"`);
+    } else if (role) roles.set(role, id);
     if (queues.has(id)) {
       rep.at(q.ctx.src, q.parsed.idNode, 'CAT010', `expected a unique queue id, found "${id}" again`);
       continue;

@@ -44,6 +44,12 @@ export const CODES = {
   CAT030: { severity: 'error', summary: 'A channel lacks its contact: phone needs `phone`, web/chat/omaolo need `url`, walk-in needs `address`.' },
   CAT031: { severity: 'error', summary: 'Bad age range: ages must be whole numbers 0–130 and minAge ≤ maxAge.' },
   CAT032: { severity: 'warning', summary: 'Topic is `unknown`: set a topic so the bot can route to the service.' },
+  CAT033: { severity: 'error', summary: 'A channel in a real region pack lacks `source:` (the page it was read from) or `read:` (the date).' },
+  CAT034: { severity: 'warning', summary: 'A fact was read longer ago than the staleness setting (default 6 months): re-check it at its source.' },
+  CAT035: { severity: 'error', summary: '`role:` is not one of the roles the dialogs route to (src/content/catalogue/roles.ts).' },
+  CAT036: { severity: 'error', summary: 'Two services in one pack fill the same role, or a role clashes with a service id.' },
+  CAT037: { severity: 'error', summary: 'A real region pack lacks `status: draft | verified`, or `verified` lacks `verifiedBy`/`verifiedOn`.' },
+  CAT038: { severity: 'error', summary: 'A real region pack lacks its municipalities (area.yaml), or a postal code is not five digits.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type CatCode = keyof typeof CODES;

@@ -42,18 +42,28 @@ export const LANGUAGE_NAMES: Record<Lang, Record<Lang, string>> = {
 
 export const MARKERS: Record<Lang, {
   example: string; anonymous: string; checkedOn: string; languages: string; queue: string; contactRequests: string; omaoloPick: string;
+  /** Shown under a draft pack's services: the county has not yet confirmed the facts. */
+  draft: string;
+  /** Said when a channel serves in the reader's language (not said in Finnish: that is the default). */
+  servesInYourLanguage: string;
 }> = {
   fi: {
     example: '(esimerkkitieto)', anonymous: 'Voit asioida nimettömänä.', checkedOn: 'Tiedot tarkistettu', languages: 'Kielet',
-    queue: 'Neuvonta', contactRequests: 'voit jättää yhteydenottopyynnön', omaoloPick: 'Valitse Omaolossa',
+    queue: 'Chat työntekijän kanssa', contactRequests: 'voit pyytää yhteydenottoa', omaoloPick: 'Valitse Omaolossa',
+    draft: 'Tietoja tarkistetaan vielä. Varmista tärkeät tiedot hyvinvointialueen omilta sivuilta.',
+    servesInYourLanguage: '',
   },
   sv: {
     example: '(exempeldata)', anonymous: 'Du kan vara anonym.', checkedOn: 'Uppgifterna kontrollerade', languages: 'Språk',
-    queue: 'Rådgivning', contactRequests: 'du kan lämna en kontaktbegäran', omaoloPick: 'Välj i Omaolo',
+    queue: 'Chatt med en anställd', contactRequests: 'du kan be att någon kontaktar dig', omaoloPick: 'Välj i Omaolo',
+    draft: 'Uppgifterna håller på att kontrolleras. Kontrollera viktiga uppgifter på välfärdsområdets egen webbplats.',
+    servesInYourLanguage: 'betjänar på svenska',
   },
   en: {
     example: '(example data)', anonymous: 'You can stay anonymous.', checkedOn: 'Checked on', languages: 'Languages',
-    queue: 'Counselling', contactRequests: 'you can leave a contact request', omaoloPick: 'Choose in Omaolo',
+    queue: 'Chat with a staff member', contactRequests: 'you can ask us to contact you', omaoloPick: 'Choose in Omaolo',
+    draft: "This information is still being checked. Please confirm important details on the wellbeing services county's own website.",
+    servesInYourLanguage: 'serves in English',
   },
 };
 

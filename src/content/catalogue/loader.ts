@@ -9,7 +9,8 @@ import { buildCatalogue, fallbackRegion } from './buildCatalogue';
 import {
   checkContacts, checkExampleFlags, checkOmaoloDuplicates, checkOmaoloEnabled, checkQueues, checkServiceAdvice,
 } from './checks';
-import { overlay, uniqueById } from './overlay';
+import { addRoleAliases, overlay, uniqueById } from './overlay';
+import { checkProvenance, DEFAULT_STALE_MONTHS } from './provenance';
 import { listRegions, readBase, readPack } from './sources';
 import { Reporter } from './yamlSource';
 import type { Catalogue } from './types';
@@ -17,6 +18,10 @@ import type { Catalogue } from './types';
 export interface LoadOptions {
   /** Diagnostics report paths relative to this folder; defaults to the working directory. */
   rootDir?: string;
+  /** "Today" for the staleness check; defaults to the clock. */
+  now?: Date;
+  /** Facts read longer ago than this many months are warned about (CAT034). Default 6. */
+  staleAfterMonths?: number;
 }
 
 export function loadCatalogue(
@@ -36,14 +41,17 @@ export function loadCatalogue(
 
     const pack = readPack(contentDir, regionId, rep);
     const packServices = uniqueById(pack.services, rep);
+    const provenanceOptions = { now: options.now ?? new Date(), staleAfterMonths: options.staleAfterMonths ?? DEFAULT_STALE_MONTHS };
     for (const e of packServices) {
       checkContacts(e, 'pack', rep);
       checkServiceAdvice(e, 'pack', rep);
+      checkProvenance(e.parsed.service, e.parsed.nodes.channels, e.ctx.src, rep, provenanceOptions);
     }
     checkExampleFlags(pack, rep);
     checkOmaoloEnabled(base, pack, rep);
     const services = overlay(baseServices, packServices, rep);
     checkQueues(pack, services, [...baseServices, ...packServices], rep);
+    addRoleAliases(packServices, services, rep);
 
     const region = pack.region?.parsed.region ?? fallbackRegion(regionId);
     const catalogue = buildCatalogue(region, services, pack.queues.map((q) => q.parsed.queue), base.omaolo?.parsed.info);

@@ -7,10 +7,14 @@
  * lasts 7 real hours on the spring-forward night and 9 on the autumn one, and a time that does
  * not exist (03:30 on the spring night in Helsinki) is moved forward by luxon.
  *
+ * Finnish public holidays and closed eves (holidays.ts) close weekly hours unless the hours say
+ * `holidays: open`; a dated exception replaces both.
+ *
  * Exceptions replace the weekly ranges of the date they name; a range that started the evening
  * before (over midnight) still runs into that date, because it belongs to the previous day.
  */
 import { DateTime } from 'luxon';
+import { closedForHoliday } from './holidays';
 import { WEEKDAYS, type ClockTime, type Hours, type IsoDate, type Weekday } from './types';
 
 export const DEFAULT_TIMEZONE = 'Europe/Helsinki';
@@ -58,7 +62,9 @@ export function expandHours(hours: Extract<Hours, { weekly: unknown }>, first: D
     const ranges: { from: string; to: string }[] =
       exceptions.length > 0
         ? exceptions.flatMap((e) => ('closed' in e ? [] : [{ from: e.from, to: e.to }]))
-        : hours.weekly.filter((r) => r.days.includes(weekdayOf(day)));
+        : closedForHoliday(hours, iso)
+          ? []
+          : hours.weekly.filter((r) => r.days.includes(weekdayOf(day)));
     for (const r of ranges) {
       const start = at(day, r.from);
       // "HH:MM" compares correctly as text; to ≤ from means the range ends the next day.

@@ -6,6 +6,7 @@
 import type { ParsedService } from './readService';
 import type { ParsedEntry } from './sources';
 import type { Reporter } from './yamlSource';
+import { RoleMap } from './roleMap';
 import type { Service } from './types';
 
 /** First entry per id wins; later ones are CAT010 at their id. */
@@ -31,8 +32,8 @@ export function overlay(
   base: ParsedEntry<ParsedService>[],
   pack: ParsedEntry<ParsedService>[],
   rep: Reporter,
-): Map<string, Service> {
-  const merged = new Map<string, Service>();
+): RoleMap<Service> {
+  const merged = new RoleMap<Service>();
   for (const e of base) merged.set(e.parsed.service.id, e.parsed.service);
   for (const e of pack) {
     const s = e.parsed.service;
@@ -49,4 +50,28 @@ export function overlay(
     merged.set(s.id, s);
   }
   return merged;
+}
+
+/**
+ * The dialogs route to roles; a pack service that fills a role is also found under the role
+ * id. One service per role per pack, and a role id must not shadow a real service id.
+ */
+export function addRoleAliases(pack: ParsedEntry<ParsedService>[], services: RoleMap<Service>, rep: Reporter): void {
+  const filled = new Map<string, ParsedEntry<ParsedService>>();
+  for (const e of pack) {
+    const role = e.parsed.service.role;
+    if (!role || services.get(e.parsed.service.id) !== e.parsed.service) continue;
+    const first = filled.get(role);
+    if (first) {
+      rep.at(e.ctx.src, e.parsed.nodes.role, 'CAT036', `expected one service per role in a pack, found "${role}" on "${e.parsed.service.id}" and "${first.parsed.service.id}"`,
+        'give the second service another role, or no role');
+      continue;
+    }
+    if (services.has(role)) {
+      rep.at(e.ctx.src, e.parsed.nodes.role, 'CAT036', `expected role "${role}" not to clash with a service id, found a service called "${role}"`);
+      continue;
+    }
+    filled.set(role, e);
+    services.alias(role, e.parsed.service.id);
+  }
 }

@@ -3,8 +3,11 @@
  * now?"), so the shapes are strict: exactly one of `always`, `weekly` or `unknown`.
  */
 import { isScalar } from 'yaml';
-import { asList, asMap, fields, readBool, readDate, readEnumList, readLocalized, readTime, type AnyNode, type Ctx } from './read';
+import { asList, asMap, fields, readBool, readDate, readEnum, readEnumList, readLocalized, readTime, type AnyNode, type Ctx } from './read';
+import { readProvenance, type ProvenanceNodes } from './provenance';
 import { WEEKDAYS, type Hours, type HoursException, type WeeklyRange } from './types';
+
+const HOLIDAY_RULES = ['closed', 'open'] as const;
 
 function readRange(ctx: Ctx, node: AnyNode, what: string): WeeklyRange | undefined {
   const map = asMap(ctx, node, what);
@@ -57,10 +60,15 @@ function readException(ctx: Ctx, node: AnyNode, what: string): HoursException | 
   return note ? { date, from, to, note } : { date, from, to };
 }
 
-export function readHours(ctx: Ctx, node: AnyNode, what: string): Hours | undefined {
+/**
+ * `prov`, when given, receives the block's own `source:`/`read:` (an hours block may cite a
+ * different page than the channel's phone number).
+ */
+export function readHours(ctx: Ctx, node: AnyNode, what: string, prov?: ProvenanceNodes): Hours | undefined {
   const map = asMap(ctx, node, what);
   if (!map) return undefined;
-  const f = fields(ctx, map, what, [], ['always', 'weekly', 'exceptions', 'unknown', 'note']);
+  const f = fields(ctx, map, what, [], ['always', 'weekly', 'exceptions', 'unknown', 'note', 'holidays', 'source', 'read']);
+  if (prov) readProvenance(ctx, f, what, prov);
   const shapes = (['always', 'weekly', 'unknown'] as const).filter((k) => f.has(k));
   if (shapes.length === 0) {
     ctx.rep.at(ctx.src, map, 'CAT004', `expected one of "always", "weekly" or "unknown" in ${what}, found none`,
@@ -72,10 +80,10 @@ export function readHours(ctx: Ctx, node: AnyNode, what: string): Hours | undefi
     return undefined;
   }
   const shape = shapes[0]!;
-  const stray = shape === 'weekly' ? f.get('note') : shape === 'unknown' ? f.get('exceptions') : f.get('note') ?? f.get('exceptions');
+  const stray = shape === 'weekly' ? f.get('note') : shape === 'unknown' ? f.get('exceptions') ?? f.get('holidays') : f.get('note') ?? f.get('exceptions') ?? f.get('holidays');
   if (stray) {
     ctx.rep.at(ctx.src, stray.key, 'CAT026', `expected no "${String(stray.key.value)}" with "${shape}" in ${what}, found one`,
-      'exceptions belong to weekly hours; a note belongs to unknown hours');
+      'exceptions and holidays belong to weekly hours; a note belongs to unknown hours');
     return undefined;
   }
   if (shape === 'always' || shape === 'unknown') {
@@ -108,6 +116,11 @@ export function readHours(ctx: Ctx, node: AnyNode, what: string): Hours | undefi
       else ok = false;
     });
   }
+  const holidayField = f.get('holidays');
+  const holidays = holidayField ? readEnum(ctx, holidayField.value, HOLIDAY_RULES, `${what}.holidays`) : undefined;
+  if (holidayField && !holidays) ok = false;
   if (!ok) return undefined;
-  return exceptions.length > 0 ? { weekly, exceptions } : { weekly };
+  const out: Extract<Hours, { weekly: unknown }> = exceptions.length > 0 ? { weekly, exceptions } : { weekly };
+  if (holidays) out.holidays = holidays;
+  return out;
 }

@@ -8,12 +8,13 @@ import { IANAZone } from 'luxon';
 import { isScalar } from 'yaml';
 import { HEX_COLOUR_RE, WCAG_AA_NORMAL, contrastRatio } from './contrast';
 import {
-  asList, asMap, describe, fields, readBool, readDate, readEnumList, readInt, readLocalized, readString, readUrl,
+  asList, asMap, describe, fields, readBool, readDate, readEnum, readEnumList, readInt, readLocalized, readString, readUrl,
   type AnyNode, type Ctx,
 } from './read';
 import { readHours } from './readHours';
 import { readId } from './readService';
-import { LANGS, type OmaoloInfo, type Queue, type Region } from './types';
+import { isQueueRole, QUEUE_ROLE_IDS } from './roles';
+import { LANGS, PACK_STATUSES, type Municipality, type OmaoloInfo, type Queue, type Region, type RegionArea } from './types';
 
 export interface ParsedRegion {
   region: Region;
@@ -25,7 +26,8 @@ export interface ParsedRegion {
 export function readRegion(ctx: Ctx, node: AnyNode, packDir: string): ParsedRegion | undefined {
   const map = asMap(ctx, node, 'region.yaml');
   if (!map) return undefined;
-  const f = fields(ctx, map, 'region.yaml', ['id', 'name', 'logo', 'colours', 'timezone', 'omaoloEnabled'], ['example']);
+  const f = fields(ctx, map, 'region.yaml', ['id', 'name', 'logo', 'colours', 'timezone', 'omaoloEnabled'],
+    ['example', 'status', 'verifiedBy', 'verifiedOn', 'languages', 'website']);
   const id = f.get('id') ? readId(ctx, f.get('id')!.value, 'region id') : undefined;
   if (id && id !== path.basename(packDir)) {
     ctx.rep.at(ctx.src, f.get('id')!.value, 'CAT025', `expected region id "${path.basename(packDir)}" (the folder name), found "${id}"`);
@@ -58,9 +60,26 @@ export function readRegion(ctx: Ctx, node: AnyNode, packDir: string): ParsedRegi
     }
   }
   const example = f.get('example') ? readBool(ctx, f.get('example')!.value, 'example') : undefined;
+  const status = f.get('status') ? readEnum(ctx, f.get('status')!.value, PACK_STATUSES, 'status') : undefined;
+  const verifiedBy = f.get('verifiedBy') ? readString(ctx, f.get('verifiedBy')!.value, 'verifiedBy') : undefined;
+  const verifiedOn = f.get('verifiedOn') ? readDate(ctx, f.get('verifiedOn')!.value, 'verifiedOn') : undefined;
+  const languages = f.get('languages') ? readEnumList(ctx, f.get('languages')!.value, LANGS, 'languages') : undefined;
+  const website = f.get('website') ? readUrl(ctx, f.get('website')!.value, 'website') : undefined;
+  if (example !== true && !f.has('status')) {
+    ctx.rep.at(ctx.src, map, 'CAT037', 'expected "status: draft" or "status: verified" in a real region pack, found no status',
+      'a new pack starts as draft; docs/region-pack-guide.md says how to verify it');
+  }
+  if (status === 'verified' && (!verifiedBy || !verifiedOn)) {
+    ctx.rep.at(ctx.src, f.get('status')!.value, 'CAT037', `expected verifiedBy and verifiedOn with "status: verified", found ${verifiedBy ? 'no verifiedOn' : 'no verifiedBy'}`,
+      'name who checked every fact and the date they finished');
+  }
   if (!id || !name || !logo || !colours || !timezone || !enabledField) return undefined;
   const region: Region = { id, name, logo, colours, timezone, omaoloEnabled: enabledNodes.map((e) => e.id) };
   if (example !== undefined) region.example = example;
+  if (status) region.status = status;
+  if (status === 'verified' && verifiedBy && verifiedOn) region.verified = { by: verifiedBy, on: verifiedOn };
+  if (languages) region.languages = languages;
+  if (website) region.website = website;
   return { region, idNode: f.get('id')!.value, enabledNodes, exampleNode: f.get('example')?.value };
 }
 
@@ -93,6 +112,7 @@ export interface ParsedQueue {
   idNode: AnyNode;
   serviceNodes: { id: string; node: AnyNode }[];
   map: AnyNode;
+  roleNode?: AnyNode;
 }
 
 export function readQueues(ctx: Ctx, node: AnyNode): ParsedQueue[] {
@@ -105,7 +125,13 @@ export function readQueues(ctx: Ctx, node: AnyNode): ParsedQueue[] {
     const what = `queues[${i}]`;
     const q = asMap(ctx, n, what);
     if (!q) return;
-    const qf = fields(ctx, q, what, ['id', 'name', 'languages', 'hours', 'acceptsContactRequests', 'services'], ['example']);
+    const qf = fields(ctx, q, what, ['id', 'name', 'languages', 'hours', 'acceptsContactRequests', 'services'], ['example', 'role']);
+    const roleNode = qf.get('role')?.value;
+    const role = roleNode !== undefined ? readString(ctx, roleNode, `${what}.role`) : undefined;
+    if (role !== undefined && !isQueueRole(role)) {
+      ctx.rep.at(ctx.src, roleNode, 'CAT035', `expected ${what}.role to be one of ${QUEUE_ROLE_IDS.join(', ')}, found "${role}"`);
+      return;
+    }
     const id = qf.get('id') ? readId(ctx, qf.get('id')!.value, `${what}.id`) : undefined;
     const name = qf.get('name') ? readLocalized(ctx, qf.get('name')!.value, `${what}.name`) : undefined;
     const languages = qf.get('languages') ? readEnumList(ctx, qf.get('languages')!.value, LANGS, `${what}.languages`) : undefined;
@@ -120,7 +146,8 @@ export function readQueues(ctx: Ctx, node: AnyNode): ParsedQueue[] {
     if (!id || !name || !languages || !hours || accepts === undefined || !qf.has('services')) return;
     const queue: Queue = { id, name, languages, hours, acceptsContactRequests: accepts, services: serviceNodes.map((s) => s.id) };
     if (example !== undefined) queue.example = example;
-    out.push({ queue, idNode: qf.get('id')!.value, serviceNodes, map: q });
+    if (role && isQueueRole(role)) queue.role = role;
+    out.push({ queue, idNode: qf.get('id')!.value, serviceNodes, map: q, roleNode });
   });
   return out;
 }
@@ -156,4 +183,37 @@ export function readOmaolo(ctx: Ctx, node: AnyNode): ParsedOmaolo | undefined {
   const info: OmaoloInfo = { url, note, checkedOn, assessments };
   if (minAge !== undefined) info.minAge = minAge;
   return { info, idNodes };
+}
+
+const POSTAL_CODE_RE = /^\d{5}$/;
+
+/** area.yaml: the municipalities a pack serves, with their postal codes (a checked-in list). */
+export function readArea(ctx: Ctx, node: AnyNode): RegionArea | undefined {
+  const map = asMap(ctx, node, 'area.yaml');
+  if (!map) return undefined;
+  const f = fields(ctx, map, 'area.yaml', ['source', 'read', 'municipalities'], []);
+  const source = f.get('source') ? readString(ctx, f.get('source')!.value, 'source') : undefined;
+  const read = f.get('read') ? readDate(ctx, f.get('read')!.value, 'read') : undefined;
+  const municipalities: Municipality[] = [];
+  for (const [i, n] of ((f.get('municipalities') ? asList(ctx, f.get('municipalities')!.value, 'municipalities') : undefined) ?? []).entries()) {
+    const what = `municipalities[${i}]`;
+    const m = asMap(ctx, n, what);
+    if (!m) continue;
+    const mf = fields(ctx, m, what, ['code', 'fi', 'sv', 'postalCodes'], []);
+    const code = mf.get('code') ? readString(ctx, mf.get('code')!.value, `${what}.code`) : undefined;
+    const fi = mf.get('fi') ? readString(ctx, mf.get('fi')!.value, `${what}.fi`) : undefined;
+    const sv = mf.get('sv') ? readString(ctx, mf.get('sv')!.value, `${what}.sv`) : undefined;
+    const postalCodes: string[] = [];
+    for (const p of (mf.get('postalCodes') ? asList(ctx, mf.get('postalCodes')!.value, `${what}.postalCodes`) : undefined) ?? []) {
+      const v = isScalar(p) ? String(p.value) : '';
+      if (!POSTAL_CODE_RE.test(v)) {
+        ctx.rep.at(ctx.src, p, 'CAT038', `expected a five-digit postal code in ${what}.postalCodes, found ${describe(p)}`, 'quote it: "04400"');
+        continue;
+      }
+      postalCodes.push(v);
+    }
+    if (code && fi && sv) municipalities.push({ code, name: { fi, sv }, postalCodes });
+  }
+  if (!source || !read) return undefined;
+  return { source, read, municipalities };
 }

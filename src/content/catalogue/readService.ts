@@ -9,6 +9,8 @@ import {
   type AnyNode, type Ctx,
 } from './read';
 import { readHours } from './readHours';
+import { complete, readProvenance, type ProvenanceNodes } from './provenance';
+import { isRole, ROLE_IDS } from './roles';
 import {
   CHANNEL_TYPES, CHARGES, LANGS, TARGET_GROUPS, TOPICS,
   type AgeGroup, type Audience, type Channel, type Service,
@@ -25,7 +27,8 @@ export interface ServiceNodes {
   example?: AnyNode;
   phones: { value: string; node: AnyNode }[];
   urls: { value: string; node: AnyNode }[];
-  channels: { channel: Channel; node: AnyNode }[];
+  channels: { channel: Channel; node: AnyNode; own: ProvenanceNodes; hours: ProvenanceNodes }[];
+  role?: AnyNode;
 }
 
 export interface ParsedService {
@@ -47,7 +50,10 @@ export function readId(ctx: Ctx, node: AnyNode, what: string): string | undefine
 function readChannel(ctx: Ctx, node: AnyNode, what: string, nodes: ServiceNodes): Channel | undefined {
   const map = asMap(ctx, node, what);
   if (!map) return undefined;
-  const f = fields(ctx, map, what, ['type'], ['label', 'phone', 'url', 'address', 'hours', 'charge', 'languages', 'notes']);
+  const f = fields(ctx, map, what, ['type'], ['label', 'phone', 'url', 'address', 'hours', 'charge', 'languages', 'notes', 'source', 'read']);
+  const own: ProvenanceNodes = {};
+  const hoursProv: ProvenanceNodes = {};
+  readProvenance(ctx, f, what, own);
   const type = f.get('type') ? readEnum(ctx, f.get('type')!.value, CHANNEL_TYPES, `${what}.type`) : undefined;
   if (type === undefined) return undefined;
   const ch: Channel = { type };
@@ -73,7 +79,7 @@ function readChannel(ctx: Ctx, node: AnyNode, what: string, nodes: ServiceNodes)
   }
   const address = opt('address', (n) => readLocalized(ctx, n, `${what}.address`));
   if (address) ch.address = address;
-  const hours = opt('hours', (n) => readHours(ctx, n, `${what}.hours`));
+  const hours = opt('hours', (n) => readHours(ctx, n, `${what}.hours`, hoursProv));
   if (hours) ch.hours = hours;
   const charge = opt('charge', (n) => readEnum(ctx, n, CHARGES, `${what}.charge`));
   if (charge) ch.charge = charge;
@@ -89,7 +95,12 @@ function readChannel(ctx: Ctx, node: AnyNode, what: string, nodes: ServiceNodes)
     ok = false;
   }
   if (!ok) return undefined;
-  nodes.channels.push({ channel: ch, node: map });
+  const provenance = complete(own);
+  if (provenance) ch.provenance = provenance;
+  // An hours block without its own source was read from the channel's page.
+  const hoursProvenance = complete({ source: hoursProv.source ?? own.source, read: hoursProv.read ?? own.read });
+  if (ch.hours && hoursProvenance) ch.hoursProvenance = hoursProvenance;
+  nodes.channels.push({ channel: ch, node: map, own, hours: hoursProv });
   return ch;
 }
 
@@ -142,7 +153,7 @@ function readAudience(ctx: Ctx, node: AnyNode, what: string): Audience | undefin
 }
 
 const REQUIRED = ['id', 'topic', 'name', 'description', 'channels', 'anonymous', 'checkedOn'] as const;
-const OPTIONAL = ['alsoTopics', 'audience', 'queue', 'source', 'example', 'overrides', 'notes', 'otherLanguages'] as const;
+const OPTIONAL = ['alsoTopics', 'audience', 'queue', 'source', 'example', 'overrides', 'notes', 'otherLanguages', 'role', 'findContact'] as const;
 
 /** Reads a service mapping. `origin` is "base" or the region id. */
 export function readService(ctx: Ctx, node: AnyNode, origin: string): ParsedService | undefined {
@@ -192,6 +203,18 @@ export function readService(ctx: Ctx, node: AnyNode, origin: string): ParsedServ
   if (f.has('overrides')) nodes.overrides = f.get('overrides')!.key;
   const notes = get('notes', (n) => readLocalized(ctx, n, 'notes'));
   const otherLanguages = get('otherLanguages', (n) => readOtherLanguages(ctx, n));
+  const role = get('role', (n) => {
+    const r = readString(ctx, n, 'role');
+    if (r === undefined) return undefined;
+    if (!isRole(r)) {
+      ctx.rep.at(ctx.src, n, 'CAT035', `expected role to be one of ${ROLE_IDS.join(', ')}, found "${r}"`,
+        'roles are the parts the dialogs route to; see docs/region-pack-guide.md');
+      return undefined;
+    }
+    return r;
+  });
+  if (f.has('role')) nodes.role = f.get('role')!.value;
+  const findContact = get('findContact', (n) => readLocalized(ctx, n, 'findContact'));
 
   if (!ok || !id || !topic || !name || !description || !channels || anonymous === undefined || !checkedOn) return undefined;
   const service: Service = { id, topic, name, description, channels, anonymous, checkedOn, origin, file: ctx.src.file };
@@ -203,6 +226,8 @@ export function readService(ctx: Ctx, node: AnyNode, origin: string): ParsedServ
   if (overrides !== undefined) service.overrides = overrides;
   if (notes) service.notes = notes;
   if (otherLanguages) service.otherLanguages = otherLanguages;
+  if (role) service.role = role;
+  if (findContact) service.findContact = findContact;
   return { service, nodes };
 }
 

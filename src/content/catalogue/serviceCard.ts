@@ -29,6 +29,8 @@ export interface ChannelCardData {
   chargeText?: string;
   /** Set only when the channel does not serve the reader's language: "suomi, englanti". */
   languagesText?: string;
+  /** "betjänar på svenska" when the channel says it serves the (non-Finnish) reader's language. */
+  servesText?: string;
   notes?: string;
   /** Omaolo only: "Valitse Omaolossa: Hengitystietulehdus, …" (the county's enabled assessments). */
   pickText?: string;
@@ -49,6 +51,10 @@ export interface ServiceCardData {
   notes?: string;
   /** "Neuvonta: Perheneuvonta — Avoinna nyt … — voit jättää yhteydenottopyynnön" (a counsellor queue). */
   queueText?: string;
+  /** Where to find a contact the county has not published (the service's `findContact`). */
+  findContactText?: string;
+  /** A draft pack's own service: its facts are not yet confirmed by the county. */
+  draftText?: string;
 }
 
 export function renderServiceCardData(
@@ -76,6 +82,8 @@ export function renderServiceCardData(
     if (charge) d.chargeText = charge;
     if (c.languages && c.languages.length > 0 && !c.languages.includes(lang)) {
       d.languagesText = c.languages.map((l) => LANGUAGE_NAMES[lang][l]).join(', ');
+    } else if (c.languages?.includes(lang) && m.servesInYourLanguage) {
+      d.servesText = m.servesInYourLanguage;
     }
     if (c.notes) d.notes = c.notes[lang];
     return d;
@@ -102,6 +110,7 @@ function channelLine(c: ChannelCardData, lang: Lang): string {
   if (c.statusText) parts.push(c.weeklyText ? `${c.statusText} (${c.weeklyText})` : c.statusText);
   if (c.chargeText) parts.push(c.chargeText);
   if (c.languagesText) parts.push(`${MARKERS[lang].languages}: ${c.languagesText}`);
+  if (c.servesText) parts.push(c.servesText);
   if (c.notes) parts.push(c.notes);
   return parts.join(' — ');
 }
@@ -127,6 +136,9 @@ export function serviceCardFor(service: Service, lang: Lang, now: Date, catalogu
     if (queue.acceptsContactRequests) bits.push(m.contactRequests);
     data.queueText = bits.join(' — ');
   }
+  if (service.findContact) data.findContactText = service.findContact[lang];
+  // A draft pack's facts are public but not yet confirmed by the county: say so, gently.
+  if (catalogue.region.status === 'draft' && service.origin === catalogue.region.id) data.draftText = m.draft;
   return data;
 }
 
@@ -144,8 +156,10 @@ export function serviceCardText(data: ServiceCardData, lang: Lang): string {
     if (c.pickText) lines.push(`  ${c.pickText}`);
   }
   if (data.queueText) lines.push(data.queueText);
+  if (data.findContactText) lines.push(data.findContactText);
   if (data.anonymousText) lines.push(data.anonymousText);
   if (data.notes) lines.push(data.notes);
   lines.push(`${data.checkedOnText}.`);
+  if (data.draftText) lines.push(`_${data.draftText}_`);
   return lines.join('\n');
 }

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { isSeq } from 'yaml';
 import type { AnyNode, Ctx } from './read';
 import { readService, type ParsedService } from './readService';
-import { readOmaolo, readQueues, readRegion, type ParsedOmaolo, type ParsedQueue, type ParsedRegion } from './readRegion';
+import { readArea, readOmaolo, readQueues, readRegion, type ParsedOmaolo, type ParsedQueue, type ParsedRegion } from './readRegion';
+import type { RegionArea } from './types';
 import { readYaml, yamlFilesIn, type Reporter } from './yamlSource';
 
 export interface ParsedEntry<T> {
@@ -30,6 +31,7 @@ export interface ParsedPack {
   region?: ParsedEntry<ParsedRegion>;
   services: ParsedEntry<ParsedService>[];
   queues: ParsedEntry<ParsedQueue>[];
+  area?: RegionArea;
 }
 
 /** A services file holds one service (a mapping) or several (a list); both are read the same way. */
@@ -85,6 +87,18 @@ export function readPack(contentDir: string, regionId: string, rep: Reporter): P
     if (parsed) pack.region = { parsed, ctx };
   }
   pack.services = readServiceFiles(path.join(dir, 'services'), regionId, rep);
+  const areaFile = path.join(dir, 'area.yaml');
+  if (fs.existsSync(areaFile)) {
+    const asrc = readYaml(areaFile, rep);
+    if (asrc) {
+      const area = readArea({ src: asrc, rep }, asrc.doc.contents as AnyNode);
+      if (area) pack.area = area;
+    }
+  } else if (pack.region && pack.region.parsed.region.example !== true) {
+    rep.at(pack.region.ctx.src, pack.region.parsed.idNode, 'CAT038', `expected ${rep.rel(areaFile)} listing the municipalities served, found no file`,
+      'see docs/region-pack-guide.md: area.yaml is generated from the postal code list');
+  }
+  if (pack.region && pack.area) pack.region.parsed.region.area = pack.area;
   const queuesFile = path.join(dir, 'queues.yaml');
   if (fs.existsSync(queuesFile)) {
     const qsrc = readYaml(queuesFile, rep);

@@ -13,6 +13,10 @@ export type LocalizedText = Record<Lang, string>;
 
 export { TOPICS, type Topic } from '../topics';
 import type { Topic } from '../topics';
+import type { Provenance } from './provenance';
+import type { QueueRole, Role } from './roles';
+export type { Provenance } from './provenance';
+export type { QueueRole, Role } from './roles';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -36,7 +40,12 @@ export type HoursException =
 /** Exactly one of the three shapes; the loader rejects mixtures. */
 export type Hours =
   | { always: true }
-  | { weekly: WeeklyRange[]; exceptions?: HoursException[] }
+  | {
+      weekly: WeeklyRange[];
+      exceptions?: HoursException[];
+      /** Finnish holidays and closed eves: "closed" (the default) or "open" (weekly hours apply). */
+      holidays?: 'closed' | 'open';
+    }
   | { unknown: true; note?: LocalizedText };
 
 export const CHANNEL_TYPES = ['phone', 'web', 'chat', 'walk-in', 'omaolo'] as const;
@@ -57,6 +66,10 @@ export interface Channel {
   /** Languages the channel serves; absent means "not stated". */
   languages?: Lang[];
   notes?: LocalizedText;
+  /** Where the channel's phone, address or URL was read, and when (required in real packs). */
+  provenance?: Provenance;
+  /** The hours block's own source, when it differs from the channel's. */
+  hoursProvenance?: Provenance;
 }
 
 export const TARGET_GROUPS = [
@@ -106,6 +119,10 @@ export interface Service {
   /** A region entry replacing a national one with the same id must say so. */
   overrides?: boolean;
   notes?: LocalizedText;
+  /** The part this service plays in the dialogs (roles.ts); the dialogs route to roles. */
+  role?: Role;
+  /** When no number is published: how the resident finds one (the county's page, its switchboard). */
+  findContact?: LocalizedText;
   /** Published text in languages the bot does not speak yet (Sámi: se, smn, sms), kept verbatim. */
   otherLanguages?: Record<string, { name?: string; description?: string }>;
   /** Where it came from: "base" or the region id. Set by the loader, not written in YAML. */
@@ -122,6 +139,8 @@ export interface Queue {
   acceptsContactRequests: boolean;
   services: string[];
   example?: boolean;
+  /** The part this queue plays in the dialogs' handoffs (roles.ts). */
+  role?: QueueRole;
 }
 
 export interface OmaoloAssessment {
@@ -139,6 +158,22 @@ export interface OmaoloInfo {
   assessments: OmaoloAssessment[];
 }
 
+export const PACK_STATUSES = ['draft', 'verified'] as const;
+export type PackStatus = (typeof PACK_STATUSES)[number];
+
+export interface Municipality {
+  /** Statistics Finland's three-digit municipality code. */
+  code: string;
+  name: { fi: string; sv: string };
+  postalCodes: string[];
+}
+
+export interface RegionArea {
+  municipalities: Municipality[];
+  source: string;
+  read: IsoDate;
+}
+
 export interface RegionColours {
   /** "#rrggbb"; must reach WCAG AA (4.5:1) against white text. */
   primary: string;
@@ -154,6 +189,15 @@ export interface Region {
   timezone: string;
   omaoloEnabled: string[];
   example?: boolean;
+  /** Real packs: "draft" until a county editor has checked every fact, then "verified". */
+  status?: PackStatus;
+  verified?: { by: string; on: IsoDate };
+  /** Languages the county serves residents in (Swedish where it serves in Swedish). */
+  languages?: Lang[];
+  /** The county's own website, for "find it on the county's pages". */
+  website?: string;
+  /** Municipalities served, with postal codes (area.yaml). */
+  area?: RegionArea;
 }
 
 export interface Catalogue {

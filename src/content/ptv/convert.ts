@@ -58,9 +58,15 @@ function short(text: string): string {
   return end > 60 ? cut.slice(0, end + 1) : `${cut.slice(0, 197).trimEnd()}...`;
 }
 
-const CHARGE: Record<string, Channel['charge']> = { Free: 'free', Charged: 'normal', Other: 'unknown' };
+/** v11 values, and the v7-and-older ones some exports still carry. */
+const CHARGE: Record<string, Channel['charge']> = { FreeOfCharge: 'free', Chargeable: 'normal', Free: 'free', Charged: 'normal', Other: 'unknown' };
 
-function convertChannel(ch: PtvServiceChannel, where: string, warn: (m: string) => void): Channel[] {
+/** Where a channel's facts can be re-read: PTV's public read API for that channel. */
+export function ptvChannelUrl(id: string): string {
+  return `https://api.palvelutietovaranto.suomi.fi/api/v11/ServiceChannel/${id}`;
+}
+
+function convertChannel(ch: PtvServiceChannel, where: string, warn: (m: string) => void, read: string): Channel[] {
   const names = localized(byLanguage(ch.serviceChannelNames, ['Name']));
   const label = names.fi && names.sv ? { fi: names.fi, sv: names.sv, en: names.en ?? names.fi } : undefined;
   if (!label && (names.fi || names.sv)) warn(`${where}: channel name "${names.fi ?? names.sv}" lacks fi or sv and was not used as a label`);
@@ -68,7 +74,8 @@ function convertChannel(ch: PtvServiceChannel, where: string, warn: (m: string) 
   // Field order as editors read it: type, label, contact, hours, the rest.
   const withCommon = (c: Channel): Channel => {
     const { type, ...rest } = c;
-    return { type, ...(label ? { label } : {}), ...rest, ...(hours ? { hours } : {}) };
+    // Provenance: every imported fact cites the PTV channel it came from and the export date.
+    return { type, ...(label ? { label } : {}), ...rest, source: ptvChannelUrl(ch.id), read, ...(hours ? { hours } : {}) } as Channel;
   };
   switch (ch.serviceChannelType) {
     case 'Phone':
@@ -137,7 +144,7 @@ export function convertService(
       warn(`${where}: channel ${link.serviceChannel.id} is not in the export and was skipped`);
       continue;
     }
-    channels.push(...convertChannel(ch, `channel ${ch.id}`, warn));
+    channels.push(...convertChannel(ch, `channel ${ch.id}`, warn, opts.checkedOn));
   }
   if (channels.length === 0) warn(`${where}: no usable channels; content:check will report CAT004`);
 

@@ -2,7 +2,27 @@
  * Checks that an export has the shape the importer needs, listing every problem at once
  * ("services[2].serviceNames: expected a list, found a string") so one run shows what to fix.
  */
+import Ajv, { type ErrorObject } from 'ajv';
+import { PTV_EXPORT_SCHEMA } from './ptvSchema';
 import type { PtvExport } from './types';
+
+/** PTV's own rules (ptvSchema.ts), checked once the basic shape is right. */
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+ajv.addFormat('date-time', (v: string) => !Number.isNaN(Date.parse(v)));
+const schemaCheck = ajv.compile(PTV_EXPORT_SCHEMA);
+
+/** "/serviceChannels/0/phoneNumbers/1/number" → "serviceChannels[0].phoneNumbers[1].number". */
+function where(e: ErrorObject): string {
+  return e.instancePath.split('/').slice(1).reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '') || 'file';
+}
+
+function schemaErrors(input: unknown): string[] {
+  if (schemaCheck(input)) return [];
+  return (schemaCheck.errors ?? [])
+    .filter((e) => e.keyword !== 'if')
+    .map((e) => `${where(e)}: expected ${e.message ?? 'a valid value'} (PTV v11 schema), found ${JSON.stringify(e.data)?.slice(0, 60) ?? 'nothing'}`);
+}
 
 const CHANNEL_TYPES = ['EChannel', 'Phone', 'PrintableForm', 'ServiceLocation', 'WebPage'];
 const HOUR_TYPES = ['DaysOfTheWeek', 'Exceptional', 'OverMidnight'];
@@ -84,5 +104,7 @@ export function validatePtvExport(input: unknown): { ok: true; value: PtvExport 
       }
     });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: input as unknown as PtvExport };
+  if (errors.length > 0) return { ok: false, errors };
+  const strict = schemaErrors(input);
+  return strict.length > 0 ? { ok: false, errors: strict } : { ok: true, value: input as unknown as PtvExport };
 }

@@ -28,6 +28,11 @@ export const DLG = {
   DLG021: { severity: 'error', title: 'choice label is also a global command' },
   DLG022: { severity: 'error', title: 'invalid question settings' },
   DLG023: { severity: 'error', title: 'conversation test file problem' },
+  DLG024: { severity: 'error', title: 'points without a score, or a score without points' },
+  DLG025: { severity: 'error', title: 'unknown score' },
+  DLG026: { severity: 'error', title: 'a score case that can never be taken' },
+  DLG027: { severity: 'error', title: 'score compared with something that is not a number' },
+  DLG028: { severity: 'error', title: 'dialog parameter problem' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DlgCode = keyof typeof DLG;

@@ -13,6 +13,8 @@ import { checkFlow } from './flow';
 import { ReadDialog, readDialog, Reference } from './readDialog';
 import { readCommands, readEngineTexts, readTopics, TOPIC_NAMES } from './readSupport';
 import { Diagnostics, readYamlFile } from './source';
+import { checkCallArguments } from './readParams';
+import { checkScores } from './scores';
 import { checkVariables } from './variables';
 
 /** What the compiler needs to know about the service catalogue of the region being compiled. */
@@ -81,6 +83,8 @@ export function compileProgram(rootDir: string, facts: CatalogueFacts): CompileR
     checkFlow(r.script, diags);
     checkVariables(r.script, r.varUses, diags);
     checkChoices(r.script, r.choicePositions, commands, diags);
+    checkScores(r.script, r.varUses, diags);
+    for (const call of r.calls) checkCallArguments(call, dialogs.get(call.dialog)?.params, (pos, message, hint) => diags.add(pos, 'DLG028', message, hint));
   }
   for (const ref of topicRefs) {
     if (!dialogs.has(ref.name)) diags.add(ref.pos, 'DLG009', `expected a dialog "${ref.name}" in dialogs/, found none`, hintFor(ref.name, [...dialogs.keys()]));

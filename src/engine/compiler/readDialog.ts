@@ -4,9 +4,10 @@
  */
 import { Node } from 'yaml';
 import type { SourcePosition } from '../../content/diagnostic';
-import { parseExpression, variablesOf } from '../expression';
+import { INTERPOLATION, parseExpression, scoreVariable, variablesOf } from '../expression';
 import type { AskStep, AskType, Choice, DialogScript, LocalText, Step } from '../program';
 import { FieldReader } from './fields';
+import { CallArgument, readParams, readWith } from './readParams';
 import { describe, isMapNode, scalarValue } from './source';
 
 export type RefKind = 'step' | 'dialog' | 'service' | 'queue' | 'topic';
@@ -27,19 +28,22 @@ export interface ReadDialog {
   /** Per step, the variables it sets (remember, choice set). */
   varSets: Map<string, string[]>;
   choicePositions: Map<string, SourcePosition[]>;
+  /** Every call step's arguments, checked against the called dialog's params. */
+  calls: { dialog: string; pos: SourcePosition; args: CallArgument[] }[];
 }
 
 const STEP_KINDS = ['say', 'ask', 'branch', 'route', 'handoff', 'call', 'end'] as const;
-const STEP_FIELDS = ['id', ...STEP_KINDS, 'next'];
-const INTERPOLATION = /\{([\p{L}_][\p{L}\p{N}_-]*)\}/gu;
+const STEP_FIELDS = ['id', ...STEP_KINDS, 'next', 'with'];
 
 export function readDialog(r: FieldReader, root: Node | null, expectedId: string): ReadDialog | undefined {
-  const top = r.fields(root, ['id', 'topic', 'start', 'steps', 'title', 'description'], 'the dialog');
+  const top = r.fields(root, ['id', 'topic', 'start', 'params', 'steps', 'title', 'description'], 'the dialog');
   if (!top) return undefined;
   const refs: Reference[] = [];
   const varUses: VarUse[] = [];
   const varSets = new Map<string, string[]>();
   const choicePositions = new Map<string, SourcePosition[]>();
+  const calls: ReadDialog['calls'] = [];
+  const params = readParams(r, top.get('params')?.value);
 
   const idField = top.get('id');
   const id = idField ? r.string(idField.value, 'the dialog id') : undefined;
@@ -96,6 +100,9 @@ export function readDialog(r: FieldReader, root: Node | null, expectedId: string
       continue;
     }
     const kind = kinds[0];
+    if (f.has('with') && kind !== 'call') {
+      r.diags.add(r.pos(f.get('with')!.key), 'DLG004', `expected "with" only on a call step, found it on the ${kind} step "${stepId}"`);
+    }
     const body = f.get(kind)!.value;
     const nextNode = f.get('next')?.value;
     const next = f.has('next') ? stepRef(nextNode, 'the next step') : undefined;
@@ -175,7 +182,9 @@ export function readDialog(r: FieldReader, root: Node | null, expectedId: string
       case 'call': {
         const dialog = r.string(body, 'the dialog to call');
         if (dialog) refs.push({ kind: 'dialog', name: dialog, pos: r.pos(body) });
-        if (dialog) step = { kind, id: stepId, dialog, next: next ?? '' };
+        const args = readWith(r, f.get('with')?.value, stepId, varUses);
+        if (dialog) calls.push({ dialog, pos: r.pos(body), args: args.args });
+        if (dialog) step = { kind, id: stepId, dialog, with: args.values, next: next ?? '' };
         break;
       }
       case 'end': {
@@ -206,11 +215,12 @@ export function readDialog(r: FieldReader, root: Node | null, expectedId: string
     }
   }
   return {
-    script: { id: id ?? expectedId, topic, start, steps, positions, file: r.src.file },
+    script: { id: id ?? expectedId, topic, start, params, steps, positions, file: r.src.file },
     refs,
     varUses,
     varSets,
     choicePositions,
+    calls,
   };
 }
 
@@ -225,15 +235,16 @@ function readAsk(
   choicePositions: Map<string, SourcePosition[]>,
   stepRef: (node: Node | null | undefined, what: string) => string | undefined,
 ): AskStep | undefined {
-  const af = r.fields(body, ['text', 'type', 'choices', 'remember', 'min', 'max', 'retry'], 'a question');
+  const af = r.fields(body, ['text', 'type', 'choices', 'remember', 'min', 'max', 'retry', 'score'], 'a question');
   if (!af) return undefined;
   const text = af.has('text') ? r.text(af.get('text')!.value, `the question of step "${stepId}"`) : undefined;
   if (!af.has('text')) r.diags.add(r.pos(body), 'DLG003', `expected "text" (the question) in step "${stepId}", found none`);
   textUses(text, stepId, af.get('text')?.value);
   const choices: Choice[] = [];
   const positions: SourcePosition[] = [];
+  const pointNodes: (Node | null)[] = [];
   for (const c of af.has('choices') ? r.list(af.get('choices')!.value, 'the choices') ?? [] : []) {
-    const cf = r.fields(c, ['id', 'label', 'goto', 'set', 'topic'], 'a choice');
+    const cf = r.fields(c, ['id', 'label', 'goto', 'set', 'topic', 'points'], 'a choice');
     if (!cf) continue;
     const id = cf.has('id') ? r.string(cf.get('id')!.value, 'the choice id') : undefined;
     if (!cf.has('id')) r.diags.add(r.pos(c), 'DLG003', 'expected an "id" for the choice, found none');
@@ -256,8 +267,10 @@ function readAsk(
         }
       }
     }
+    const points = cf.has('points') ? r.number(cf.get('points')!.value, 'the points') : undefined;
+    if (points !== undefined) pointNodes.push(cf.get('points')!.value);
     if (id && label) {
-      choices.push({ id, label, goto, set, topic });
+      choices.push({ id, label, goto, set, topic, points });
       positions.push(r.pos(cf.get('label')!.value));
     }
   }
@@ -280,6 +293,16 @@ function readAsk(
     r.diags.add(r.pos(af.get('min')!.value), 'DLG022', `expected min (${min}) to be at most max (${max})`);
   }
   const retry = af.has('retry') ? r.text(af.get('retry')!.value, `the re-prompt of step "${stepId}"`) : undefined;
+  const score = af.has('score') ? r.string(af.get('score')!.value, 'the score name') : undefined;
+  if (score) sets.push(scoreVariable(score));
+  // Points without a score would be lost; a score whose answers carry no points is a typo.
+  if (!score && pointNodes.length > 0) {
+    r.diags.add(r.pos(pointNodes[0]), 'DLG024', `expected "score: <name>" in step "${stepId}" to add these points to, found none`, 'add: score: <name> next to the question text');
+  } else if (score && pointNodes.length === 0) {
+    r.diags.add(r.pos(af.get('score')!.value), 'DLG024', `expected "points:" on the answers of step "${stepId}", whose answers add to score "${score}", found none`);
+  } else if (score && type !== 'choice') {
+    r.diags.add(r.pos(af.get('score')!.value), 'DLG024', `expected a choice question for score "${score}" in step "${stepId}", found a ${type} question`);
+  }
   if (!text) return undefined;
-  return { kind: 'ask', id: stepId, text, type, choices, remember, min, max, retry, next };
+  return { kind: 'ask', id: stepId, text, type, choices, remember, min, max, retry, score, next };
 }

@@ -10,12 +10,15 @@ import type { Logger } from '../../logging/logger';
 import { createLogger } from '../../logging/logger';
 import { MemoryStateStorage } from '../../state/memoryStorage';
 import { ContentStore } from '../contentStore';
+import { turnScores } from '../turnInfo';
 
 export type Reply = Partial<Activity>;
 
 export class ConversationHarness {
   readonly adapter: TestAdapter;
   private lang: Lang;
+  /** Questionnaire scores reached in the last turn (for `score:` lines in conversation tests). */
+  lastScores: Record<string, number> = {};
 
   constructor(
     readonly content: ContentStore,
@@ -25,7 +28,10 @@ export class ConversationHarness {
   ) {
     this.lang = lang;
     const bot = new OpastinBot(new ConversationState(new MemoryStateStorage(3600)), content, log, null, true);
-    this.adapter = new TestAdapter((context) => bot.run(context), {
+    this.adapter = new TestAdapter(async (context) => {
+      await bot.run(context);
+      this.lastScores = turnScores(context);
+    }, {
       channelId: 'test',
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
     } as Partial<Activity>);

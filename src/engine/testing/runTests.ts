@@ -24,7 +24,7 @@ export interface TestReport {
   perDialog: Map<string, number>;
 }
 
-function check(step: ConversationTest['script'][number]['step'], replies: Reply[]): string | null {
+function check(step: ConversationTest['script'][number]['step'], replies: Reply[], scores: Record<string, number>): string | null {
   const said = texts(replies);
   switch (step.kind) {
     case 'bot':
@@ -44,6 +44,11 @@ function check(step: ConversationTest['script'][number]['step'], replies: Reply[
       return events(replies, step.name).length > 0 ? null : `expected the event "${step.name}", found: ${events(replies).map((e) => e.name).join(', ') || 'none'}`;
     case 'crisis':
       return events(replies, 'crisis').length > 0 ? null : 'expected the crisis response, found none';
+    case 'score': {
+      const wrong = Object.entries(step.scores).filter(([name, points]) => scores[name] !== points);
+      const found = Object.entries(scores).map(([name, points]) => `${name} ${points}`).join(', ') || 'no score';
+      return wrong.length === 0 ? null : `expected ${wrong.map(([n, p]) => `score ${n} ${p}`).join(', ')}, found: ${found}`;
+    }
     case 'user':
       return null;
   }
@@ -63,7 +68,7 @@ export async function runConversationTests(rootDir: string, content: ContentStor
           replies = await harness.say(step.text);
           continue;
         }
-        const problem = check(step, replies);
+        const problem = check(step, replies, harness.lastScores);
         if (problem) {
           failure = { test: test.name, ...pos, message: problem };
           break;

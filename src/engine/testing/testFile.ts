@@ -15,7 +15,8 @@ export type Expectation =
   | { kind: 'offers'; labels: string[] }
   | { kind: 'routes'; service?: string; topic?: string }
   | { kind: 'event'; name: string }
-  | { kind: 'crisis' };
+  | { kind: 'crisis' }
+  | { kind: 'score'; scores: Record<string, number> };
 
 export interface ConversationTest {
   name: string;
@@ -25,7 +26,7 @@ export interface ConversationTest {
   pos: SourcePosition;
 }
 
-const KINDS = ['user', 'bot', 'offers', 'routes', 'event', 'crisis'];
+const KINDS = ['user', 'bot', 'offers', 'routes', 'event', 'crisis', 'score'];
 
 export function testFiles(rootDir: string): string[] {
   const dir = path.join(rootDir, 'dialogs');
@@ -93,6 +94,11 @@ function readStep(node: Node): Expectation | string {
       return typeof value === 'string' ? { kind: 'event', name: value } : 'expected an event name after "event:"';
     case 'crisis':
       return { kind: 'crisis' };
+    case 'score': {
+      const v = value as Record<string, unknown> | null;
+      const ok = !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((n) => typeof n === 'number');
+      return ok ? { kind: 'score', scores: v as Record<string, number> } : 'expected "score: { <name>: <points> }" after "score:"';
+    }
     default:
       return `expected one of ${KINDS.join(', ')}, found "${key}"`;
   }

@@ -12,6 +12,7 @@ import type { BenchResult } from './nlu.bench';
 const MODULES: [string, { run(): Promise<BenchResult[]> }][] = [
   ['nlu', nluBench],
   ['compile', compileBench],
+  ['client', require('./client.bench')], // Chromium on Fast-3G: our chat client and Web Chat (issue #13)
 ];
 
 const fmt = (n: number | undefined) => (n === undefined ? '' : n < 1 ? n.toFixed(3) : n.toFixed(1));

@@ -163,6 +163,9 @@ async function flush(): Promise<void> {
       transcript.showTyping(t().botName);
       try {
         await c.post(next.activity);
+        // The POST returns after the bot's turn: its replies are on the stream already, and a
+        // counsellor's answer may take minutes, so the indicator goes (theirs shows when they type).
+        transcript.hideTyping();
         transcript.setPending(next.clientId, null);
         outbox.shift();
       } catch (err) {

@@ -45,7 +45,6 @@ export interface ClientStrings {
   fileName: string;
   /** First line of the saved file; "{date}" is today. */
   savedHeading: string;
-  closePanel: string;
   exampleMark: string;
 }
 
@@ -86,7 +85,6 @@ export const CLIENT_STRINGS: Record<Lang, ClientStrings> = {
     copyFailed: 'Kopiointi ei onnistunut. Voit ladata tiedot tiedostona.',
     fileName: 'opastin-palvelut.txt',
     savedHeading: 'Opastin: palvelut, jotka sait {date}',
-    closePanel: 'Sulje',
     exampleMark: 'Esimerkkitieto: ei oikea palvelu.',
   },
   sv: {
@@ -122,7 +120,6 @@ export const CLIENT_STRINGS: Record<Lang, ClientStrings> = {
     copyFailed: 'Det gick inte att kopiera. Du kan ladda ner uppgifterna som fil.',
     fileName: 'opastin-tjanster.txt',
     savedHeading: 'Opastin: tjänster du fick {date}',
-    closePanel: 'Stäng',
     exampleMark: 'Exempeldata: ingen verklig tjänst.',
   },
   en: {
@@ -157,7 +154,6 @@ export const CLIENT_STRINGS: Record<Lang, ClientStrings> = {
     copyFailed: 'Copying did not work. You can download the details as a file.',
     fileName: 'opastin-services.txt',
     savedHeading: 'Opastin: services you got on {date}',
-    closePanel: 'Close',
     exampleMark: 'Example data: not a real service.',
   },
 };

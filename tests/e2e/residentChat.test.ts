@@ -21,7 +21,7 @@ const ROUTE: Record<Lang, string[]> = {
   sv: ['Psykiskt mående och ork', 'Mitt eget', '18–29', 'Jag vill träffa en anställd'],
   en: ['Mental wellbeing and coping', 'My own', '18–29', 'Meet a professional'],
 };
-const START: Record<Lang, RegExp> = { fi: /Hyväksyn/, sv: /godkänner/, en: /I agree/ };
+const START: Record<Lang, RegExp> = { fi: /^Aloita keskustelu$/, sv: /^Starta samtalet$/, en: /^Start the chat$/ };
 const END: Record<Lang, string> = { fi: 'Lopeta ja poista', sv: 'Avsluta och radera', en: 'End and delete' };
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };

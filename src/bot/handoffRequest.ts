@@ -7,10 +7,10 @@
  */
 import { ActionTypes, TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import { renderServiceCard } from '../content/catalogue';
+import { serviceCardFor } from '../content/catalogue';
 import type { ContentBundle } from '../engine/contentBundle';
 import type { ScriptDialogState } from '../engine/scriptDialog';
-import { CONTACT_REQUEST_ACTION, event, HANDOFF_CANCEL_ACTION, message, text } from '../engine/render';
+import { cardsMessage, CONTACT_REQUEST_ACTION, event, HANDOFF_CANCEL_ACTION, message, text } from '../engine/render';
 import type { HandoffPort, HandoffSummary } from './handoffPort';
 import type { Lang } from './language';
 
@@ -66,8 +66,8 @@ export async function requestHandoff(
   const cards = (result.alternatives ?? queue.services)
     .map((id) => bundle.catalogue.services.get(id))
     .filter((s): s is NonNullable<typeof s> => !!s)
-    .map((s) => renderServiceCard(s, lang, new Date(), bundle.catalogue));
-  const reply = message([text(bundle, 'handoffUnavailable', lang), ...cards].filter(Boolean).join('\n\n'));
+    .map((s) => serviceCardFor(s, lang, new Date(), bundle.catalogue));
+  const reply = cardsMessage(text(bundle, 'handoffUnavailable', lang), cards, lang);
   if (port && result.status === 'unavailable' && result.acceptsContactRequests) {
     // The team calls back: offered, never asked for by default.
     reply.suggestedActions = {

@@ -7,11 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import * as compileBench from './compile.bench';
 import * as nluBench from './nlu.bench';
+import * as statisticsBench from './statistics.bench';
 import type { BenchResult } from './nlu.bench';
 
 const MODULES: [string, { run(): Promise<BenchResult[]> }][] = [
   ['nlu', nluBench],
   ['compile', compileBench],
+  ['statistics', statisticsBench],
   ['client', require('./client.bench')], // Chromium on Fast-3G: our chat client and Web Chat (issue #13)
 ];
 

@@ -29,6 +29,8 @@ import { jsonErrorHandler, notFound } from './jsonErrors';
 // Counsellor handoff and console (/counsellor): docs/handoff.md.
 import { createHandoff, Handoff, HandoffOptions } from '../handoff';
 import { loadCatalogue } from '../content/catalogue';
+// Operational metrics (/metrics) and anonymous service statistics (/statistics): docs/statistics.md.
+import { createInsight, Insight, InsightOptions, previousChatActivity } from '../statistics';
 
 export interface Runtime {
   app: Express;
@@ -40,11 +42,13 @@ export interface Runtime {
   directLine: DirectLine;
   /** Counsellor handoff: `handoff.service` for the bot, `handoff.router` serves /counsellor. */
   handoff: Handoff;
+  /** Metrics and service statistics: `insight.store`, `insight.metrics` (docs/statistics.md). */
+  insight: Insight;
   /** Marks the runtime as stopping (readyz turns 503), then closes Redis and queues. */
   close(): Promise<void>;
 }
 
-export function createRuntime(config: Config, log: Logger, extra: { directLine?: DirectLineConfig; handoff?: Pick<HandoffOptions, 'catalogue' | 'handoffConfig' | 'identities'> } = {}): Runtime {
+export function createRuntime(config: Config, log: Logger, extra: { directLine?: DirectLineConfig; handoff?: Pick<HandoffOptions, 'catalogue' | 'handoffConfig' | 'identities'>; insight?: Pick<InsightOptions, 'insightConfig' | 'clock'> } = {}): Runtime {
   let redis: Redis | null = null;
   let subscriber: Redis | null = null;
   let storage: StateStorage;
@@ -80,7 +84,8 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     leaveContactRequest: (req) => handoffRef!.service.leaveContactRequest(req),
   };
   const bot = new OpastinBot(conversationState, content, log, handoffPort);
-  const turnLogic = createTurnPipeline(queue, (context) => bot.run(context), log);
+  const insight = createInsight({ config, redis, content, conversationState, log, ...extra.insight });
+  const turnLogic = insight.observer.aroundPipeline(createTurnPipeline(queue, insight.observer.aroundLogic((context) => bot.run(context)), log));
   const adapter = createCloudAdapter(config);
   const authEnabled = Boolean(config.microsoftAppId);
 
@@ -114,10 +119,12 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   const handoff = createHandoff({
     config, redis, log, contentDir: config.contentDir, ...extra.handoff,
     catalogue: extra.handoff?.catalogue ?? content.current()?.catalogue ?? loadCatalogue(`${config.contentDir}/content`, config.region).catalogue,
-    deliver: (conversationId, activity) => directLine.channel.postToConversation(conversationId, activity),
+    deliver: insight.observer.aroundDeliver((conversationId, activity) => directLine.channel.postToConversation(conversationId, activity)),
   });
   app.use(handoff.router);
   handoffRef = handoff;
+  insight.attach({ handoff, openWebSockets: () => directLine.streams.openCount, previousActivity: previousChatActivity(directLine.channel.store) });
+  app.use(insight.router);
   app.use(webRoutes({ contentDir: config.contentDir, region: config.region, frameAncestors: dlConfig.frameAncestors, publicBaseUrl: dlConfig.publicBaseUrl, warm: config.nodeEnv !== 'test', quickExitUrl: dlConfig.quickExitUrl, defaultClient: dlConfig.chatClient }));
   app.use(notFound);
   app.use(jsonErrorHandler(log));
@@ -130,9 +137,11 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     redis,
     directLine,
     handoff,
+    insight,
     async close() {
       stopping = true;
       content.close();
+      await insight.close();
       await handoff.close(); // handoff: sweep timer and its pub/sub connection
       await directLine.close(); // Direct Line: WebSockets and the blocking Redis connection (issue #6)
       await queue.close();

@@ -47,6 +47,11 @@ export class DirectLineStreams {
     return true;
   };
 
+  /** Open streams in this process (the metrics' WebSocket gauge). */
+  get openCount(): number {
+    return this.wss.clients.size;
+  }
+
   async close(): Promise<void> {
     for (const ws of this.wss.clients) ws.close(1001, 'server shutting down');
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));

@@ -1,7 +1,7 @@
 /**
  * The bot's suggested actions as compact buttons that wrap. A long menu shows its first choices
- * (editors put the most used first) and a "more" button for the rest, so the question above
- * stays on screen on a phone.
+ * (editors put the most used first), any urgent one (a crisis choice, never hidden), and a "more"
+ * button for the rest, so the question above stays on screen on a phone.
  */
 import type { CardAction } from './activity';
 
@@ -15,12 +15,17 @@ export class Choices {
     private readonly onChoose: (action: CardAction) => void,
   ) {}
 
-  show(actions: CardAction[], moreLabel: string): void {
+  /** `urgent`: titles that are never behind "more" (a crisis choice), shown first of the rest. */
+  show(actions: CardAction[], moreLabel: string, urgent: string[] = []): void {
     this.box.replaceChildren();
     const usable = actions.filter((a) => a && typeof a.title === 'string' && a.title !== '');
     this.box.hidden = usable.length === 0;
-    const first = usable.length > LONG_MENU ? usable.slice(0, SHOWN_FIRST) : usable;
-    const rest = usable.slice(first.length);
+    let first = usable;
+    if (usable.length > LONG_MENU) {
+      const pinned = usable.filter((a) => urgent.includes(a.title)).slice(0, SHOWN_FIRST);
+      first = [...usable.filter((a) => !pinned.includes(a)).slice(0, SHOWN_FIRST - pinned.length), ...pinned];
+    }
+    const rest = usable.filter((a) => !first.includes(a));
     for (const action of first) this.box.appendChild(this.button(action));
     if (rest.length > 0) {
       const more = document.createElement('button');

@@ -74,6 +74,7 @@ function onState(state: ConnectionState): void {
 function onActivities(list: Activity[]): void {
   const shown: HTMLLIElement[] = [];
   let latestChoices: CardAction[] | null = null;
+  let urgent: string[] = [];
   for (const a of list) {
     const sender = senderOf(a);
     if (a.type === 'typing' && sender.kind !== 'user') transcript.showTyping(transcript.senderName(sender), 6000);
@@ -86,8 +87,10 @@ function onActivities(list: Activity[]): void {
     }
     shown.push(transcript.addIncoming(a));
     latestChoices = a.suggestedActions?.actions ?? [];
+    const pinned = (a.channelData?.opastin as { urgentChoices?: unknown } | undefined)?.urgentChoices;
+    urgent = Array.isArray(pinned) ? pinned.filter((x): x is string => typeof x === 'string') : [];
   }
-  if (latestChoices) choices.show(latestChoices, t().moreChoices);
+  if (latestChoices) choices.show(latestChoices, t().moreChoices, urgent);
   transcript.announce(shown);
   ui.save.hidden = transcript.cards.length === 0;
   if (shown.length > 0 && focusChoicesNext) {

@@ -56,9 +56,13 @@ export function renderOutputs(outputs: Output[], bundle: ContentBundle, lang: La
   const activities: OutgoingActivity[] = [];
   for (const output of outputs) {
     switch (output.type) {
-      case 'text':
-        activities.push(message(output.text, output.choices));
+      case 'text': {
+        const m = message(output.text, output.choices);
+        // For a client that shows a long menu shortened: these choices are never hidden.
+        if (output.urgentChoices) m.channelData = { opastin: { v: 1, urgentChoices: output.urgentChoices } };
+        activities.push(m);
         break;
+      }
       case 'route': {
         const service = bundle.catalogue.services.get(output.service);
         if (!service) break;

@@ -21,6 +21,7 @@ const ROUTE: Record<Lang, string[]> = {
   sv: ['Psykiskt mående och ork', 'Mitt eget', '18–29', 'Jag vill träffa en anställd'],
   en: ['Mental wellbeing and coping', 'My own', '18–29', 'Meet a professional'],
 };
+const CRISIS_CHOICE: Record<Lang, string> = { fi: 'Kriisi tai hätä nyt', sv: 'Kris eller nödsituation just nu', en: 'A crisis or emergency now' };
 const START: Record<Lang, RegExp> = { fi: /^Aloita keskustelu$/, sv: /^Starta samtalet$/, en: /^Start the chat$/ };
 const END: Record<Lang, string> = { fi: 'Lopeta ja poista', sv: 'Avsluta och radera', en: 'End and delete' };
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
@@ -96,6 +97,8 @@ describeE2e('our resident chat client in Chromium', () => {
       expect(fits).toEqual({ inBox: true, aboveChoices: true, pageScrolls: false });
       expect(await page.locator('#choices .choice').count()).toBeLessThanOrEqual(5);
       expect(await page.locator('#choices .more').count()).toBe(1);
+      // The crisis choice is never behind "more".
+      expect(await page.locator('#choices').getByRole('button', { name: CRISIS_CHOICE[lang], exact: true }).isVisible()).toBe(true);
       if (lang === 'fi') await page.screenshot({ path: path.join(ARTIFACTS, 'client-phone-first-question.png') });
     }
     for (const label of ROUTE[lang]) await choose(page, label);

@@ -6,10 +6,10 @@
 import path from 'node:path';
 import readline from 'node:readline';
 import { ActivityTypes } from 'botbuilder';
-import type { Lang } from '../src/bot/language';
+import type { Lang } from '../src/lang';
 import { formatDiagnostic } from '../src/content/diagnostic';
 import { ContentStore } from '../src/engine/contentStore';
-import { ConversationHarness, Reply } from '../src/engine/testing/harness';
+import { ConversationHarness, Reply } from '../src/testing/harness';
 import { createLogger } from '../src/logging/logger';
 
 function option(name: string, fallback: string): string {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { formatDiagnostic } from '../src/content/diagnostic';
 import { ContentStore } from '../src/engine/contentStore';
-import { runConversationTests } from '../src/engine/testing/runTests';
+import { runConversationTests } from '../src/testing/runTests';
 import { createLogger } from '../src/logging/logger';
 
 async function main(): Promise<void> {

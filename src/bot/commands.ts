@@ -5,7 +5,7 @@
 import { foldText } from '../engine/normaliseText';
 import { phraseMatches as matches } from '../engine/phraseMatch';
 import type { CommandPhrases } from '../engine/program';
-import { Lang, LANGS } from './language';
+import { Lang, LANGS } from '../lang';
 
 export type Command = { kind: 'restart' | 'back' | 'help' | 'human' | 'greeting' } | { kind: 'language'; lang: Lang };
 

@@ -3,7 +3,7 @@
  * language, and the crisis numbers, because someone in danger must never get only an error.
  * Numbers are from shared/reference/national-contacts.md (checked late 2026).
  */
-import { Lang, Localized } from './language';
+import { Lang, Localized } from '../lang';
 
 export const SERVICE_UNAVAILABLE: Localized = {
   fi:

@@ -5,7 +5,7 @@
 import { TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import type { TurnQueue } from '../state/turnQueue';
-import { langFromLocale } from './language';
+import { langFromLocale } from '../lang';
 import { serviceUnavailableText } from './serviceUnavailable';
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;

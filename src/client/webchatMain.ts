@@ -47,7 +47,9 @@ function render(): void {
   if (!session || !w.WebChat) return;
   const { primary, accent } = cfg.region.colours;
   w.WebChat.renderWebChat({
-    directLine: session.directLine, userID: session.userId, locale: t().locale, nonce, sendTypingIndicator: false,
+    directLine: session.directLine, userID: session.userId, locale: t().locale, nonce,
+    // Counsellors see "the resident is typing" (the bot passes it on only during a handoff).
+    sendTypingIndicator: true,
     styleOptions: {
       accent: primary, backgroundColor: '#ffffff', bubbleBorderRadius: 8, bubbleFromUserBorderRadius: 8,
       bubbleFromUserBackground: primary, bubbleFromUserTextColor: '#ffffff', bubbleFromUserBorderColor: primary,

@@ -7,10 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isPair, isScalar, LineCounter, parseDocument, visit, type Scalar } from 'yaml';
+import { isLang, LANGS, type Lang } from '../lang';
 import type { Diagnostic } from './diagnostic';
-
-type Lang = 'fi' | 'sv' | 'en';
-const LANGS: Lang[] = ['fi', 'sv', 'en'];
 
 export interface GlossaryTerm {
   concept: string;
@@ -74,7 +72,7 @@ export function checkGlossary(rootDir: string, terms: GlossaryTerm[] = readGloss
         if (!isPair(pair) || !isScalar(pair.key) || !isScalar(pair.value)) return;
         const lang = String((pair.key as Scalar).value) as Lang;
         const value = (pair.value as Scalar).value;
-        if (!LANGS.includes(lang) || typeof value !== 'string') return;
+        if (!isLang(lang) || typeof value !== 'string') return;
         for (const r of rules) {
           if (r.lang !== lang) continue;
           const m = r.pattern.exec(value);

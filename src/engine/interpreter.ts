@@ -4,9 +4,11 @@
  * and what the caller should do next (wait, call another dialog, end). Sending, storing and
  * handing off happen in scriptDialog.ts.
  */
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 import { evaluate, INTERPOLATION, isTrue, scoreVariable, Value } from './expression';
-import { matchChoice, parseNumber, parseYesNo, Stemmer } from './matchAnswer';
+import { choiceInStory, matchChoice, parseNumber, parseYesNo, Stemmer } from './matchAnswer';
+import { choiceForNumber, hasRanges, numberInText } from './numericChoices';
+import { foldText } from './normaliseText';
 import type { AskStep, DialogScript, LocalText, Step } from './program';
 
 export interface Frame {
@@ -27,7 +29,9 @@ export type Control =
   | { kind: 'wait' }
   | { kind: 'call'; dialog: string; params: Record<string, Value> }
   | { kind: 'end' }
-  | { kind: 'unmatched' };
+  | { kind: 'unmatched' }
+  /** A text answer to be understood like a first message (its topic, its facts), then forgotten. */
+  | { kind: 'understand'; text: string };
 
 export interface Decision {
   frame: Frame;
@@ -39,6 +43,11 @@ export interface Env {
   lang: Lang;
   texts: Record<string, LocalText>;
   stems?: Stemmer;
+  /**
+   * What the resident already told (their first message, their own words): a question whose
+   * answer it clearly holds ("isä" → a family member, "22v" → 18–29) is answered from it, not asked.
+   */
+  story?: string;
 }
 
 const MAX_STEPS_PER_TURN = 200;
@@ -77,9 +86,18 @@ function execute(step: Step, frame: Frame, env: Env, outputs: Output[]): { frame
     case 'say':
       outputs.push({ type: 'text', text: fill(step.text, env.lang, frame.vars) });
       return go(step.next);
-    case 'ask':
+    case 'ask': {
+      const told = answeredByStory(step, env);
+      if (told) {
+        const vars = { ...frame.vars, ...(told.set ?? {}) };
+        if (step.remember) vars[step.remember] = told.id;
+        const next = told.goto ?? step.next;
+        const answered = { ...frame, vars, history: [...frame.history, { step: step.id, vars: frame.vars }] };
+        return next ? { frame: { ...answered, step: next } } : { frame: answered, control: { kind: 'end' } };
+      }
       outputs.push(question(step, frame, env));
       return { frame: { ...frame, history: [...frame.history, { step: step.id, vars: frame.vars }] }, control: { kind: 'wait' } };
+    }
     case 'branch': {
       const taken = step.cases.find((c) => isTrue(c.when, frame.vars));
       return go(taken ? taken.goto : step.otherwise);
@@ -101,6 +119,16 @@ function execute(step: Step, frame: Frame, env: Env, outputs: Output[]): { frame
       if (step.feedback) outputs.push({ type: 'feedback' });
       return { frame, control: { kind: 'end' } };
   }
+}
+
+/** The choice the resident's story already gives for a question, if it clearly gives one. */
+function answeredByStory(step: AskStep, env: Env): AskStep['choices'][number] | undefined {
+  // A questionnaire item is always asked: its answer is the resident's own, not inferred.
+  if (!env.story || step.type !== 'choice' || step.score) return undefined;
+  const said = choiceInStory(env.story, step.choices, env.lang, env.stems);
+  if (said) return said;
+  const age = numberInText(foldText(env.story));
+  return age !== undefined && hasRanges(step.choices, env.lang) ? choiceForNumber(age, step.choices, env.lang) : undefined;
 }
 
 export function question(step: AskStep, frame: Frame, env: Env): Output {
@@ -150,6 +178,7 @@ export function answer(script: DialogScript, frame: Frame, text: string, env: En
       break;
     }
     case 'text':
+      if (step.understand) return { frame, outputs: [], control: { kind: 'understand', text: text.slice(0, 1000) } };
       if (step.remember) vars[step.remember] = text.slice(0, 500);
       break;
   }
@@ -164,10 +193,15 @@ function addPoints(vars: Record<string, Value>, score: string, points: number): 
   vars[key] = (typeof current === 'number' ? current : 0) + points;
 }
 
+/** After an answer that does not fit: the step's own re-prompt, else the engine's, then the question. */
 function retryOutputs(step: AskStep, frame: Frame, env: Env): Output[] {
-  const retry = step.retry ?? env.texts.numberExpected;
   const q = question(step, frame, env);
-  return retry && step.type === 'number' ? [{ type: 'text', text: fill(retry, env.lang, frame.vars) }] : [q];
+  if (step.type === 'number') {
+    const retry = step.retry ?? env.texts.numberExpected;
+    return retry ? [{ type: 'text', text: fill(retry, env.lang, frame.vars) }] : [q];
+  }
+  const retry = step.retry ?? env.texts.pickOne;
+  return retry ? [{ type: 'text', text: fill(retry, env.lang, frame.vars) }, q] : [q];
 }
 
 /** Re-asks the question the frame waits at (after help, a language switch, a crisis message). */

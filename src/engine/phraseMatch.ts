@@ -11,3 +11,8 @@ export function phraseMatches(foldedMessage: string, phrase: string): boolean {
   if (foldedMessage === p) return true;
   return p.includes(' ') && ` ${foldedMessage} `.includes(` ${p} `);
 }
+
+/** The (folded) phrase occurs in the (folded) text as whole words. */
+export function phraseIn(foldedText: string, foldedPhrase: string): boolean {
+  return foldedPhrase.length > 0 && ` ${foldedText} `.includes(` ${foldedPhrase} `);
+}

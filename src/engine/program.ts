@@ -2,7 +2,7 @@
  * A compiled dialog program: what the compiler produces from dialogs/*.yaml and the engine runs.
  * Plain data (no functions except parsed conditions), so it is cheap to swap on hot reload.
  */
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 import type { SourcePosition } from '../content/diagnostic';
 import type { Expr } from './expression';
 
@@ -14,6 +14,8 @@ export interface Choice {
   goto?: string;
   set?: Record<string, string | number | boolean>;
   topic?: string;
+  /** Other ways residents say it ("isä" for "a family member"), per language. */
+  also?: Record<Lang, string[]>;
   /** Points this answer adds to the question's score (scored questionnaires such as AUDIT-C). */
   points?: number;
 }
@@ -33,6 +35,8 @@ export interface AskStep {
   /** The score the chosen answer's points are added to: readable in conditions as `score.<name>`. */
   score?: string;
   next?: string;
+  /** A text question whose answer is understood like a first message (topic and facts), not kept. */
+  understand?: boolean;
 }
 export interface SayStep {
   kind: 'say';

@@ -1,24 +1,42 @@
 /**
- * Turns the interpreter's outputs into Bot Framework activities: messages with suggested actions,
- * service cards, and the machine-readable `route` event (docs/events.md).
+ * Turns the interpreter's outputs into activities (plain objects in the Bot Framework activity
+ * shape, so no SDK type is needed here): messages with suggested actions, service cards, and the
+ * machine-readable `route` event (docs/events.md).
  */
-import { Activity, ActionTypes, ActivityTypes } from 'botbuilder';
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 import { serviceCardFor, serviceCardText, type ServiceCardData } from '../content/catalogue';
 import type { ContentBundle } from './contentBundle';
 import type { Output } from './interpreter';
 
-export type OutgoingActivity = Partial<Activity>;
+export interface Button {
+  type: 'imBack' | 'postBack';
+  title: string;
+  value: unknown;
+}
+
+export interface OutgoingActivity {
+  type: 'message' | 'event';
+  text?: string;
+  textFormat?: 'markdown';
+  inputHint?: 'expectingInput' | 'acceptingInput';
+  name?: string;
+  value?: unknown;
+  suggestedActions?: { to: string[]; actions: Button[] };
+  /** `{ opastin: … }` for our chat page (service cards as data, urgent choices); others ignore it. */
+  channelData?: Record<string, unknown>;
+}
 
 /** postBack values the engine recognises when a suggested action is clicked. */
 export const HANDOFF_ACTION = 'opastin.handoff';
 export const HANDOFF_CANCEL_ACTION = 'opastin.handoff.cancel';
 export const CONTACT_REQUEST_ACTION = 'opastin.contact';
+/** "Send" under the summary a counsellor will see: only then is the resident queued. */
+export const HANDOFF_SEND_ACTION = 'opastin.handoff.send';
 
 export function message(text: string, choices?: string[]): OutgoingActivity {
-  const activity: OutgoingActivity = { type: ActivityTypes.Message, text, textFormat: 'markdown', inputHint: choices ? 'expectingInput' : 'acceptingInput' };
+  const activity: OutgoingActivity = { type: 'message', text, textFormat: 'markdown', inputHint: choices ? 'expectingInput' : 'acceptingInput' };
   if (choices && choices.length > 0) {
-    activity.suggestedActions = { to: [], actions: choices.map((c) => ({ type: ActionTypes.ImBack, title: c, value: c })) };
+    activity.suggestedActions = { to: [], actions: choices.map((c) => ({ type: 'imBack', title: c, value: c })) };
   }
   return activity;
 }
@@ -44,8 +62,13 @@ export function cardsMessage(intro: string, cards: ServiceCardData[], lang: Lang
   return { ...message(parts.join('\n\n')), channelData: { opastin: rich } };
 }
 
+/** A message whose buttons may carry post-back values (handoff, send, cancel). */
+export function messageWithButtons(text: string, buttons: Button[]): OutgoingActivity {
+  return { ...message(text), inputHint: 'expectingInput', suggestedActions: { to: [], actions: buttons } };
+}
+
 export function event(name: string, value: unknown): OutgoingActivity {
-  return { type: ActivityTypes.Event, name, value };
+  return { type: 'event', name, value };
 }
 
 export function text(bundle: ContentBundle, key: string, lang: Lang): string {
@@ -54,6 +77,9 @@ export function text(bundle: ContentBundle, key: string, lang: Lang): string {
 
 export function renderOutputs(outputs: Output[], bundle: ContentBundle, lang: Lang, dialogId: string, now = new Date()): OutgoingActivity[] {
   const activities: OutgoingActivity[] = [];
+  // A counsellor offer followed by the feedback question shares its buttons: chat clients show
+  // only the last message's buttons, so a separate offer button would vanish at once.
+  let offer: { button: Button; activity: OutgoingActivity } | undefined;
   for (const output of outputs) {
     switch (output.type) {
       case 'text': {
@@ -70,19 +96,19 @@ export function renderOutputs(outputs: Output[], bundle: ContentBundle, lang: La
         activities.push(cardsMessage(text(bundle, 'routeIntro', lang), [serviceCardFor(service, lang, now, bundle.catalogue)], lang));
         activities.push(event('route', { topic, service: service.id, dialog: dialogId }));
         if (output.offerHandoff && service.queue && bundle.catalogue.queues.has(service.queue)) {
-          activities.push({
-            ...message(text(bundle, 'handoffOffer', lang)),
-            suggestedActions: {
-              to: [],
-              actions: [{ type: ActionTypes.PostBack, title: text(bundle, 'yesLabel', lang), value: { action: HANDOFF_ACTION, queue: service.queue } }],
-            },
-          });
+          const button: Button = { type: 'postBack', title: text(bundle, 'handoffOfferLabel', lang), value: { action: HANDOFF_ACTION, queue: service.queue } };
+          offer = { button, activity: messageWithButtons(text(bundle, 'handoffOffer', lang), [button]) };
+          activities.push(offer.activity);
         }
         break;
       }
-      case 'feedback':
-        activities.push(message(text(bundle, 'feedbackQuestion', lang), [text(bundle, 'feedbackYes', lang), text(bundle, 'feedbackNo', lang)]));
+      case 'feedback': {
+        const answers: Button[] = [text(bundle, 'feedbackYes', lang), text(bundle, 'feedbackNo', lang)].map((t) => ({ type: 'imBack', title: t, value: t }));
+        activities.push(messageWithButtons(text(bundle, 'feedbackQuestion', lang), offer ? [...answers, offer.button] : answers));
+        if (offer) offer.activity.suggestedActions = undefined;
+        offer = undefined;
         break;
+      }
       case 'handoff':
         // Handled by the bot (it needs the handoff service); see bot/handoffPort.ts.
         break;

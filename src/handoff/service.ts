@@ -122,6 +122,12 @@ export class StoreHandoffService implements HandoffService {
     return 'delivered';
   }
 
+  /** The resident is using the bot while waiting: keeps the wait alive, carries no text. */
+  async keepWaiting(conversationId: string): Promise<void> {
+    const at = this.clock().getTime();
+    await this.update(conversationId, (r) => (r.status === 'waiting' ? { ...r, lastResidentAt: Math.max(r.lastResidentAt, at) } : null));
+  }
+
   async residentTyping(conversationId: string): Promise<void> {
     const record = await this.o.store.get(conversationId);
     if (record?.status === 'accepted') await this.publish({ type: 'typing', conversationId, counsellorId: record.counsellorId, from: 'resident' });

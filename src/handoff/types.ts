@@ -2,7 +2,7 @@
  * The handoff's public contract: what the bot calls when a resident asks for a person, and what
  * the counsellor console calls. Everything here is plain data so it can live in Redis as JSON.
  */
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 
 export type { Lang };
 

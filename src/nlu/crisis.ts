@@ -19,7 +19,7 @@ export interface CrisisRules {
   masks: Pattern[];
 }
 
-export const NO_CRISIS: CrisisResult = { crisis: false, kind: null, source: null };
+export const NO_CRISIS: CrisisResult = { crisis: false, level: 'none', kind: null, source: null };
 
 export class CrisisDetector {
   constructor(private readonly rules: Map<Lang, CrisisRules>) {}
@@ -44,7 +44,7 @@ export class CrisisDetector {
         if (matchPattern(pattern, tokens)) best = { kind, rank };
       }
     }
-    return best ? { crisis: true, kind: best.kind, source: 'pattern' } : NO_CRISIS;
+    return best ? { crisis: true, level: 'crisis', kind: best.kind, source: 'pattern' } : NO_CRISIS;
   }
 
   /** For a classifier-detected crisis: the kind whose pattern words overlap the message most. */

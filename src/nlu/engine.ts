@@ -93,7 +93,7 @@ export class NluEngine implements Nlu {
     const scores = classifier.scores(features);
     let crisis = this.parts.crisis.byPattern(text, { lang, tokens });
     if (!crisis.crisis && scores[0]?.topic === 'crisis' && scores[0].confidence >= CRISIS_THRESHOLD && classifier.hasDistinctiveFeature(typed, 'crisis')) {
-      crisis = { crisis: true, kind: this.parts.crisis.closestKind(tokens, lang), source: 'classifier' };
+      crisis = { crisis: true, level: 'crisis', kind: this.parts.crisis.closestKind(tokens, lang), source: 'classifier' };
     }
     return { crisis: crisis.crisis ? crisis : NO_CRISIS, scores, tokens };
   }

@@ -9,6 +9,7 @@
  */
 import { normalise } from './normalise';
 import { tokenise } from './tokenise';
+import { langFromLocale } from '../lang';
 import { LANGS, Lang, isLang } from './types';
 
 const WORD_WEIGHT = 3;
@@ -21,11 +22,6 @@ interface Model {
   stops: Set<string>;
 }
 
-export function langFromLocale(locale: string | undefined): Lang | null {
-  if (!locale) return null;
-  const primary = locale.trim().toLowerCase().split(/[-_]/)[0];
-  return isLang(primary) ? primary : null;
-}
 
 function grams(word: string): string[] {
   const w = ` ${word} `;

@@ -4,13 +4,22 @@
  */
 import type { Diagnostic } from '../content/diagnostic';
 
-export type Lang = 'fi' | 'sv' | 'en';
+import { LANGS, isLang, type Lang } from '../lang';
+export { LANGS, isLang, type Lang };
 export type { Topic } from '../content/topics';
 import type { Topic } from '../content/topics';
-export type CrisisKind = 'suicide' | 'self-harm' | 'poisoning' | 'violence' | 'danger';
+/** 'medical-emergency': someone not breathing, unconscious, chest pain, heavy bleeding: the 112 answer. */
+export type CrisisKind = 'medical-emergency' | 'suicide' | 'self-harm' | 'poisoning' | 'violence' | 'danger';
+/**
+ * 'crisis': the full crisis response; 'check': a weaker signal, so the bot gives the crisis line
+ * and asks directly; 'none'.
+ */
+export type CrisisLevel = 'crisis' | 'check' | 'none';
 
 export interface CrisisResult {
+  /** True only for level 'crisis'. */
   crisis: boolean;
+  level: CrisisLevel;
   kind: CrisisKind | null;
   source: 'pattern' | 'classifier' | null;
 }
@@ -41,10 +50,9 @@ export interface NluBuildResult {
 }
 
 /** Fixed lists, in a stable order (ties and output order follow them). */
-export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
 import { TOPICS } from '../content/topics';
 export { TOPICS };
-export const CRISIS_KINDS: readonly CrisisKind[] = ['suicide', 'self-harm', 'poisoning', 'violence', 'danger'];
+export const CRISIS_KINDS: readonly CrisisKind[] = ['medical-emergency', 'suicide', 'self-harm', 'poisoning', 'violence', 'danger'];
 
 /** Omaolo symptom assessments; the service catalogue uses the same ids. */
 export const OMAOLO_IDS: readonly string[] = [
@@ -67,9 +75,6 @@ export const OMAOLO_IDS: readonly string[] = [
 ];
 export const OMAOLO_FALLBACK = 'general-symptoms';
 
-export function isLang(x: unknown): x is Lang {
-  return x === 'fi' || x === 'sv' || x === 'en';
-}
 export function isTopic(x: unknown): x is Topic {
   return typeof x === 'string' && (TOPICS as readonly string[]).includes(x);
 }

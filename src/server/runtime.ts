@@ -5,7 +5,7 @@
 import { ConversationState } from 'botbuilder';
 import express, { Express } from 'express';
 import type Redis from 'ioredis';
-import type { HandoffPort } from '../bot/handoffPort';
+import type { HandoffPort } from '../bot/handoff/handoffPort';
 import { OpastinBot } from '../bot/opastinBot';
 import { createTurnPipeline, TurnLogic } from '../bot/turnPipeline';
 import { createCloudAdapter } from '../channels/botframework/cloudAdapter';
@@ -79,6 +79,7 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     request: (req) => handoffRef!.service.request(req),
     statusOf: (id) => handoffRef!.service.statusOf(id),
     residentMessage: (id, text) => handoffRef!.service.residentMessage(id, text),
+    keepWaiting: (id) => handoffRef!.service.keepWaiting(id),
     residentTyping: (id) => handoffRef!.service.residentTyping(id),
     cancel: (id) => handoffRef!.service.cancel(id),
     leaveContactRequest: (req) => handoffRef!.service.leaveContactRequest(req),

@@ -4,7 +4,7 @@
  * is lost come from /work/shared/reference/national-contacts.md (checked 2026): they are the page's
  * own, so they show even when the server cannot be reached.
  */
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 
 export interface CrisisLine {
   name: string;

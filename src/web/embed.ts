@@ -6,7 +6,7 @@
  * iframe keeps our CSP, cookies-free token and styles apart from the host page; the script only
  * sets CSSOM properties, which a host's strict CSP allows.
  */
-import { LANGS } from '../bot/language';
+import { LANGS } from '../lang';
 import type { Region } from '../content/catalogue';
 import { STRINGS } from './strings';
 

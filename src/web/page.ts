@@ -3,8 +3,8 @@
  * short intro, the chat panel with the privacy notice first). `embed` renders only the panel,
  * for the iframe that embed.js opens on a county's own site.
  */
-import type { Lang } from '../bot/language';
-import { LANGS } from '../bot/language';
+import type { Lang } from '../lang';
+import { LANGS } from '../lang';
 import type { Region } from '../content/catalogue';
 import { CLIENT_STRINGS } from './clientStrings';
 import { STRINGS } from './strings';

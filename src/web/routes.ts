@@ -6,7 +6,7 @@ import compression from 'compression';
 import { Request, Response, Router } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
-import { langFromLocale, Lang } from '../bot/language';
+import { langFromLocale, Lang } from '../lang';
 import { precompressedAsset, warmAsset } from './assets';
 import { clientBundle } from './clientBundle';
 import { newNonce, pageCsp, SECURITY_HEADERS } from './csp';

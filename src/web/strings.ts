@@ -2,7 +2,7 @@
  * Every text of the chat page and the embed launcher, in Finnish, Swedish and English. Plain
  * language (selkokieli where it fits); `{region}` is replaced with the region's name.
  */
-import type { Lang } from '../bot/language';
+import type { Lang } from '../lang';
 
 export interface PageStrings {
   /** BCP 47 locale given to the chat client and carried by every activity. */

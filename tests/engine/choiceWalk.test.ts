@@ -9,7 +9,8 @@
  * every routed service is national or the pack's own, never example data, and every one of the
  * pack's channels cites its source and the date it was read.
  */
-import { ConversationHarness, events, offers, Reply } from '../../src/engine/testing/harness';
+import { ConversationHarness, events, offers, Reply } from '../../src/testing/harness';
+import { HANDOFF_SEND_ACTION } from '../../src/engine/render';
 import { ROLE_IDS } from '../../src/content/catalogue';
 import { REPO_ROOT } from './support';
 
@@ -17,6 +18,11 @@ const MAX_QUESTIONS = 5;
 const COUNTIES = ['keusote', 'satakunta', 'soite', 'kanta-hame'] as const;
 const LANGS = ['fi', 'sv', 'en'] as const;
 const HELLO = { fi: 'hei', sv: 'hej', en: 'hello' } as const;
+
+/** The summary a counsellor would see, with its "send" button: the handoff path has been reached. */
+function summaryShown(replies: Reply[]): boolean {
+  return replies.some((r) => r.suggestedActions?.actions.some((a) => (a.value as { action?: string } | undefined)?.action === HANDOFF_SEND_ACTION));
+}
 
 /** The answer labels of every scored questionnaire item, as the resident sees them in `lang`. */
 function questionnaireItems(harness: ConversationHarness, lang: 'fi' | 'sv' | 'en'): Set<string> {
@@ -30,7 +36,7 @@ function questionnaireItems(harness: ConversationHarness, lang: 'fi' | 'sv' | 'e
 }
 
 function ended(replies: Reply[]): boolean {
-  return events(replies, 'route').length > 0 || events(replies, 'handoff').length > 0 || events(replies, 'crisis').length > 0;
+  return events(replies, 'route').length > 0 || events(replies, 'handoff').length > 0 || events(replies, 'crisis').length > 0 || summaryShown(replies);
 }
 
 async function walk(region: string, lang: (typeof LANGS)[number]): Promise<{ failures: string[]; paths: number; routed: Set<string>; base: ConversationHarness; menu: string[] }> {

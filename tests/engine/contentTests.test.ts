@@ -1,6 +1,6 @@
 /** Every conversation test the editors wrote (dialogs/*.test.yaml) passes on the real engine. */
 import { ContentStore } from '../../src/engine/contentStore';
-import { runConversationTests } from '../../src/engine/testing/runTests';
+import { runConversationTests } from '../../src/testing/runTests';
 import { createLogger } from '../../src/logging/logger';
 import { REPO_ROOT } from './support';
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ContentStore, ReloadOutcome } from '../../src/engine/contentStore';
-import { ConversationHarness, offers, texts } from '../../src/engine/testing/harness';
+import { ConversationHarness, offers, texts } from '../../src/testing/harness';
 import { capturingLogger } from '../support/runtime';
 import { copyContent } from './support';
 

@@ -23,8 +23,8 @@ describe('matching a typed answer to a choice', () => {
     expect(matchChoice(typed, AGES, lang)?.id).toBe(id);
   });
 
-  it('a number up to the count of choices picks by position, also at a range question', () => {
-    expect(matchChoice('2', AGES, 'fi')?.id).toBe('18-29');
+  it('at a range question a number is an age, never a position', () => {
+    expect(matchChoice('2', AGES, 'fi')?.id).toBe('u18');
   });
 
   it('numbers pick by position when the labels are not ranges', () => {

@@ -99,15 +99,19 @@ describeE2e('handoff in Chromium: resident page on one process, console on anoth
     await chat.locator(BOT_BUBBLE, { hasText: 'Minkä ikäinen olet' }).waitFor();
     await chat.locator(SENDBOX).fill('haluan puhua ihmisen kanssa');
     await chat.locator(SENDBOX).press('Enter');
-    // What the counsellor will see is shown before anything else.
-    await chat.locator(BOT_BUBBLE, { hasText: 'Työntekijä näkee aiheen' }).waitFor();
+    // What the counsellor will see is shown first; nothing is queued before "send".
+    await chat.locator(BOT_BUBBLE, { hasText: 'Työntekijä näkee tämän' }).waitFor();
+    expect(await b.handoff.service.statusOf(conversationId)).toMatchObject({ status: 'none' });
+    await chat.getByRole('toolbar').getByRole('button', { name: 'Lähetä ja jonota' }).click();
+    await chat.locator(BOT_BUBBLE, { hasText: 'Voit jatkaa keskustelua Opastimen kanssa' }).waitFor();
     expect(await b.handoff.service.statusOf(conversationId)).toMatchObject({ status: 'queued', position: 1 });
     await chat.locator(BOT_BUBBLE, { hasText: 'Paikkasi jonossa: 1' }).waitFor();
 
     // ---- the console sees it waiting, with summary and language; accepts ----
     const card = desk.locator(`#waiting-list li[data-conversation="${conversationId}"]`);
     await card.waitFor();
-    expect(await card.innerText()).toMatch(/mental-health[\s\S]*Yleinen asiakasohjaus[\s\S]*fi[\s\S]*Kenen mielen hyvinvoinnista on kyse\?[\s\S]*Omastani/);
+    // The topic in words, queued with the topic's own team.
+    expect(await card.innerText()).toMatch(/Mieli ja jaksaminen[\s\S]*Mielenterveys- ja päihdeneuvonta[\s\S]*fi[\s\S]*Kenen mielen hyvinvoinnista on kyse\?[\s\S]*Omastani/);
     expect(await axeViolations(desk)).toEqual([]);
     await card.getByRole('button', { name: 'Ota keskustelu' }).click();
     await desk.locator('#conv:not([hidden])').waitFor();
@@ -124,9 +128,10 @@ describeE2e('handoff in Chromium: resident page on one process, console on anoth
     expect(await chat.locator(`${BOT_BUBBLE} b`).count()).toBe(0); // plain text, never HTML
 
     // ---- resident → counsellor (handled on B, shown live on A through Redis pub/sub) ----
-    await b.handoff.service.residentTyping(conversationId);
+    // Typing in the chat on B: Web Chat's typing indicator, passed on by the bot.
+    await chat.locator(SENDBOX).pressSequentially('Minulla on ollut raskasta.');
     await desk.locator('#typing', { hasText: 'Asukas kirjoittaa' }).waitFor();
-    // Typed in the chat on B: the bot relays it to the counsellor instead of answering itself.
+    // Sent: the bot relays it to the counsellor instead of answering itself.
     await chat.locator(SENDBOX).fill('Minulla on ollut raskasta.');
     await chat.locator(SENDBOX).press('Enter');
     await desk.getByRole('log').getByText('Minulla on ollut raskasta.').waitFor();

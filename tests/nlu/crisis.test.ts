@@ -46,7 +46,7 @@ describe('crisis detection', () => {
   });
 
   it.each(NEGATIVE)('hyperbole/harmless: %s', (text) => {
-    expect(shippedNlu().detectCrisis(text)).toEqual({ crisis: false, kind: null, source: null });
+    expect(shippedNlu().detectCrisis(text)).toEqual({ crisis: false, level: 'none', kind: null, source: null });
   });
 
   it('classify reports topic crisis and runs every language whatever the hint', () => {

@@ -62,7 +62,7 @@ describe('conversation state in Redis', () => {
     expect(offered(next.body.activities)).not.toEqual(offered(menu.body.activities));
     expect(nextTexts.length).toBeGreaterThan(0);
     const state = (await after.storage.read(['test/conversations/conv-restart/']))['test/conversations/conv-restart/'];
-    expect(state.meta.v).toBe(2);
+    expect(state.meta.v).toBe(3);
     expect(state.meta.turns).toBe(3);
     expect(JSON.parse(JSON.stringify(state))).toEqual(state); // plain JSON
     await after.close();

@@ -40,6 +40,7 @@ export async function runScriptedDay(rt: TestRuntime): Promise<string[]> {
   await group(DAY_PLAN.handoffAccepted, async () => {
     const c = await openConversation(rt.app);
     await c.say('haluan puhua ihmisen kanssa');
+    await c.say('Lähetä ja jonota'); // the summary comes first: queued only on "send"
     const accepted = await rt.handoff.service.accept(c.conversationId, COUNSELLOR);
     if (!accepted.ok) throw new Error(`accept failed: ${accepted.reason}`);
     await rt.handoff.service.end(c.conversationId, COUNSELLOR, 'back-to-bot');
@@ -48,7 +49,7 @@ export async function runScriptedDay(rt: TestRuntime): Promise<string[]> {
     return c;
   });
   await rt.handoff.service.setPresence(COUNSELLOR, 'away', queues);
-  await group(DAY_PLAN.handoffUnavailable, () => converse(rt.app, ['haluan puhua ihmisen kanssa']));
+  await group(DAY_PLAN.handoffUnavailable, () => converse(rt.app, ['haluan puhua ihmisen kanssa', 'Lähetä ja jonota']));
   await rt.insight.observer.settled();
   return ids;
 }

@@ -5,8 +5,8 @@
  */
 
 /** The three languages every resident-facing text must exist in (fi and sv are both required). */
-export const LANGS = ['fi', 'sv', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang } from '../../lang';
+import type { Lang } from '../../lang';
 
 /** fi, sv and en text. The loader guarantees fi and sv; en falls back to fi when missing. */
 export type LocalizedText = Record<Lang, string>;

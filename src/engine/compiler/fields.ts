@@ -6,8 +6,8 @@ import { distance } from 'fastest-levenshtein';
 import { isScalar, Node } from 'yaml';
 import type { LocalText } from '../program';
 import { describe, Diagnostics, entries, isMapNode, isSeqNode, positionOf, YamlFile } from './source';
+import { LANGS } from '../../lang';
 
-const LANGS = ['fi', 'sv', 'en'] as const;
 
 export class FieldReader {
   constructor(

@@ -7,6 +7,7 @@ import type { SourcePosition } from '../../content/diagnostic';
 import { INTERPOLATION, parseExpression, scoreVariable, variablesOf } from '../expression';
 import type { AskStep, AskType, Choice, DialogScript, LocalText, Step } from '../program';
 import { FieldReader } from './fields';
+import { phraseLists } from './readSupport';
 import { CallArgument, readParams, readWith } from './readParams';
 import { describe, isMapNode, scalarValue } from './source';
 
@@ -235,7 +236,7 @@ function readAsk(
   choicePositions: Map<string, SourcePosition[]>,
   stepRef: (node: Node | null | undefined, what: string) => string | undefined,
 ): AskStep | undefined {
-  const af = r.fields(body, ['text', 'type', 'choices', 'remember', 'min', 'max', 'retry', 'score'], 'a question');
+  const af = r.fields(body, ['text', 'type', 'choices', 'remember', 'min', 'max', 'retry', 'understand', 'score'], 'a question');
   if (!af) return undefined;
   const text = af.has('text') ? r.text(af.get('text')!.value, `the question of step "${stepId}"`) : undefined;
   if (!af.has('text')) r.diags.add(r.pos(body), 'DLG003', `expected "text" (the question) in step "${stepId}", found none`);
@@ -244,7 +245,7 @@ function readAsk(
   const positions: SourcePosition[] = [];
   const pointNodes: (Node | null)[] = [];
   for (const c of af.has('choices') ? r.list(af.get('choices')!.value, 'the choices') ?? [] : []) {
-    const cf = r.fields(c, ['id', 'label', 'goto', 'set', 'topic', 'points'], 'a choice');
+    const cf = r.fields(c, ['id', 'label', 'goto', 'set', 'topic', 'also', 'points'], 'a choice');
     if (!cf) continue;
     const id = cf.has('id') ? r.string(cf.get('id')!.value, 'the choice id') : undefined;
     if (!cf.has('id')) r.diags.add(r.pos(c), 'DLG003', 'expected an "id" for the choice, found none');
@@ -267,10 +268,11 @@ function readAsk(
         }
       }
     }
+    const also = cf.has('also') ? phraseLists(r, cf.get('also')!.value, `the other wordings of choice "${id ?? '?'}"`) : undefined;
     const points = cf.has('points') ? r.number(cf.get('points')!.value, 'the points') : undefined;
     if (points !== undefined) pointNodes.push(cf.get('points')!.value);
     if (id && label) {
-      choices.push({ id, label, goto, set, topic, points });
+      choices.push({ id, label, goto, set, topic, points, ...(also ? { also } : {}) });
       positions.push(r.pos(cf.get('label')!.value));
     }
   }
@@ -303,6 +305,7 @@ function readAsk(
   } else if (score && type !== 'choice') {
     r.diags.add(r.pos(af.get('score')!.value), 'DLG024', `expected a choice question for score "${score}" in step "${stepId}", found a ${type} question`);
   }
+  const understand = af.has('understand') ? r.boolean(af.get('understand')!.value, 'understand') : undefined;
   if (!text) return undefined;
-  return { kind: 'ask', id: stepId, text, type, choices, remember, min, max, retry, score, next };
+  return { kind: 'ask', id: stepId, text, type, choices, remember, min, max, retry, score, next, ...(understand ? { understand } : {}) };
 }

@@ -8,16 +8,20 @@ import type { CommandPhrases, LocalText } from '../program';
 import { FieldReader } from './fields';
 import { Diagnostics, readYamlFile } from './source';
 
-const LANGS = ['fi', 'sv', 'en'] as const;
 /** Keys the engine looks up; a missing one is an error so a resident never sees an empty message. */
 export const ENGINE_TEXT_KEYS = [
-  'help', 'notUnderstood', 'outOfScope', 'restarted', 'languageChanged', 'backNotPossible', 'clarify',
-  'contentChanged', 'feedbackQuestion', 'feedbackYes', 'feedbackNo', 'feedbackThanks', 'goodbye',
-  'askAnythingElse', 'numberExpected', 'yesLabel', 'noLabel', 'crisisIntro', 'crisisPoisoning',
-  'crisisViolence', 'crisisOfferHuman', 'routeIntro', 'handoffOffer', 'handoffUnavailable', 'handoffSummaryIntro', 'handoffCancelLabel', 'handoffCancelled',
-  'contactOffer', 'contactAsk', 'contactSaved', 'contactInvalid', 'errorApology',
+  'help', 'notUnderstood', 'outOfScope', 'restarted', 'languageChanged', 'backNotPossible',
+  'clarify', 'contentChanged', 'feedbackQuestion', 'feedbackYes', 'feedbackNo', 'feedbackThanks',
+  'feedbackSorry', 'restartLabel', 'pickOne', 'numberExpected', 'yesLabel', 'noLabel',
+  'crisisIntro', 'crisisPoisoning', 'crisisViolence', 'crisisCheckIntro', 'crisisCheckQuestion', 'crisisCheckNo',
+  'medicalEmergency', 'crisisOfferHuman', 'routeIntro', 'handoffOffer', 'handoffOfferLabel', 'handoffUnavailableCrisis',
+  'handoffUnavailable', 'handoffSummaryIntro', 'handoffSummaryTopic', 'handoffSummaryAsk', 'handoffSendLabel', 'handoffDontSendLabel',
+  'handoffNotSent', 'handoffWaiting', 'handoffAlreadyWaiting', 'handoffAlreadyWith', 'handoffEndAsk', 'handoffContinues',
+  'handoffEnded', 'handoffCancelLabel', 'handoffCancelled', 'contactOffer', 'contactAsk', 'contactSaved',
+  'contactInvalid',
 ] as const;
 import { TOPICS as TOPIC_NAMES } from '../../content/topics';
+import { LANGS } from '../../lang';
 export { TOPIC_NAMES };
 
 function open(rootDir: string, rel: string, diags: Diagnostics): FieldReader | undefined {
@@ -30,7 +34,7 @@ function open(rootDir: string, rel: string, diags: Diagnostics): FieldReader | u
   return src ? new FieldReader(src, diags) : undefined;
 }
 
-function phraseLists(r: FieldReader, node: Parameters<FieldReader['fields']>[0], what: string): Record<'fi' | 'sv' | 'en', string[]> {
+export function phraseLists(r: FieldReader, node: Parameters<FieldReader['fields']>[0], what: string): Record<'fi' | 'sv' | 'en', string[]> {
   const out = { fi: [] as string[], sv: [] as string[], en: [] as string[] };
   const f = r.fields(node, LANGS, what);
   for (const lang of LANGS) {

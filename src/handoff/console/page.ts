@@ -3,7 +3,7 @@
  * public/console/console.js fills in. Texts carry data-i18n keys for the language switch; the
  * strings travel as JSON in a non-executable script element, allowed under script-src 'self'.
  */
-import { LANGS } from '../../bot/language';
+import { LANGS } from '../../lang';
 import type { Lang } from '../types';
 import { CONSOLE_STRINGS, ConsoleStrings } from './strings';
 

@@ -8,7 +8,7 @@ import express, { Request, Response, Router } from 'express';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { langFromLocale } from '../../bot/language';
+import { langFromLocale } from '../../lang';
 import type { Catalogue } from '../../content/catalogue';
 import { openingStatus } from '../../content/catalogue';
 import type { Logger } from '../../logging/logger';

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
-import type { Lang } from '../../bot/language';
-import type { SourcePosition } from '../../content/diagnostic';
-import { Diagnostics, positionOf, readYamlFile } from '../compiler/source';
+import type { Lang } from '../lang';
+import type { SourcePosition } from '../content/diagnostic';
+import { Diagnostics, positionOf, readYamlFile } from '../engine/compiler/source';
 
 export type Expectation =
   | { kind: 'user'; text: string }

@@ -1,8 +1,9 @@
 /** Per-turn facts the bot works out once and the dialogs read (kept in TurnContext.turnState). */
 import type { TurnContext } from 'botbuilder';
-import type { Lang } from '../bot/language';
+import type { Lang } from '../../lang';
 
 const LANG_KEY = Symbol('opastin.lang');
+const TEXT_KEY = Symbol('opastin.text');
 
 export function setTurnLang(context: TurnContext, lang: Lang): void {
   context.turnState.set(LANG_KEY, lang);
@@ -10,6 +11,18 @@ export function setTurnLang(context: TurnContext, lang: Lang): void {
 
 export function turnLang(context: TurnContext): Lang {
   return (context.turnState.get(LANG_KEY) as Lang | undefined) ?? 'fi';
+}
+
+/**
+ * The words the dialogs answer this turn when they are not the activity's own: a message the
+ * resident wrote before the crisis check-in, carried on after they answered "no".
+ */
+export function setTurnText(context: TurnContext, text: string): void {
+  context.turnState.set(TEXT_KEY, text);
+}
+
+export function turnText(context: TurnContext): string {
+  return ((context.turnState.get(TEXT_KEY) as string | undefined) ?? context.activity.text ?? '').trim();
 }
 
 const SCORES_KEY = Symbol('opastin.scores');

@@ -3,10 +3,10 @@
  * the resident's lines and checks what the bot said, offered, routed to, and signalled.
  * Expectations after a `user:` line look at that turn's replies.
  */
-import type { Diagnostic } from '../../content/diagnostic';
-import { foldText } from '../normaliseText';
-import { Diagnostics } from '../compiler/source';
-import type { ContentStore } from '../contentStore';
+import type { Diagnostic } from '../content/diagnostic';
+import { foldText } from '../engine/normaliseText';
+import { Diagnostics } from '../engine/compiler/source';
+import type { ContentStore } from '../engine/contentStore';
 import { ConversationHarness, events, offers, Reply, texts } from './harness';
 import { ConversationTest, readTestFile, testFiles } from './testFile';
 

@@ -4,13 +4,13 @@
  * content loading, memory state.
  */
 import { Activity, ActivityTypes, ConversationState, TestAdapter } from 'botbuilder';
-import { OpastinBot } from '../../bot/opastinBot';
-import type { Lang } from '../../bot/language';
-import type { Logger } from '../../logging/logger';
-import { createLogger } from '../../logging/logger';
-import { MemoryStateStorage } from '../../state/memoryStorage';
-import { ContentStore } from '../contentStore';
-import { turnScores } from '../turnInfo';
+import { OpastinBot } from '../bot/opastinBot';
+import type { Lang } from '../lang';
+import type { Logger } from '../logging/logger';
+import { createLogger } from '../logging/logger';
+import { MemoryStateStorage } from '../state/memoryStorage';
+import { ContentStore } from '../engine/contentStore';
+import { turnScores } from '../engine/dialogAdapter/turnInfo';
 
 export type Reply = Partial<Activity>;
 

@@ -1,0 +1,256 @@
+/**
+ * The turn policy: one pure decision per turn, `decideTurn(state, input, facts) → { state,
+ * actions }`. The rules below are tried in order and the first that takes the turn decides it;
+ * their order is the precedence table in docs/architecture.md (tests/bot/precedence.test.ts
+ * checks it pair by pair). Crisis detection is always first: on every message, at every step,
+ * during a handoff.
+ */
+import type { Decision, TurnAction } from './turnAction';
+import type { TurnFacts } from './turnFacts';
+import type { TurnInput } from './turnInput';
+import type { RuleContext } from './ruleContext';
+import type { HandoffContext, PendingHandoff, TurnState } from './turnState';
+import { withCounsellor } from './withCounsellor';
+
+/** A rule takes the turn (true) or leaves it to the next one. */
+type Rule = (c: RuleContext) => boolean;
+
+const text = (c: RuleContext): string | null => (c.input.kind === 'text' && c.input.text ? c.input.text : null);
+const say = (c: RuleContext, key: string, buttons?: Extract<TurnAction, { type: 'say' }>['buttons']) => c.actions.push({ type: 'say', text: key, ...(buttons ? { buttons } : {}) });
+
+/** What a request made now would carry: the dialogs' answers, else the last route's. */
+function currentContext(c: RuleContext): HandoffContext {
+  if (c.facts.answers.length > 0 && c.facts.topic !== 'unknown') return { topic: c.facts.topic, answers: c.facts.answers };
+  return c.state.lastRoute ?? { topic: 'human', answers: [] };
+}
+
+function offerSummary(c: RuleContext, pending: PendingHandoff): void {
+  if (c.handoff === 'queued') {
+    say(c, 'handoffAlreadyWaiting', [{ kind: 'cancelWait' }]);
+    return;
+  }
+  c.state.pendingHandoff = pending;
+  if (pending.topic === 'crisis') c.state.inCrisis = true;
+  c.actions.push({ type: 'showSummary', pending });
+}
+
+const crisisFirst: Rule = (c) => {
+  const typed = text(c);
+  if (!typed || c.facts.crisis.level === 'none') return false;
+  const accepted = c.handoff === 'accepted';
+  c.state.feedbackFor = null;
+  c.state.crisisCheck = null;
+  if (c.facts.crisis.kind === 'medical-emergency') c.actions.push({ type: 'medicalEmergency' });
+  else if (c.facts.crisis.level === 'crisis') {
+    c.state.inCrisis = true;
+    c.actions.push({ type: 'crisisResponse', kind: c.facts.crisis.kind });
+  } else {
+    c.state.crisisCheck = { resume: typed.slice(0, 500) };
+    c.actions.push({ type: 'askCrisisCheck' });
+  }
+  // During a handoff the counsellor must see it too.
+  if (accepted) c.actions.push({ type: 'relay', text: typed });
+  // A tap on one of the bot's own choices ("Danger now") also carries on the dialog, so the
+  // crisis path the resident picked is not lost.
+  return c.facts.crisis.level === 'check' || accepted || !c.facts.offeredChoice;
+};
+
+const crisisCheckAnswer: Rule = (c) => {
+  const typed = text(c);
+  if (!typed || !c.state.crisisCheck) return false;
+  const resume = c.state.crisisCheck.resume;
+  c.state.crisisCheck = null;
+  if (c.facts.yesNo === null) return false; // something else: read as a new message
+  const accepted = c.handoff === 'accepted';
+  if (c.facts.yesNo) {
+    c.state.inCrisis = true;
+    c.actions.push({ type: 'crisisResponse', kind: 'suicide' });
+  } else {
+    say(c, 'crisisCheckNo');
+  }
+  if (accepted) c.actions.push({ type: 'relay', text: typed });
+  // "No": carry on with what the resident wrote before the question.
+  else if (!c.facts.yesNo) c.actions.push({ type: 'replay', text: resume });
+  return true;
+};
+
+const contentChanged: Rule = (c) => {
+  if (c.facts.contentVersion === c.state.contentVersion) return false;
+  if (!c.facts.stackFits) {
+    c.actions.push({ type: 'cancelDialogs' });
+    c.hasDialog = false;
+    if (c.state.contentVersion) say(c, 'contentChanged');
+  }
+  c.state.contentVersion = c.facts.contentVersion;
+  return false;
+};
+
+const joined: Rule = (c) => {
+  if (c.input.kind !== 'join') return false;
+  if (!c.hasDialog) c.actions.push({ type: 'startDialog', dialog: 'main' });
+  return true;
+};
+
+const startEvent: Rule = (c) => {
+  if (c.input.kind !== 'start') return false;
+  c.actions.push({ type: 'cancelDialogs' }, { type: 'startDialog', dialog: c.input.dialog });
+  return true;
+};
+
+const postBack: Rule = (c) => {
+  if (c.input.kind !== 'postBack') return false;
+  const p = c.input.postBack;
+  switch (p.action) {
+    case 'handoff':
+      // The offer tap stands in for the feedback answer it sat beside.
+      c.state.feedbackFor = null;
+      offerSummary(c, { ...currentContext(c), queue: p.queue, byTopic: false });
+      return true;
+    case 'send':
+      if (c.state.pendingHandoff) c.actions.push({ type: 'requestHandoff', pending: c.state.pendingHandoff });
+      else c.actions.push({ type: 'reprompt' });
+      c.state.pendingHandoff = null;
+      return true;
+    case 'cancel':
+      if (c.state.pendingHandoff) {
+        c.state.pendingHandoff = null;
+        say(c, 'handoffNotSent');
+      } else if (c.handoff === 'queued') {
+        c.actions.push({ type: 'cancelHandoff' });
+        c.state.handoffSeen = 'none';
+        say(c, 'handoffCancelled');
+      }
+      c.actions.push({ type: 'reprompt' });
+      return true;
+    case 'contact':
+      c.state.contactFor = p.queue;
+      say(c, 'contactAsk');
+      return true;
+  }
+};
+
+const summaryAnswer: Rule = (c) => {
+  const pending = c.state.pendingHandoff;
+  if (!text(c) || !pending) return false;
+  c.state.pendingHandoff = null;
+  if (c.facts.command || c.facts.yesNo === null) return false;
+  if (c.facts.yesNo) c.actions.push({ type: 'requestHandoff', pending });
+  else {
+    say(c, 'handoffNotSent');
+    c.actions.push({ type: 'reprompt' });
+  }
+  return true;
+};
+
+const feedbackAnswer: Rule = (c) => {
+  const dialog = c.state.feedbackFor;
+  if (!text(c) || !dialog) return false;
+  c.state.feedbackFor = null;
+  // "ei, haluan puhua ihmisen kanssa" is a request, not feedback: only a plain answer counts.
+  if (c.facts.command || c.facts.yesNo === null) return false;
+  c.actions.push({ type: 'recordFeedback', dialog, helpful: c.facts.yesNo });
+  if (c.facts.yesNo) say(c, 'feedbackThanks', [{ kind: 'command', command: 'restart' }]);
+  else say(c, 'feedbackSorry', [{ kind: 'command', command: 'restart' }, { kind: 'command', command: 'human' }]);
+  return true;
+};
+
+const command: Rule = (c) => {
+  const cmd = c.facts.command;
+  if (!text(c) || !cmd) return false;
+  switch (cmd.kind) {
+    case 'human': {
+      const context = currentContext(c);
+      if (c.handoff === 'queued') say(c, 'handoffAlreadyWaiting', [{ kind: 'cancelWait' }]);
+      else if (c.facts.hasHumanDialog) {
+        // The dialogs are cleared, so keep what they held for the summary the human dialog's handoff makes.
+        c.state.personContext = context;
+        c.actions.push({ type: 'cancelDialogs' }, { type: 'startDialog', dialog: 'human' });
+      } else offerSummary(c, { ...context, queue: null, byTopic: true });
+      return true;
+    }
+    case 'restart':
+      c.actions.push({ type: 'cancelDialogs' });
+      say(c, 'restarted');
+      c.actions.push({ type: 'startDialog', dialog: 'main' });
+      return true;
+    case 'help':
+      say(c, 'help');
+      c.actions.push({ type: 'reprompt' });
+      return true;
+    case 'greeting':
+      c.actions.push({ type: 'reprompt' });
+      return true;
+    case 'language':
+      c.state.lang = cmd.lang;
+      say(c, 'languageChanged');
+      c.actions.push({ type: 'reprompt' });
+      return true;
+    case 'back':
+      c.actions.push({ type: 'goBack' });
+      return true;
+  }
+};
+
+const contactAnswer: Rule = (c) => {
+  const typed = text(c);
+  const queue = c.state.contactFor;
+  if (!typed || !queue) return false;
+  c.state.contactFor = null;
+  if (c.facts.isContact) {
+    c.actions.push({ type: 'leaveContact', queue, contact: typed.slice(0, 200), context: currentContext(c) }, { type: 'reprompt' });
+    return true;
+  }
+  say(c, 'contactInvalid');
+  return false;
+};
+
+const dialog: Rule = (c) => {
+  const typed = text(c);
+  // The first message counts: with no dialog under way it answers the menu instead of being met by it.
+  if (!c.hasDialog) c.actions.push({ type: 'startDialog', dialog: 'main', ...(typed ? { firstAnswer: typed } : {}) });
+  else c.actions.push({ type: 'continueDialog' });
+  return true;
+};
+
+/** The precedence table, top to bottom (docs/architecture.md). */
+export const RULES: readonly { name: string; rule: Rule }[] = [
+  { name: 'crisis first', rule: crisisFirst },
+  { name: 'crisis check answer', rule: crisisCheckAnswer },
+  { name: 'with a counsellor', rule: withCounsellor },
+  { name: 'content changed', rule: contentChanged },
+  { name: 'chat joined', rule: joined },
+  { name: 'start event', rule: startEvent },
+  { name: 'post-back', rule: postBack },
+  { name: 'summary answer', rule: summaryAnswer },
+  { name: 'feedback answer', rule: feedbackAnswer },
+  { name: 'command', rule: command },
+  { name: 'contact answer', rule: contactAnswer },
+  { name: 'dialog', rule: dialog },
+];
+
+export function decideTurn(prev: TurnState, input: TurnInput, facts: TurnFacts, replayed = false): Decision<TurnState> {
+  if (input.kind === 'ignored') return { state: prev, actions: [], rule: 'ignored' };
+  // Typing changes nothing; a counsellor is shown it, so they wait for the message.
+  if (input.kind === 'typing') return { state: prev, actions: facts.handoff === 'accepted' ? [{ type: 'relayTyping' }] : [], rule: 'typing' };
+  const state: TurnState = { ...prev };
+  if (input.kind === 'text' && !replayed) state.turns += 1;
+  if (facts.localeLang && facts.locale !== state.locale) {
+    state.locale = facts.locale;
+    state.lang = facts.localeLang;
+  }
+  if (!state.lang) state.lang = input.kind === 'text' && input.text ? facts.detectedLang : 'fi';
+  const handoff = facts.handoff === 'unreachable' ? 'none' : facts.handoff;
+  if (facts.handoff !== 'unreachable') {
+    // The counsellor ended the chat (or it timed out): its one-tap feedback question may be answered next.
+    if (prev.handoffSeen !== 'none' && handoff === 'none') {
+      state.feedbackFor = state.feedbackFor ?? 'handoff';
+      state.confirmEnd = null;
+    }
+    state.handoffSeen = handoff;
+  }
+  const c: RuleContext = { state, actions: [], input, facts, handoff, hasDialog: facts.hasDialog };
+  // Waiting residents who keep using the bot are still here: the wait must not time out.
+  if (input.kind === 'text' && handoff === 'queued' && !replayed) c.actions.push({ type: 'keepWaiting' });
+  const taken = RULES.find(({ rule }) => rule(c));
+  return { state: c.state, actions: c.actions, rule: taken?.name ?? 'none' };
+}

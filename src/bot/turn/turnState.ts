@@ -1,0 +1,76 @@
+/**
+ * What the bot remembers about a conversation besides the dialog stack: plain, versioned JSON in
+ * conversation state (Redis, with its TTL). Every field is a fact the turn policy needs to read
+ * the next message right; none holds what the resident typed except `crisisCheck.resume`, which
+ * lives for one turn only.
+ */
+import type { AnswerRef } from '../../engine/answers';
+import type { Lang } from '../../lang';
+
+export type HandoffStatus = 'none' | 'queued' | 'accepted';
+
+/** What a handoff request carries: the topic and the choices made, never free text. */
+export interface HandoffContext {
+  topic: string;
+  answers: AnswerRef[];
+  /** The service routed to, if any: its queue is the first choice. */
+  service?: string;
+}
+
+export interface PendingHandoff extends HandoffContext {
+  /** The queue the content named; null = choose from the topic. */
+  queue: string | null;
+  /** True when the topic should choose the queue even though the content named one (the generic "talk to a person"). */
+  byTopic: boolean;
+}
+
+export interface TurnState {
+  v: 3;
+  /** Message turns processed; lets tests prove no turn's state was lost. */
+  turns: number;
+  lang: Lang | null;
+  /** The locale the client last sent: a change (the page's language switch) is followed. */
+  locale: string | null;
+  contentVersion: string | null;
+  /** The open one-tap feedback question: a dialog id, or 'handoff' after a counsellor chat. */
+  feedbackFor: string | null;
+  /** The queue a call-back request is being left for (the next message is the contact). */
+  contactFor: string | null;
+  /** The summary the resident is looking at, before they choose "send" or "don't send". */
+  pendingHandoff: PendingHandoff | null;
+  /** "Are you having thoughts of ending your life?" is open; `resume` is the message that raised it. */
+  crisisCheck: { resume: string } | null;
+  /** A crisis was detected or confirmed: "no one is available" then comes with the crisis contacts. */
+  inCrisis: boolean;
+  /** The handoff status at the end of the last turn: accepted → none means the counsellor ended it. */
+  handoffSeen: HandoffStatus;
+  /** A command typed while with a counsellor, waiting for "yes, end the chat". */
+  confirmEnd: 'restart' | 'back' | null;
+  /** Topic, service and answers of the last route, so a later "talk to a person" still has them. */
+  lastRoute: HandoffContext | null;
+  /** Taken when "talk to a person" cleared the dialogs, for the summary its handoff step makes. */
+  personContext: HandoffContext | null;
+}
+
+export const TURN_STATE_VERSION = 3;
+
+/** Reads any earlier version (v2 had no handoff or crisis fields) into the current one. */
+export function upgradeTurnState(stored: (Partial<TurnState> & { v?: number }) | undefined): TurnState {
+  const s = stored ?? {};
+  return {
+    v: 3,
+    turns: s.turns ?? 0,
+    lang: s.lang ?? null,
+    locale: s.locale ?? null,
+    contentVersion: s.contentVersion ?? null,
+    feedbackFor: s.feedbackFor ?? null,
+    contactFor: s.contactFor ?? null,
+    pendingHandoff: s.pendingHandoff ?? null,
+    crisisCheck: s.crisisCheck ?? null,
+    inCrisis: s.inCrisis ?? false,
+    handoffSeen: s.handoffSeen ?? 'none',
+    confirmEnd: s.confirmEnd ?? null,
+    lastRoute: s.lastRoute ?? null,
+    personContext: s.personContext ?? null,
+  };
+}

@@ -3,6 +3,7 @@
  * server in <script id="chat-config">). Types only: nothing here reaches the bundle.
  */
 import type { ServiceCardData } from '../content/catalogue/serviceCard';
+import type { Lang } from '../lang';
 import type { ClientStrings } from '../web/clientStrings';
 import type { PageStrings } from '../web/strings';
 
@@ -26,6 +27,8 @@ export interface Activity {
   channelData?: Record<string, unknown>;
 }
 
+export type { Lang };
+
 /** channelData.opastin on bot messages with service cards (src/engine/render.ts). */
 export interface RichMessage {
   v: 1;
@@ -34,7 +37,6 @@ export interface RichMessage {
   crisis?: boolean;
 }
 
-export type Lang = 'fi' | 'sv' | 'en';
 export type Texts = PageStrings & ClientStrings;
 
 export interface PageConfig {

@@ -3,9 +3,9 @@
  * server's guess. Switching rewrites every [data-i18n] text and <html lang>. Shared by our client
  * and the Web Chat variant.
  */
-import type { Lang, PageConfig } from './activity';
+import { isLang, type Lang } from '../lang';
+import type { PageConfig } from './activity';
 
-const LANGS: Lang[] = ['fi', 'sv', 'en'];
 const KEY = 'opastin-lang';
 
 export function pickLanguage(cfg: PageConfig): Lang {
@@ -17,8 +17,8 @@ export function pickLanguage(cfg: PageConfig): Lang {
   }
   const candidates = [new URLSearchParams(location.search).get('lang'), stored, ...(navigator.languages ?? [navigator.language]), cfg.lang];
   for (const c of candidates) {
-    const primary = String(c ?? '').toLowerCase().split('-')[0] as Lang;
-    if (LANGS.includes(primary)) return primary;
+    const primary = String(c ?? '').toLowerCase().split('-')[0];
+    if (isLang(primary)) return primary;
   }
   return 'fi';
 }

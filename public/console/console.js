@@ -2,15 +2,20 @@
  * Opastin counsellor console. Plain JavaScript, no framework: sign-in, presence, the waiting
  * list, one open conversation at a time, live over server-sent events. Every text from a
  * resident is put on the page with textContent, never as HTML. State-changing requests carry
- * the session's CSRF token in X-CSRF-Token.
+ * the session's CSRF token in X-CSRF-Token (common.js); the sound-free cues are in cues.js.
  */
 (function () {
   'use strict';
 
-  var cfg = JSON.parse(document.getElementById('console-config').textContent);
+  var C = window.OpastinConsole;
+  var $ = C.$;
+  var t = C.t;
+  var el = C.el;
+  var api = C.api;
+  var announce = C.announce;
+  var queueName = C.queueName;
+  var cfg = C.cfg;
   var STRINGS = cfg.strings;
-  var lang = cfg.lang;
-  var csrf = null;
   var me = null;
   var allowedQueues = [];
   var active = null; // { id, lang, queueId }
@@ -18,48 +23,12 @@
   var typingTimer = null;
   var lastTypingSent = 0;
 
-  function $(id) { return document.getElementById(id); }
-  function t(key, values) {
-    var s = STRINGS[lang][key] || key;
-    if (values) Object.keys(values).forEach(function (k) { s = s.replace('{' + k + '}', values[k]); });
-    return s;
-  }
-  function queueName(id) {
-    for (var i = 0; i < cfg.queues.length; i++) if (cfg.queues[i].id === id) return cfg.queues[i].name[lang];
-    return id;
-  }
-  function duration(seconds) {
-    return seconds >= 60 ? t('minutes', { n: Math.floor(seconds / 60) }) : t('seconds', { n: seconds });
-  }
-  function announce(text) {
-    var a = $('announcer');
-    a.textContent = '';
-    // A fresh node change so screen readers read a repeated announcement again.
-    setTimeout(function () { a.textContent = text; }, 50);
-  }
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = text;
-    if (cls) node.className = cls;
-    return node;
-  }
-
-  function api(method, url, body) {
-    var headers = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
-    return fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' })
-      .then(function (res) {
-        return res.json().catch(function () { return {}; }).then(function (json) { return { status: res.status, ok: res.ok, body: json }; });
-      });
-  }
-
   // ---- language ----
 
   function applyLanguage(next) {
-    lang = next;
+    var lang = (C.lang = next);
     document.documentElement.lang = lang;
-    document.title = t('title');
+    C.refreshTitle();
     document.querySelectorAll('[data-i18n]').forEach(function (node) { node.textContent = t(node.getAttribute('data-i18n')); });
     document.querySelectorAll('[data-i18n-attr]').forEach(function (node) {
       node.setAttribute(node.getAttribute('data-i18n-attr'), t(node.getAttribute('data-i18n-key')));
@@ -97,8 +66,8 @@
   });
 
   function start(session) {
-    csrf = session.csrfToken;
-    me = session.counsellor;
+    C.csrf = session.csrfToken;
+    me = C.me = session.counsellor;
     return api('GET', '/counsellor/api/session').then(function (r) {
       allowedQueues = r.body.queues || [];
       $('signin').hidden = true;
@@ -187,38 +156,9 @@
       var items = (r.body && r.body.waiting) || [];
       list.textContent = '';
       $('waiting-empty').hidden = items.length > 0;
-      items.forEach(function (w) { list.appendChild(waitingCard(w)); });
+      items.forEach(function (w) { list.appendChild(C.waitingCard(w, accept)); });
+      C.waitingListed(items);
     });
-  }
-
-  function waitingCard(w) {
-    var li = el('li', null, 'card');
-    li.setAttribute('data-conversation', w.conversationId);
-    var h = el('h3', (w.summary && w.summary.topic) || '');
-    li.appendChild(h);
-    var dl = el('dl', null, 'summary');
-    [[t('queue'), queueName(w.queueId)], [t('language'), w.lang], [t('waited', { time: '' }).trim(), duration(w.waitingSeconds)]].forEach(function (pair) {
-      dl.appendChild(el('dt', pair[0]));
-      dl.appendChild(el('dd', pair[1]));
-    });
-    (w.summary && w.summary.answers || []).forEach(function (a) {
-      dl.appendChild(el('dt', a.question));
-      dl.appendChild(el('dd', a.answer));
-    });
-    li.appendChild(dl);
-    if (w.transcript && w.transcript.length) {
-      var details = el('details');
-      details.appendChild(el('summary', t('transcriptShared')));
-      w.transcript.forEach(function (line) { details.appendChild(el('p', line)); });
-      li.appendChild(details);
-    }
-    var button = el('button', t('accept'));
-    button.type = 'button';
-    button.setAttribute('aria-describedby', 'wc-' + w.conversationId);
-    h.id = 'wc-' + w.conversationId;
-    button.addEventListener('click', function () { accept(w); });
-    li.appendChild(button);
-    return li;
   }
 
   function refreshOverview() {
@@ -226,15 +166,7 @@
       var body = $('overview-rows');
       body.textContent = '';
       ((r.body && r.body.queues) || []).forEach(function (q) {
-        var tr = el('tr');
-        var th = el('th', q.name[lang]);
-        th.scope = 'row';
-        tr.appendChild(th);
-        tr.appendChild(el('td', q.opening === 'closed' ? t('closed') : t('open')));
-        tr.appendChild(el('td', String(q.online)));
-        tr.appendChild(el('td', String(q.waiting)));
-        tr.appendChild(el('td', q.waiting ? duration(q.longestWaitSeconds) : '–'));
-        body.appendChild(tr);
+        body.appendChild(C.overviewRow(q));
       });
     });
   }
@@ -244,7 +176,7 @@
   function accept(w) {
     api('POST', '/counsellor/api/conversations/' + encodeURIComponent(w.conversationId) + '/accept').then(function (r) {
       if (!r.ok) {
-        announce(t('acceptTaken'));
+        announce(t(r.body && r.body.error && r.body.error.code === 'AlreadyAccepted' ? 'acceptTaken' : 'notWaiting'));
         refreshWaiting();
         return;
       }
@@ -257,6 +189,7 @@
       if (!r.ok) return;
       var c = r.body;
       active = { id: c.conversationId, lang: c.lang, queueId: c.queueId };
+      C.resetEnded();
       var dl = $('conv-summary');
       dl.textContent = '';
       [[t('topic'), c.summary.topic], [t('queue'), queueName(c.queueId)], [t('language'), c.lang]].forEach(function (pair) {
@@ -342,7 +275,7 @@
     select.textContent = '';
     cfg.queues.forEach(function (q) {
       if (active && q.id === active.queueId) return;
-      var option = el('option', q.name[lang]);
+      var option = el('option', q.name[C.lang]);
       option.value = q.id;
       select.appendChild(option);
     });
@@ -363,12 +296,13 @@
       if (r.ok) close(t('ended'));
     });
   }
+  $('conv-close').addEventListener('click', function () { close(t('ended')); });
   $('end-bot').addEventListener('click', function () { end('back-to-bot'); });
   $('end-close').addEventListener('click', function () { end('close'); });
 
   var canned = [];
   function loadCanned() {
-    var replyLang = active ? active.lang : lang;
+    var replyLang = active ? active.lang : C.lang;
     api('GET', '/counsellor/api/canned-replies?lang=' + encodeURIComponent(replyLang)).then(function (r) {
       canned = (r.body && r.body.replies) || [];
       var select = $('canned');
@@ -423,7 +357,11 @@
     });
     events.addEventListener('ended', function (e) {
       var data = JSON.parse(e.data);
-      if (active && data.conversationId === active.id && data.reason !== 'counsellor') close(t('ended'));
+      refreshWaiting();
+      if (!active || data.conversationId !== active.id || data.reason === 'counsellor') return;
+      // A transfer closes the view at once; the resident leaving keeps it readable with a notice.
+      if (data.reason === 'transferred') close(t('transferred'));
+      else C.endedNotice(data.reason);
     });
   }
 
@@ -431,7 +369,7 @@
 
   var stored = null;
   try { stored = sessionStorage.getItem('opastin-console-lang'); } catch (e) { /* storage may be off */ }
-  if (stored && STRINGS[stored] && stored !== lang) applyLanguage(stored);
+  if (stored && STRINGS[stored] && stored !== C.lang) applyLanguage(stored);
   api('GET', '/counsellor/api/session').then(function (r) {
     if (r.ok) start(r.body);
     else $('username').focus();

@@ -6,13 +6,15 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { answerRefs } from '../engine/answers';
 import type { ContentBundle } from '../engine/contentBundle';
 import { ScriptDialog, ScriptDialogState } from '../engine/dialogAdapter/scriptDialog';
-import { parseYesNoStrict } from '../engine/matchAnswer';
+import { matchChoice, parseYesNoStrict } from '../engine/matchAnswer';
+import type { AskStep, Choice } from '../engine/program';
 import { foldText } from '../engine/normaliseText';
 import { text } from '../engine/render';
 import { langFromLocale } from '../lang';
 import type { Lang } from '../lang';
 import { detectCommand } from './commands';
 import type { HandoffPort } from './handoff/handoffPort';
+import { readPlace, type PlaceLookup } from './placeFacts';
 import type { TurnFacts } from './turn/turnFacts';
 
 const NO_CRISIS: TurnFacts['crisis'] = { level: 'none', kind: null };
@@ -36,12 +38,17 @@ function readYesNo(bundle: ContentBundle, typed: string, lang: Lang): boolean | 
   return null;
 }
 
-function offeredChoice(dc: DialogContext, typed: string): boolean {
+/** The question waiting for an answer, if any. */
+function waitingQuestion(dc: DialogContext): AskStep | undefined {
   const active = dc.activeDialog ? dc.findDialog(dc.activeDialog.id) : undefined;
-  if (!(active instanceof ScriptDialog) || !typed) return false;
+  if (!(active instanceof ScriptDialog)) return undefined;
   const step = active.script.steps.get((dc.activeDialog!.state as ScriptDialogState).frame.step);
+  return step?.kind === 'ask' ? step : undefined;
+}
+
+function offeredChoice(choices: Choice[], typed: string): boolean {
   const folded = foldText(typed);
-  return step?.kind === 'ask' && step.choices.some((c) => Object.values(c.label).some((l) => foldText(l) === folded));
+  return !!typed && choices.some((c) => Object.values(c.label).some((l) => foldText(l) === folded));
 }
 
 /** Every dialog on the stack and its current step still exist in the content serving now. */
@@ -59,23 +66,29 @@ export async function gatherFacts(
   typed: string,
   lang: Lang,
   handoff: HandoffPort | null,
-  options: { crisisAssessed?: boolean } = {},
+  options: { crisisAssessed?: boolean; places?: PlaceLookup } = {},
 ): Promise<TurnFacts> {
   const activity = dc.context.activity;
   const crisis = typed && !options.crisisAssessed ? bundle.nlu.detectCrisis(typed) : null;
   const stack = dc.stack.map((i) => ({ dialog: i.id, frame: (i.state as ScriptDialogState | undefined)?.frame }));
   const inner = [...dc.stack].reverse().find((i) => i.id !== 'main');
+  const topic = (inner && bundle.program.dialogs.get(inner.id)?.topic) ?? 'unknown';
+  const question = waitingQuestion(dc);
+  const choices = question?.choices ?? [];
   return {
     crisis: crisis ? { level: crisis.level, kind: crisis.kind } : NO_CRISIS,
     command: typed ? detectCommand(typed, bundle.program.commands) : null,
     yesNo: typed ? readYesNo(bundle, typed, lang) : null,
-    offeredChoice: offeredChoice(dc, typed),
+    offeredChoice: offeredChoice(choices, typed),
+    matchesChoice: !!typed && choices.length > 0 && !!matchChoice(typed, choices, lang, (t, l) => bundle.nlu.stems(t, l)),
+    textQuestion: question?.type === 'text',
+    place: readPlace(options.places, typed, topic),
     isContact: isContact(typed),
     handoff: handoff ? (await handoff.statusOf(activity.conversation.id)).status : 'unreachable',
     contentVersion: bundle.version,
     stackFits: stackFits(dc, bundle),
     hasDialog: !!dc.activeDialog,
-    topic: (inner && bundle.program.dialogs.get(inner.id)?.topic) ?? 'unknown',
+    topic,
     answers: answerRefs(stack, bundle.program),
     hasHumanDialog: bundle.program.dialogs.has('human'),
     localeLang: langFromLocale(activity.locale),

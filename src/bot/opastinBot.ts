@@ -4,6 +4,7 @@
  * order docs/architecture.md tabulates), and performs the actions it returns. Conversation
  * state is plain, versioned JSON (turn/turnState.ts) beside the dialog stack, so a restart continues.
  */
+import path from 'node:path';
 import { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogContext, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { ContentBundle } from '../engine/contentBundle';
@@ -16,7 +17,10 @@ import { langFromLocale } from '../lang';
 import type { Lang } from '../lang';
 import type { Logger } from '../logging/logger';
 import { crisisCheck, crisisResponse, medicalEmergencyResponse } from './crisisResponse';
+import { buildPlaceIndex, CountyOffers } from '../content/places';
 import { gatherFacts } from './gatherFacts';
+import type { PlaceLookup } from './placeFacts';
+import { placeReply } from './placeReply';
 import { chooseQueue, queuesToTry } from './handoff/chooseQueue';
 import type { HandoffPort, HandoffRequestResult } from './handoff/handoffPort';
 import { buildSummary, summaryMessage } from './handoff/summary';
@@ -38,12 +42,15 @@ interface Turn {
   bundle: ContentBundle;
   port: HandoffPort | null;
   state: TurnState;
+  places: PlaceLookup;
 }
 
 export class OpastinBot {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly meta: StatePropertyAccessor<TurnState>;
   private dialogSets = new WeakMap<ContentBundle, DialogSet>();
+  /** The place lookup, rebuilt with each content version (area files and packs may change). */
+  private placeLookups = new WeakMap<ContentBundle, PlaceLookup>();
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -68,10 +75,10 @@ export class OpastinBot {
     const stored = upgradeTurnState(await this.meta.get(context));
     const dc = await this.dialogSet(bundle).createContext(context);
     const port = this.handoffFor(context);
-    const turn: Turn = { context, dc, bundle, port, state: stored };
+    const turn: Turn = { context, dc, bundle, port, state: stored, places: this.placeLookup(bundle) };
     try {
       const typed = input.kind === 'text' ? input.text : '';
-      const facts = await gatherFacts(dc, bundle, typed, stored.lang ?? langFromLocale(context.activity.locale) ?? 'fi', port);
+      const facts = await gatherFacts(dc, bundle, typed, stored.lang ?? langFromLocale(context.activity.locale) ?? 'fi', port, { places: turn.places });
       const decision = decideTurn(stored, input, facts);
       await this.perform(turn, decision.state, decision.actions);
       const after = afterDialogs(turn.state, dialogOutcome(context), facts.handoff);
@@ -161,10 +168,13 @@ export class OpastinBot {
         }
         return;
       }
+      case 'placeAnswer':
+        await send(placeReply(bundle, turn.places, action.text, action.topic, lang));
+        return;
       case 'replay': {
         // The message before the crisis check-in, carried on now that the resident said no.
         setTurnText(context, action.text);
-        const facts = await gatherFacts(dc, bundle, action.text, lang, port, { crisisAssessed: true });
+        const facts = await gatherFacts(dc, bundle, action.text, lang, port, { crisisAssessed: true, places: turn.places });
         const decision = decideTurn(turn.state, { kind: 'text', text: action.text }, facts, true);
         await this.perform(turn, decision.state, decision.actions);
         return;
@@ -213,6 +223,16 @@ export class OpastinBot {
     const active = this.activeScript(dc);
     if (active) await active.reprompt(dc);
     else await dc.beginDialog(MAIN);
+  }
+
+  private placeLookup(bundle: ContentBundle): PlaceLookup {
+    let lookup = this.placeLookups.get(bundle);
+    if (!lookup) {
+      const contentDir = path.join(this.content.rootDir, 'content');
+      lookup = { offers: new CountyOffers(contentDir, buildPlaceIndex(contentDir)), pageRegion: this.content.region };
+      this.placeLookups.set(bundle, lookup);
+    }
+    return lookup;
   }
 
   private dialogSet(bundle: ContentBundle): DialogSet {

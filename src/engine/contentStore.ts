@@ -10,6 +10,7 @@ import path from 'node:path';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../content/diagnostic';
 import type { Logger } from '../logging/logger';
 import { ContentBundle, loadContentBundle } from './contentBundle';
+import { isEditorTempFile } from './editorFiles';
 
 export interface ReloadOutcome {
   ok: boolean;
@@ -24,8 +25,10 @@ export class ContentStore {
   private readonly listeners: ((outcome: ReloadOutcome) => void)[] = [];
 
   constructor(
-    private readonly rootDir: string,
-    private readonly region: string,
+    /** Read by the bot to look up a place a resident names in another county's pack. */
+    readonly rootDir: string,
+    /** The region this process serves (the page's county). */
+    readonly region: string,
     private readonly log: Logger,
   ) {}
 
@@ -65,11 +68,21 @@ export class ContentStore {
     for (const dir of ['dialogs', 'content']) {
       const abs = path.join(this.rootDir, dir);
       if (!fs.existsSync(abs)) continue;
-      const watcher = fs.watch(abs, { recursive: true }, () => {
+      const watcher = fs.watch(abs, { recursive: true }, (_event, file) => {
+        if (file && isEditorTempFile(String(file))) return;
         if (this.debounce) clearTimeout(this.debounce);
-        this.debounce = setTimeout(() => this.reload(), debounceMs);
+        this.debounce = setTimeout(() => this.reloadSafely(), debounceMs);
       });
       this.watchers.push(watcher);
+    }
+  }
+
+  /** A reload from the watcher: whatever goes wrong is logged, the process and the last good content stay. */
+  private reloadSafely(): void {
+    try {
+      this.reload();
+    } catch (err) {
+      this.log.error({ event: 'content_reload_failed', err: (err as Error).name }, 'content reload failed: keeping the last good content');
     }
   }
 

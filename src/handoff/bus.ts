@@ -13,7 +13,11 @@ export type ConsoleEvent =
   | { type: 'typing'; conversationId: string; counsellorId?: string; from: 'resident' }
   | { type: 'note'; conversationId: string; counsellorId?: string; by: string; text: string; at: number }
   | { type: 'accepted'; conversationId: string; counsellorId: string; queueId: string; lang: Lang }
-  | { type: 'ended'; conversationId: string; counsellorId?: string; reason: 'counsellor' | 'resident' | 'transferred' | 'timeout' };
+  /**
+   * resident: the resident cancelled or left; resident-deleted: they pressed "End and delete";
+   * console-gone: the counsellor's console went quiet and the chat went back to its queue.
+   */
+  | { type: 'ended'; conversationId: string; counsellorId?: string; reason: 'counsellor' | 'resident' | 'resident-deleted' | 'transferred' | 'timeout' | 'console-gone' };
 
 export interface EventBus {
   publish(event: ConsoleEvent): Promise<void>;

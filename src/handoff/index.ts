@@ -42,7 +42,8 @@ export interface HandoffOptions {
   config: Config;
   redis: Redis | null;
   log: Logger;
-  catalogue: Catalogue;
+  /** The content's catalogue: pass a function so a content reload reaches the queues too. */
+  catalogue: Catalogue | (() => Catalogue);
   deliver: Deliver;
   contentDir: string;
   /** Overrides of the settings read from the environment (tests). */
@@ -52,7 +53,8 @@ export interface HandoffOptions {
 }
 
 export function createHandoff(options: HandoffOptions): Handoff {
-  const { config, redis, log, catalogue } = options;
+  const { config, redis, log } = options;
+  const catalogue = options.catalogue;
   const loaded = loadHandoffConfig();
   for (const problem of loaded.problems) log.warn({ event: 'handoff_config' }, problem);
   const settings: HandoffConfig = { ...loaded.config, ...options.handoffConfig };
@@ -83,10 +85,20 @@ export function createHandoff(options: HandoffOptions): Handoff {
   }
   const idp = identities;
 
+  // Resident texts (content/engine-texts.yaml, shared with the bot) and canned replies are read
+  // again whenever a content reload brought new content, like the catalogue itself.
+  const currentCatalogue = typeof catalogue === 'function' ? catalogue : () => catalogue;
+  const texts = followContent(currentCatalogue, () => loadResidentTexts(options.contentDir));
+  const cannedReplies = followContent(currentCatalogue, () => {
+    const canned = loadCannedReplies(options.contentDir);
+    for (const problem of canned.problems) log.warn({ event: 'handoff_canned_replies' }, problem);
+    return canned.replies;
+  });
+
   const service = new StoreHandoffService({
     store, bus, audit, catalogue, log,
     deliver: options.deliver,
-    texts: loadResidentTexts(options.contentDir),
+    texts,
     waitTimeoutMs: settings.waitTimeoutMs,
     presenceTtlMs: settings.presenceTtlMs,
     recordTtlSeconds: config.stateTtlSeconds,
@@ -94,21 +106,21 @@ export function createHandoff(options: HandoffOptions): Handoff {
     displayName: (id) => idp.find(id)?.displayName ?? id,
   });
 
-  const canned = loadCannedReplies(options.contentDir);
-  for (const problem of canned.problems) log.warn({ event: 'handoff_canned_replies' }, problem);
   const router = consoleRoutes({
-    service, catalogue, identities: idp, audit, bus, log,
+    service, identities: idp, audit, bus, log,
     sessions: new SessionStore(kv, settings.sessionTtlSeconds),
     lockout: new Lockout(kv, settings.lockoutAttempts, settings.lockoutSeconds),
-    cannedReplies: canned.replies,
+    cannedReplies,
     sessionTtlSeconds: settings.sessionTtlSeconds,
     secureCookies: settings.secureCookies,
   });
 
-  // Every process sweeps; the compare-and-swap removal lets exactly one of them end each wait.
+  // Every process sweeps; the atomic commit lets exactly one of them act on each conversation.
   const sweep = settings.sweepIntervalMs > 0
     ? setInterval(() => {
-        service.expireAbandoned().catch((err) => log.warn({ event: 'handoff_sweep_failed', err }, 'abandoned-wait sweep failed'));
+        service.expireAbandoned()
+          .then(() => service.returnOrphaned())
+          .catch((err) => log.warn({ event: 'handoff_sweep_failed', err: (err as Error).name }, 'handoff sweep failed'));
       }, settings.sweepIntervalMs)
     : null;
   sweep?.unref();
@@ -124,5 +136,19 @@ export function createHandoff(options: HandoffOptions): Handoff {
       await bus.close();
       await store.close();
     },
+  };
+}
+
+/** `load()`'s value, loaded again when the catalogue in service is a new one (a content reload). */
+function followContent<T>(current: () => Catalogue, load: () => T): () => T {
+  let loadedFor = current();
+  let value = load();
+  return () => {
+    const now = current();
+    if (now !== loadedFor) {
+      loadedFor = now;
+      value = load();
+    }
+    return value;
   };
 }

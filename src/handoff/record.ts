@@ -3,7 +3,7 @@
  * keep a reader for the old one when the shape changes); `version` counts writes and is what
  * makes every transition a compare-and-swap, so two processes can never both accept.
  */
-import type { HandoffSummary, Lang } from './types';
+import type { EndMode, HandoffSummary, Lang } from './types';
 
 export const RECORD_SCHEMA = 1;
 /** Chat lines kept per handoff for the console (a reload shows them again). */
@@ -31,7 +31,8 @@ export interface HandoffRecord {
   lang: Lang;
   summary: HandoffSummary;
   transcript?: string[];
-  status: 'waiting' | 'accepted';
+  /** `none` is never stored: no record is the `none` state (src/handoff/stateTable.ts). */
+  status: 'waiting' | 'accepted' | 'ended';
   requestedAt: number;
   /** When it joined its current queue (reset by a transfer): the queue's order. */
   queuedAt: number;
@@ -39,15 +40,28 @@ export interface HandoffRecord {
   lastResidentAt: number;
   counsellorId?: string;
   acceptedAt?: number;
+  /** Set when a counsellor's console went away and the conversation went back to its queue. */
+  returnedBecause?: 'console-gone';
+  /** `ended` only: when and how the counsellor ended it (the feedback question follows back-to-bot). */
+  endedAt?: number;
+  endMode?: EndMode;
   lines: ChatLine[];
   notes: NoteLine[];
 }
 
+/**
+ * A record in an unknown format (another schema, broken JSON) reads as absent rather than
+ * misread; the stores then let a new request replace it (the `none` state), so it can never
+ * make a write retry forever.
+ */
 export function parseRecord(json: string | null): HandoffRecord | null {
   if (!json) return null;
-  const value = JSON.parse(json) as HandoffRecord;
-  // A record from an unknown future format is treated as absent rather than misread.
-  return value.schema === RECORD_SCHEMA ? value : null;
+  try {
+    const value = JSON.parse(json) as HandoffRecord;
+    return value && value.schema === RECORD_SCHEMA && typeof value.version === 'number' ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 export function withLine(record: HandoffRecord, line: ChatLine): HandoffRecord {

@@ -18,6 +18,8 @@ export interface ResidentTexts {
   joined: L;
   transferred: L;
   timedOut: L;
+  returnedToQueue: L;
+  cancelLostToAccept: L;
   endedBackToBot: L;
   closed: L;
   feedbackQuestion: L;
@@ -55,6 +57,16 @@ export const FALLBACK_TEXTS: ResidentTexts = {
     fi: 'Valitettavasti kukaan työntekijä ei ehtinyt vastata tällä kertaa. Voit jatkaa keskustelua Opastimen kanssa tai yrittää myöhemmin uudelleen. Jos olet vaarassa, soita 112.',
     sv: 'Tyvärr hann ingen anställd svara den här gången. Du kan fortsätta chatta med Opastin eller försöka igen senare. Om du är i fara, ring 112.',
     en: 'Unfortunately no staff member was free to answer this time. You can keep chatting with Opastin or try again later. If you are in danger, call 112.',
+  },
+  returnedToQueue: {
+    fi: 'Työntekijän yhteys katkesi, joten keskustelusi palasi jonoon: {queue}. Olet jonossa paikalla {position}, ja keskustelu jatkuu, kun työntekijä vastaa. Sillä välin voit jatkaa keskustelua Opastimen kanssa.',
+    sv: 'Den anställdas anslutning bröts, så ditt samtal gick tillbaka till kön till {queue}. Du har plats {position} i kön, och samtalet fortsätter när en anställd svarar. Under tiden kan du fortsätta chatta med Opastin.',
+    en: "The staff member's connection was lost, so your conversation is back in the queue: {queue}. You are number {position} in the queue, and the conversation will continue when a staff member answers. Meanwhile you can keep chatting with Opastin.",
+  },
+  cancelLostToAccept: {
+    fi: '{name} ehti juuri vastata, joten odotusta ei peruttu. Voit kirjoittaa työntekijälle tai lopettaa keskustelun.',
+    sv: '{name} hann precis svara, så väntan avbröts inte. Du kan skriva till den anställda eller avsluta samtalet.',
+    en: '{name} answered just as you cancelled, so the wait was not cancelled. You can write to the staff member or end the conversation.',
   },
   endedBackToBot: {
     fi: 'Työntekijä lopetti keskustelun. Voit jatkaa keskustelua Opastimen kanssa.',

@@ -44,6 +44,27 @@ export interface HandoffStatus {
   queueId?: string;
   position?: number;
   counsellor?: string;
+  /** queued: it came back to the queue because the counsellor's console went away. */
+  returnedBecause?: 'console-gone';
+  /** none: a counsellor ended it a moment ago (kept briefly, for the feedback answer). */
+  ended?: { mode: EndMode; feedbackDue: boolean };
+}
+
+/**
+ * The resident's cancel, and what really happened (docs/handoff.md, "For the bot"):
+ * `cancelled` a wait was withdrawn; `ended` it was already with a counsellor (perhaps accepted a
+ * moment before) and that chat ended, the counsellor told; `lost-to-accept` (only with
+ * `onlyWaiting`) a counsellor accepted first, nothing was cancelled and the resident was told so.
+ */
+export type CancelResult =
+  | { status: 'cancelled' }
+  | { status: 'ended'; counsellor: string }
+  | { status: 'lost-to-accept'; counsellor: string }
+  | { status: 'none' };
+
+export interface CancelOptions {
+  /** Withdraw a wait only: if a counsellor accepted first, keep the chat (`lost-to-accept`). */
+  onlyWaiting?: boolean;
 }
 
 export interface ContactRequest {
@@ -69,12 +90,15 @@ export interface WaitingItem {
   position: number;
   summary: HandoffSummary;
   transcript?: string[];
+  /** Back in the queue (at its old place) because the counsellor's console went away. */
+  returnedBecause?: 'console-gone';
 }
 
 export type AcceptResult = { ok: true } | { ok: false; reason: 'not-waiting' | 'taken' };
 export type TransferResult =
   | { status: 'queued'; queueId: string; position: number }
   | { status: 'unavailable'; reason: UnavailableReason }
+  | { status: 'same-queue' }
   | { status: 'not-found' };
 
 /** Resident's `residentMessage` outcome, so the bot knows whether to handle the turn itself. */
@@ -82,7 +106,12 @@ export type ResidentMessageResult = 'delivered' | 'waiting' | 'none';
 
 export interface HandoffService {
   request(req: HandoffRequest): Promise<RequestResult>;
-  cancel(conversationId: string): Promise<void>;
+  /** Ends the handoff from the resident's side (a wait, or a chat); says which, and who won a race with accept. */
+  cancel(conversationId: string, options?: CancelOptions): Promise<CancelResult>;
+  /** "End and delete": the handoff goes, and the counsellor's console is told. */
+  residentDeleted(conversationId: string): Promise<void>;
+  /** The answer to "did you get help?" after a counsellor ended back to the bot; false when none was due. */
+  recordFeedback(conversationId: string, helpful: boolean): Promise<boolean>;
   statusOf(conversationId: string): Promise<HandoffStatus>;
   /**
    * Forwards to the counsellor when accepted; while waiting it only keeps the wait alive.
@@ -105,6 +134,8 @@ export interface HandoffService {
   end(conversationId: string, counsellorId: string, mode: EndMode): Promise<boolean>;
   /** Ends waits with no resident activity and no accept for the wait timeout; returns how many. */
   expireAbandoned(now?: Date): Promise<number>;
+  /** Puts chats whose counsellor's console went quiet back in their queue; returns how many. */
+  returnOrphaned(now?: Date): Promise<number>;
 }
 
 /** Something to show in the resident's chat (a Bot Framework activity, partial). */

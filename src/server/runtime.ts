@@ -81,7 +81,8 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     residentMessage: (id, text) => handoffRef!.service.residentMessage(id, text),
     keepWaiting: (id) => handoffRef!.service.keepWaiting(id),
     residentTyping: (id) => handoffRef!.service.residentTyping(id),
-    cancel: (id) => handoffRef!.service.cancel(id),
+    // The port's cancel ends a wait or a chat, as before; the service also says which (docs/handoff.md).
+    cancel: (id) => handoffRef!.service.cancel(id).then(() => undefined),
     leaveContactRequest: (req) => handoffRef!.service.leaveContactRequest(req),
   };
   const bot = new OpastinBot(conversationState, content, log, handoffPort);
@@ -114,12 +115,20 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   app.use(messagesRoute(adapter, turnLogic, authEnabled ? null : config.serviceUrlAllowList));
   // Direct Line channel (/v3/directline, /api/chat) and the chat page (/, /embed.js): issue #6.
   const dlConfig = extra.directLine ?? loadDirectLineConfig().config;
-  const directLine = createDirectLine({ appConfig: config, config: dlConfig, redis, stateStorage: storage, turnLogic, log });
+  const directLine = createDirectLine({
+    appConfig: config, config: dlConfig, redis, stateStorage: storage, turnLogic, log,
+    // "End and delete" during a handoff: the handoff ends it and tells the counsellor's console.
+    onDelete: async (id) => {
+      await handoffRef?.service.residentDeleted(id).catch((err) => log.warn({ event: 'handoff_delete_failed', err: (err as Error).name }, 'handoff not told of the deletion'));
+    },
+  });
   directLine.mount(app);
   // Counsellor handoff: delivers to residents through Direct Line; mounts /counsellor (docs/handoff.md).
+  const startCatalogue = content.current()?.catalogue ?? loadCatalogue(`${config.contentDir}/content`, config.region).catalogue;
   const handoff = createHandoff({
     config, redis, log, contentDir: config.contentDir, ...extra.handoff,
-    catalogue: extra.handoff?.catalogue ?? content.current()?.catalogue ?? loadCatalogue(`${config.contentDir}/content`, config.region).catalogue,
+    // A function, so a content reload reaches the handoff's queues (opening hours) too.
+    catalogue: extra.handoff?.catalogue ?? (() => content.current()?.catalogue ?? startCatalogue),
     deliver: insight.observer.aroundDeliver((conversationId, activity) => directLine.channel.postToConversation(conversationId, activity)),
   });
   app.use(handoff.router);

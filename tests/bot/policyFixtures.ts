@@ -11,6 +11,9 @@ export function facts(overrides: Partial<TurnFacts> = {}): TurnFacts {
     command: null,
     yesNo: null,
     offeredChoice: false,
+    matchesChoice: false,
+    textQuestion: false,
+    place: null,
     isContact: false,
     handoff: 'none',
     contentVersion: VERSION,
@@ -56,4 +59,9 @@ export const INPUTS: Record<string, { input: TurnInput; facts: Partial<TurnFacts
   'crisis check answer': { input: { kind: 'text', text: 'ei' }, facts: { yesNo: false } },
   'post-back': { input: { kind: 'postBack', postBack: { action: 'cancel' } }, facts: {} },
   event: { input: { kind: 'join' }, facts: {} },
+  place: { input: { kind: 'text', text: 'asun Porissa' }, facts: { place: { region: 'satakunta', otherCounty: true, onlyPlace: true } } },
+  'place in an answer': {
+    input: { kind: 'text', text: 'äiti asuu yksin Porissa' },
+    facts: { place: { region: 'satakunta', otherCounty: true, onlyPlace: false }, matchesChoice: true },
+  },
 };

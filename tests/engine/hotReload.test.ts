@@ -43,6 +43,20 @@ describe('content reload', () => {
     expect(texts(await h.say('hei')).join(' ')).toContain('Moikka! Olen Opastin.');
   });
 
+  it("an editor's lock file in dialogs/ (.#main.yaml, a dangling symlink) neither crashes nor blocks a reload", async () => {
+    store.watch(50);
+    const before = store.current()!.version;
+    // What Emacs leaves while main.yaml is open: a symlink to "user@host.pid", which does not exist.
+    fs.symlinkSync('editor@host.12345:1700000000', path.join(dir, 'dialogs/.#main.yaml'));
+    const file = path.join(dir, 'dialogs/main.yaml');
+    const reloaded = nextReload(store);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/Hei! Olen Opastin\./, 'Moikka! Olen Opastin.'));
+    const outcome = await reloaded;
+    expect(outcome.ok).toBe(true);
+    expect(store.current()!.version).not.toBe(before);
+    expect(store.reload()).toMatchObject({ ok: true });
+  });
+
   it('a broken edit is refused with diagnostics and the last good content keeps serving', async () => {
     const good = store.current()!;
     const file = path.join(dir, 'dialogs/main.yaml');

@@ -164,7 +164,7 @@ describeE2e('handoff in Chromium: resident page on one process, console on anoth
     await desk.locator('#no-conv:not([hidden])').waitFor();
     await chat.locator(BOT_BUBBLE, { hasText: 'Oliko tästä apua?' }).waitFor();
     await chat.getByRole('toolbar').getByRole('button', { name: 'Kyllä, oli' }).waitFor();
-    expect(await b.handoff.service.statusOf(conversationId)).toEqual({ status: 'none' });
+    expect(await b.handoff.service.statusOf(conversationId)).toEqual({ status: 'none', ended: { mode: 'back-to-bot', feedbackDue: true } });
 
     // ---- the language switch, and no CSP violations on the console ----
     await desk.getByRole('button', { name: 'Svenska' }).click();

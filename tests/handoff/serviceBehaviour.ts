@@ -176,7 +176,8 @@ export function runServiceBehaviour(kind: Kind): void {
       await h.service.accept(id, 'c1');
       expect(await h.service.end(id, 'c2', 'back-to-bot')).toBe(false);
       expect(await h.service.end(id, 'c1', 'back-to-bot')).toBe(true);
-      expect(await h.service.statusOf(id)).toEqual({ status: 'none' });
+      // The bot talks again; the brief `ended` note lets it take the next tap as the feedback answer.
+      expect(await h.service.statusOf(id)).toEqual({ status: 'none', ended: { mode: 'back-to-bot', feedbackDue: true } });
       expect(await h.service.acceptedBy('c1')).toEqual([]);
       expect(eventsOf(h.delivered, id, 'handoff').map((v) => v.status)).toEqual(['queued', 'accepted', 'closed']);
       expect(eventsOf(h.delivered, id, 'handoff.status').map((v) => v.state)).toEqual(['accepted', 'completed']);
@@ -219,6 +220,115 @@ export function runServiceBehaviour(kind: Kind): void {
       expect(eventsOf(h.delivered, idle, 'handoff.status').pop()).toEqual({ state: 'failed', message: 'timeout' });
       // A second sweep finds nothing to do.
       expect(await h.service.expireAbandoned(new Date(OPEN_TIME.getTime() + 16 * MIN))).toBe(0);
+    });
+
+    it('a chat whose console went quiet goes back to the queue at its old place; the resident is told and the bot answers again', async () => {
+      await h.service.setPresence('c1', 'online', [GENERAL]);
+      const first = conv();
+      const later = conv();
+      await request(first);
+      await request(later, GENERAL, new Date(OPEN_TIME.getTime() + 1000));
+      await h.service.accept(first, 'c1');
+      const events: ConsoleEvent[] = [];
+      const off = h.bus.subscribe((e) => events.push(e));
+      if ('whenSubscribed' in h.bus) await (h.bus as { whenSubscribed(): Promise<unknown> }).whenSubscribed();
+      // The console's heartbeat keeps it: seen at +50 s, checked at +100 s (60 s allowed).
+      now = new Date(OPEN_TIME.getTime() + 50 * 1000);
+      await h.service.heartbeat('c1');
+      expect(await h.service.returnOrphaned(new Date(OPEN_TIME.getTime() + 100 * 1000))).toBe(0);
+      // No heartbeat after that: at +2 min the console counts as gone.
+      expect(await h.service.returnOrphaned(new Date(OPEN_TIME.getTime() + 2 * MIN))).toBe(1);
+      expect(await h.service.statusOf(first)).toEqual({ status: 'queued', queueId: GENERAL, position: 1, returnedBecause: 'console-gone' });
+      expect((await h.service.listWaiting([GENERAL])).map((w) => w.conversationId)).toEqual([first, later]);
+      // Waiting again: the resident's words are the bot's to answer, not relayed to nobody.
+      expect(await h.service.relayResidentMessage(first, 'alkuun')).toBe('waiting');
+      expect(await h.service.send(first, 'c1', 'too late')).toBe(false);
+      const notice = String(messagesOf(h.delivered, first).pop()!.text);
+      expect(notice).toContain('Työntekijän yhteys katkesi');
+      expect(notice).toContain('paikalla 1');
+      expect(eventsOf(h.delivered, first, 'handoff').pop()).toMatchObject({ status: 'queued', position: 1, returned: 'console-gone' });
+      const until = Date.now() + 5000;
+      while (!events.some((e) => e.type === 'ended') && Date.now() < until) await new Promise((r) => setImmediate(r));
+      expect(events.find((e) => e.type === 'ended')).toEqual({ type: 'ended', conversationId: first, counsellorId: 'c1', reason: 'console-gone' });
+      off();
+      // A second sweep (another process) finds nothing to do; another counsellor can take it.
+      expect(await h.service.returnOrphaned(new Date(OPEN_TIME.getTime() + 3 * MIN))).toBe(0);
+      expect(await h.service.accept(first, 'c2')).toEqual({ ok: true });
+    });
+
+    it('tells the resident in their language when the console went away (fi/sv/en)', async () => {
+      await h.service.setPresence('c1', 'online', [GENERAL]);
+      const texts: Record<string, RegExp> = { fi: /yhteys katkesi.*jonossa paikalla 1/, sv: /anslutning bröts.*plats 1 i kön/, en: /connection was lost.*number 1 in the queue/ };
+      for (const lang of ['fi', 'sv', 'en'] as const) {
+        const id = conv();
+        await h.service.request({ conversationId: id, queueId: GENERAL, lang, summary: SUMMARY, now: OPEN_TIME });
+        await h.service.accept(id, 'c1');
+        now = new Date(now.getTime() + 5 * MIN);
+        expect(await h.service.returnOrphaned(now)).toBe(1);
+        expect(String(messagesOf(h.delivered, id).pop()!.text)).toMatch(texts[lang]);
+        await h.service.cancel(id);
+      }
+    });
+
+    it('cancel ends a wait or a chat, and says which; onlyWaiting loses to an accept that came first, and says so', async () => {
+      await h.service.setPresence('c1', 'online', [GENERAL]);
+      const id = conv();
+      await request(id);
+      await h.service.accept(id, 'c1');
+      // Withdrawing only a wait: a counsellor already has the chat, so nothing is cancelled.
+      expect(await h.service.cancel(id, { onlyWaiting: true })).toEqual({ status: 'lost-to-accept', counsellor: 'Name of c1' });
+      expect(await h.service.statusOf(id)).toMatchObject({ status: 'accepted' });
+      expect(String(messagesOf(h.delivered, id).pop()!.text)).toMatch(/^Name of c1 ehti juuri vastata, joten odotusta ei peruttu/);
+      expect(eventsOf(h.delivered, id, 'handoff').map((v) => v.status)).toEqual(['queued', 'accepted']);
+      // A plain cancel (e.g. "alkuun" after the bot asked) ends the chat; the counsellor is told.
+      expect(await h.service.cancel(id)).toEqual({ status: 'ended', counsellor: 'Name of c1' });
+      expect(await h.service.statusOf(id)).toEqual({ status: 'none' });
+      expect(eventsOf(h.delivered, id, 'handoff').pop()).toEqual({ status: 'closed', queue: GENERAL, reason: 'resident' });
+      expect(await h.service.cancel(id)).toEqual({ status: 'none' });
+    });
+
+    it('takes the feedback answer after back-to-bot once, then the ended handoff is gone', async () => {
+      await h.service.setPresence('c1', 'online', [GENERAL]);
+      const id = conv();
+      await request(id);
+      await h.service.accept(id, 'c1');
+      expect(await h.service.recordFeedback(id, true)).toBe(false);
+      await h.service.end(id, 'c1', 'back-to-bot');
+      expect(await h.service.recordFeedback(id, false)).toBe(true);
+      expect(await h.service.recordFeedback(id, false)).toBe(false);
+      expect(await h.service.statusOf(id)).toEqual({ status: 'none' });
+      expect(await h.store.get(id)).toBeNull();
+    });
+
+    it('the ended record keeps no chat, notes, answers or transcript', async () => {
+      await h.service.setPresence('c1', 'online', [GENERAL]);
+      const id = conv();
+      await request(id, GENERAL, OPEN_TIME, { transcript: ['hei'] });
+      await h.service.accept(id, 'c1');
+      await h.service.relayResidentMessage(id, 'henkilökohtainen asia');
+      await h.service.note(id, 'c1', 'muistiinpano');
+      await h.service.end(id, 'c1', 'back-to-bot');
+      const ended = await h.store.get(id);
+      expect(ended).toMatchObject({ status: 'ended', lines: [], notes: [], summary: { topic: SUMMARY.topic, answers: [] } });
+      expect(JSON.stringify(ended)).not.toMatch(/henkilökohtainen|muistiinpano|omasta|"hei"/);
+      expect(await h.service.get(id)).toBeNull();
+    });
+
+    it('"End and delete" removes the handoff in every store and tells the counsellor\'s console', async () => {
+      await h.service.setPresence('c1', 'online', [GENERAL]);
+      const id = conv();
+      await request(id);
+      await h.service.accept(id, 'c1');
+      const events: ConsoleEvent[] = [];
+      const off = h.bus.subscribe((e) => events.push(e));
+      if ('whenSubscribed' in h.bus) await (h.bus as { whenSubscribed(): Promise<unknown> }).whenSubscribed();
+      await h.service.residentDeleted(id);
+      expect(await h.store.get(id)).toBeNull();
+      expect(await h.service.acceptedBy('c1')).toEqual([]);
+      const until = Date.now() + 5000;
+      while (!events.some((e) => e.type === 'ended') && Date.now() < until) await new Promise((r) => setImmediate(r));
+      expect(events.find((e) => e.type === 'ended')).toEqual({ type: 'ended', conversationId: id, counsellorId: 'c1', reason: 'resident-deleted' });
+      off();
     });
 
     it('cancel removes a waiting or accepted handoff', async () => {

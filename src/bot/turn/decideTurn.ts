@@ -204,6 +204,23 @@ const contactAnswer: Rule = (c) => {
   return false;
 };
 
+/**
+ * A resident who names a municipality or postal code of another county ("asun Porissa", "28100")
+ * is told which county serves it and offered that county's services; a place of this page's own
+ * county interrupts nothing unless the message is only the place. An answer to the waiting
+ * question wins: "Kemi" may be a choice's word, and a matched choice is what the resident meant;
+ * at a question asking for free text, a sentence that mentions a place ("the weather in Oulu")
+ * is the answer, and only the place alone is read as a place.
+ */
+const placeNamed: Rule = (c) => {
+  const typed = text(c);
+  const place = c.facts.place;
+  if (!typed || !place || c.facts.matchesChoice || c.facts.offeredChoice) return false;
+  if (!place.onlyPlace && (!place.otherCounty || c.facts.textQuestion)) return false;
+  c.actions.push({ type: 'placeAnswer', text: typed, topic: c.facts.topic, own: !place.otherCounty }, { type: 'reprompt' });
+  return true;
+};
+
 const dialog: Rule = (c) => {
   const typed = text(c);
   // The first message counts: with no dialog under way it answers the menu instead of being met by it.
@@ -225,6 +242,7 @@ export const RULES: readonly { name: string; rule: Rule }[] = [
   { name: 'feedback answer', rule: feedbackAnswer },
   { name: 'command', rule: command },
   { name: 'contact answer', rule: contactAnswer },
+  { name: 'place named', rule: placeNamed },
   { name: 'dialog', rule: dialog },
 ];
 

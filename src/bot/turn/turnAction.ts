@@ -42,6 +42,12 @@ export type TurnAction =
   | { type: 'continueDialog'; text?: string }
   | { type: 'reprompt' }
   | { type: 'goBack' }
+  /**
+   * The resident named a place: which county serves it and its services for `topic` (another
+   * county's, or the national ones outside every pack), or a short acknowledgement for a place
+   * of this page's own county (`own`).
+   */
+  | { type: 'placeAnswer'; text: string; topic: string; own: boolean }
   /** Decide again on this text as if typed now, with crisis detection already done. */
   | { type: 'replay'; text: string };
 

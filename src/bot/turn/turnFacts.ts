@@ -9,6 +9,15 @@ import type { Lang } from '../../lang';
 import type { Command } from '../commands';
 import type { HandoffStatus } from './turnState';
 
+export interface PlaceFact {
+  /** The pack serving the place, or null when no pack covers it (national services). */
+  region: string | null;
+  /** The place is outside the county of this page. */
+  otherCounty: boolean;
+  /** The message is just the place ("Pori", "28100", "asun Porissa") and asks nothing else. */
+  onlyPlace: boolean;
+}
+
 export interface TurnFacts {
   /** Crisis detection on the typed text (always run first; 'none' for no text). */
   crisis: { level: CrisisLevel; kind: CrisisKind | null };
@@ -18,6 +27,12 @@ export interface TurnFacts {
   yesNo: boolean | null;
   /** The text is exactly one of the choices the bot has just offered (a tap). */
   offeredChoice: boolean;
+  /** The question waiting for an answer has a choice this text matches (typed, with typos or in a sentence). */
+  matchesChoice: boolean;
+  /** The question waiting for an answer takes free text ("tell me briefly about your situation"). */
+  textQuestion: boolean;
+  /** A municipality or postal code the text names (src/content/places), or null. */
+  place: PlaceFact | null;
   /** The text looks like a phone number or an e-mail address. */
   isContact: boolean;
   /** Handoff status now; 'unreachable' when this channel has no handoff. */

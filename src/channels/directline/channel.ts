@@ -32,6 +32,8 @@ export interface DirectLineChannelOptions {
   /** When set, every other key under `redisKeyPrefix` that names the conversation is removed too. */
   redis?: Redis | null;
   redisKeyPrefix?: string;
+  /** Told first on "end and delete", so others holding the conversation (the handoff) can react. */
+  onDelete?: (conversationId: string) => Promise<void>;
   log: Logger;
 }
 
@@ -126,6 +128,7 @@ export class DirectLineChannel {
    */
   async deleteConversation(conversationId: string): Promise<boolean> {
     const record = await this.store.get(conversationId);
+    await this.options.onDelete?.(conversationId);
     await this.store.delete(conversationId);
     // ConversationState's key is "<channel>/conversations/<id>/<namespace>" (namespace "" by default).
     const base = `${CHANNEL_ID}/conversations/${conversationId}`;

@@ -36,6 +36,8 @@ export function createDirectLine(options: {
   redis: Redis | null;
   stateStorage: StateStorage;
   turnLogic: TurnLogic;
+  /** Called first on "end and delete" (the handoff ends the chat and tells the console). */
+  onDelete?: (conversationId: string) => Promise<void>;
   log: Logger;
 }): DirectLine {
   const { appConfig, config, redis, log } = options;
@@ -58,6 +60,7 @@ export function createDirectLine(options: {
     stateStorage: options.stateStorage,
     redis,
     redisKeyPrefix: appConfig.redisKeyPrefix,
+    onDelete: options.onDelete,
     log,
   });
   const streams = new DirectLineStreams(channel, log);

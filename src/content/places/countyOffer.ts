@@ -21,7 +21,8 @@ export class CountyOffers {
 
   constructor(private readonly contentDir: string, private readonly index: PlaceIndex) {}
 
-  private catalogue(region: string): Catalogue {
+  /** A region's catalogue (the bot renders another county's service cards with its own hours and queues). */
+  catalogue(region: string): Catalogue {
     let c = this.catalogues.get(region);
     if (!c) {
       c = loadCatalogue(this.contentDir, region).catalogue;

@@ -12,6 +12,7 @@ import { closest, FieldReader } from './fields';
 import { checkFlow } from './flow';
 import { ReadDialog, readDialog, Reference } from './readDialog';
 import { readCommands, readEngineTexts, readTopics, TOPIC_NAMES } from './readSupport';
+import { isEditorTempFile } from '../editorFiles';
 import { Diagnostics, readYamlFile } from './source';
 import { checkCallArguments } from './readParams';
 import { checkScores } from './scores';
@@ -33,7 +34,7 @@ export function dialogFiles(rootDir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name) && !/\.test\.ya?ml$/.test(e.name))
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name) && !/\.test\.ya?ml$/.test(e.name) && !isEditorTempFile(e.name))
     .map((e) => path.join(dir, e.name))
     .sort();
 }
@@ -45,6 +46,7 @@ export function contentVersion(rootDir: string): string {
     if (!fs.existsSync(dir)) return;
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const abs = path.join(dir, entry.name);
+      if (isEditorTempFile(entry.name)) continue; // e.g. an Emacs lock file: a dangling symlink
       if (entry.isDirectory()) walk(abs);
       else if (/\.(ya?ml|json)$/.test(entry.name)) hash.update(entry.name).update(fs.readFileSync(abs));
     }

@@ -22,7 +22,8 @@ export const CONSOLE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function renderConsolePage(lang: Lang, assets: { js: string; css: string }, queues: { id: string; name: Record<Lang, string> }[]): string {
+/** `assets.js` in load order: common.js first (shared helpers), console.js last. */
+export function renderConsolePage(lang: Lang, assets: { js: string[]; css: string }, queues: { id: string; name: Record<Lang, string> }[]): string {
   const s = CONSOLE_STRINGS[lang];
   const t = (key: keyof ConsoleStrings): string => `data-i18n="${key}">${esc(s[key])}`;
   const langButtons = LANGS.map(
@@ -75,6 +76,10 @@ export function renderConsolePage(lang: Lang, assets: { js: string; css: string 
       <h2 id="mine-h" ${t('mineHeading')}</h2>
       <ul id="mine-list" class="cards"></ul>
     </section>
+    <div id="waiting-alert" class="alert" hidden>
+      <p id="waiting-alert-text"></p>
+      <p><button type="button" id="waiting-alert-dismiss" ${t('dismiss')}</button></p>
+    </div>
     <section aria-labelledby="waiting-h">
       <h2 id="waiting-h" ${t('waitingHeading')}</h2>
       <p id="waiting-empty" ${t('noneWaiting')}</p>
@@ -84,6 +89,8 @@ export function renderConsolePage(lang: Lang, assets: { js: string; css: string 
       <h2 id="conv-h" ${t('conversationHeading')}</h2>
       <p id="no-conv" ${t('noConversation')}</p>
       <div id="conv" hidden>
+        <p id="conv-ended" class="notice" hidden></p>
+        <p><button type="button" id="conv-close" hidden ${t('closeConversation')}</button></p>
         <dl id="conv-summary" class="summary"></dl>
         <h3 id="messages-h" ${t('messages')}</h3>
         <div id="messages" class="messages" role="log" aria-live="polite" aria-labelledby="messages-h" tabindex="0"></div>
@@ -110,9 +117,10 @@ export function renderConsolePage(lang: Lang, assets: { js: string; css: string 
     </section>
   </div>
   <p id="announcer" class="visually-hidden" role="status" aria-live="polite"></p>
+  <p id="alerter" class="visually-hidden" role="alert"></p>
 </main>
 <script type="application/json" id="console-config">${json({ lang, strings: CONSOLE_STRINGS, queues })}</script>
-<script src="${esc(assets.js)}" defer></script>
+${assets.js.map((src) => `<script src="${esc(src)}" defer></script>`).join('\n')}
 </body>
 </html>`;
 }

@@ -30,14 +30,15 @@ const PUBLIC_DIR = path.resolve(__dirname, '../../../public/console');
 const MAX_TEXT = 4000;
 
 export interface ConsoleOptions {
+  /** The console reads queues through `service.currentCatalogue()`, so content reloads reach it. */
   service: StoreHandoffService;
-  catalogue: Catalogue;
   identities: IdentityProvider;
   sessions: SessionStore;
   lockout: Lockout;
   audit: AuditLog;
   bus: EventBus;
-  cannedReplies: CannedReply[];
+  /** Read through a function: a content reload brings new canned replies. */
+  cannedReplies: () => CannedReply[];
   log: Logger;
   sessionTtlSeconds: number;
   secureCookies: boolean;
@@ -55,13 +56,15 @@ function text(body: unknown): string | null {
 
 export function consoleRoutes(o: ConsoleOptions): Router {
   const router = Router();
-  const queueIds = [...o.catalogue.queues.keys()];
+  const catalogue = (): Catalogue => o.service.currentCatalogue();
+  const queueIds = (): string[] => [...catalogue().queues.keys()];
   const visibleQueues = (who: Identity): string[] =>
-    who.role === 'supervisor' || who.queues.length === 0 ? queueIds : who.queues.filter((q) => o.catalogue.queues.has(q));
+    who.role === 'supervisor' || who.queues.length === 0 ? queueIds() : who.queues.filter((q) => catalogue().queues.has(q));
   const canSee = (who: Identity, r: HandoffRecord): boolean =>
     who.role === 'supervisor' || (r.status === 'waiting' ? visibleQueues(who).includes(r.queueId) : r.counsellorId === who.id);
   const assets = {
-    js: `/counsellor/assets/console.js?v=${version(path.join(PUBLIC_DIR, 'console.js'))}`,
+    // Load order matters: common.js defines window.OpastinConsole, console.js starts the page.
+    js: ['common.js', 'cards.js', 'cues.js', 'console.js'].map((f) => `/counsellor/assets/${f}?v=${version(path.join(PUBLIC_DIR, f))}`),
     css: `/counsellor/assets/console.css?v=${version(path.join(PUBLIC_DIR, 'console.css'))}`,
   };
   const guard = requireSession({ sessions: o.sessions, identities: o.identities });
@@ -77,7 +80,7 @@ export function consoleRoutes(o: ConsoleOptions): Router {
   router.get('/counsellor', function consolePage(req: Request, res: Response) {
     const lang: Lang = (typeof req.query.lang === 'string' && langFromLocale(req.query.lang)) || 'fi';
     res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': CONSOLE_CSP, ...SECURITY_HEADERS });
-    res.send(renderConsolePage(lang, assets, queueIds.map((id) => ({ id, name: o.catalogue.queues.get(id)!.name }))));
+    res.send(renderConsolePage(lang, assets, queueIds().map((id) => ({ id, name: catalogue().queues.get(id)!.name }))));
   });
 
   // ---- sign-in ----
@@ -144,13 +147,13 @@ export function consoleRoutes(o: ConsoleOptions): Router {
     const now = new Date();
     const waiting = await o.service.listWaiting(visibleQueues(identity));
     const out = await Promise.all(visibleQueues(identity).map(async (id) => {
-      const q = o.catalogue.queues.get(id)!;
+      const q = catalogue().queues.get(id)!;
       const mine = waiting.filter((w) => w.queueId === id);
       return {
         id,
         name: q.name,
         languages: q.languages,
-        opening: openingStatus(q.hours, now, o.catalogue.region.timezone).state,
+        opening: openingStatus(q.hours, now, catalogue().region.timezone).state,
         online: (await o.service.onlineFor(id)).length,
         waiting: mine.length,
         longestWaitSeconds: mine.reduce((m, w) => Math.max(m, w.waitingSeconds), 0),
@@ -174,7 +177,7 @@ export function consoleRoutes(o: ConsoleOptions): Router {
 
   router.get('/counsellor/api/canned-replies', guard, function canned(req: Request, res: Response) {
     const lang: Lang = (typeof req.query.lang === 'string' && langFromLocale(req.query.lang)) || 'fi';
-    res.json({ lang, replies: o.cannedReplies.map((r) => ({ id: r.id, label: r.label[lang], text: r.text[lang] })) });
+    res.json({ lang, replies: o.cannedReplies().map((r) => ({ id: r.id, label: r.label[lang], text: r.text[lang] })) });
   });
 
   // ---- one conversation ----
@@ -211,11 +214,17 @@ export function consoleRoutes(o: ConsoleOptions): Router {
   });
 
   router.post('/counsellor/api/conversations/:id/accept', guard, async function accept(req: Request, res: Response) {
-    const record = await visible(req, res);
-    if (!record) return;
-    const result = await o.service.accept(record.conversationId, signedOf(res).identity.id);
-    if (!result.ok) return apiError(res, 409, result.reason === 'taken' ? 'AlreadyAccepted' : 'NotWaiting', 'This conversation is not waiting any more.');
-    res.json({ accepted: true });
+    const { identity } = signedOf(res);
+    const record = await o.service.get(String(req.params.id));
+    // Another queue's conversation stays invisible (404); one that is gone or taken gets the
+    // truth (409): the resident cancelled or the wait ended, or someone else answered first.
+    if (record && identity.role !== 'supervisor' && !visibleQueues(identity).includes(record.queueId)) {
+      return apiError(res, 404, 'NotFound', 'No such conversation in your queues.');
+    }
+    const result = await o.service.accept(String(req.params.id), identity.id);
+    if (result.ok) return res.json({ accepted: true });
+    if (result.reason === 'taken') return apiError(res, 409, 'AlreadyAccepted', 'Another counsellor answered first.');
+    return apiError(res, 409, 'NotWaiting', 'The resident is not waiting any more (they cancelled or the wait ended).');
   });
 
   const mine = (action: (id: string, who: Identity, body: unknown) => Promise<boolean>) =>
@@ -255,6 +264,7 @@ export function consoleRoutes(o: ConsoleOptions): Router {
     const result = await o.service.transfer(record.conversationId, toQueue, identity.id);
     if (result.status === 'unavailable') return apiError(res, 409, 'QueueUnavailable', `The queue is not available: ${result.reason}.`);
     if (result.status === 'not-found') return apiError(res, 404, 'NotFound', 'The conversation ended.');
+    if (result.status === 'same-queue') return apiError(res, 400, 'BadArgument', 'queueId of another queue is required.');
     res.json(result);
   });
 
@@ -275,7 +285,7 @@ export function consoleRoutes(o: ConsoleOptions): Router {
       signed,
       visibleQueues: visibleQueues(signed.identity),
       heartbeatMs: o.heartbeatMs ?? 20000,
-      refreshPresence: () => o.service.refreshPresence(signed.identity.id),
+      heartbeat: () => o.service.heartbeat(signed.identity.id),
     });
   });
 

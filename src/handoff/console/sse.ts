@@ -1,8 +1,9 @@
 /**
  * Server-sent events for one console: the bus's events filtered to what this counsellor may
  * see (their own conversations; waiting changes in their queues; supervisors: all queues).
- * A comment every `heartbeatMs` keeps proxies from closing the stream and refreshes presence,
- * so a closed console goes offline by itself within HANDOFF_PRESENCE_TTL_MS.
+ * A comment every `heartbeatMs` keeps proxies from closing the stream and is the console's
+ * heartbeat (presence and "console open"): a closed console goes offline by itself within
+ * HANDOFF_PRESENCE_TTL_MS, and its open chats go back to their queues (sweep.ts).
  */
 import type { Request, Response } from 'express';
 import type { ConsoleEvent, EventBus } from '../bus';
@@ -11,7 +12,7 @@ import type { Signed } from './middleware';
 export function streamEvents(
   req: Request,
   res: Response,
-  options: { bus: EventBus; signed: Signed; visibleQueues: string[]; heartbeatMs: number; refreshPresence: () => Promise<void> },
+  options: { bus: EventBus; signed: Signed; visibleQueues: string[]; heartbeatMs: number; heartbeat: () => Promise<void> },
 ): void {
   const me = options.signed.identity;
   const visible = new Set(options.visibleQueues);
@@ -35,8 +36,9 @@ export function streamEvents(
   });
   const timer = setInterval(() => {
     res.write(': keep-alive\n\n');
-    void options.refreshPresence().catch(() => undefined);
+    void options.heartbeat().catch(() => undefined);
   }, options.heartbeatMs);
+  void options.heartbeat().catch(() => undefined);
   send('ready', { counsellorId: me.id });
   req.on('close', () => {
     clearInterval(timer);

@@ -1,5 +1,6 @@
 /** The handoff store in one process's memory: same contract as Redis, lost on restart. */
-import type { HandoffRecord } from '../record';
+import { HandoffRecord, parseRecord } from '../record';
+import { edgeAllowed, HandoffState } from '../stateTable';
 import type { HandoffStore, PresenceEntry, StoredContactRequest } from './store';
 
 interface Expiring<T> {
@@ -13,6 +14,7 @@ export class MemoryHandoffStore implements HandoffStore {
   private queues = new Map<string, Map<string, number>>();
   private presenceMap = new Map<string, PresenceEntry>();
   private times = new Map<string, number[]>();
+  private seen = new Map<string, number>();
   private contacts: Expiring<StoredContactRequest>[] = [];
 
   async get(conversationId: string): Promise<HandoffRecord | null> {
@@ -20,8 +22,8 @@ export class MemoryHandoffStore implements HandoffStore {
   }
 
   /**
-   * Synchronous on purpose: swap and remove read and write with no await in between, which is
-   * what makes them atomic in one process (an await would let a second accept slip in).
+   * Synchronous on purpose: commit reads and writes with no await in between, which is what
+   * makes it atomic in one process (an await would let a second accept slip in).
    */
   private read(conversationId: string): HandoffRecord | null {
     const entry = this.records.get(conversationId);
@@ -31,23 +33,32 @@ export class MemoryHandoffStore implements HandoffStore {
       return null;
     }
     // A copy, as Redis would return: callers never share objects with the store.
-    return JSON.parse(entry.value) as HandoffRecord;
+    return parseRecord(entry.value);
   }
 
-  async swap(next: HandoffRecord, expectedVersion: number, ttlSeconds: number): Promise<boolean> {
-    const current = this.read(next.conversationId);
-    if ((current?.version ?? 0) !== expectedVersion) return false;
-    if (current) this.queue(current.queueId, current.status).delete(current.conversationId);
-    this.queue(next.queueId, next.status).set(next.conversationId, next.status === 'waiting' ? next.queuedAt : next.acceptedAt ?? 0);
-    this.records.set(next.conversationId, { value: JSON.stringify(next), expiresAt: Date.now() + ttlSeconds * 1000 });
-    return true;
+  /** Test seam: stores raw text as a record (an unknown format, as another version might write). */
+  putRaw(conversationId: string, value: string, ttlSeconds: number): void {
+    this.records.set(conversationId, { value, expiresAt: Date.now() + ttlSeconds * 1000 });
   }
 
-  async remove(conversationId: string, expectedVersion: number): Promise<boolean> {
+  async commit(conversationId: string, expected: { version: number; state: HandoffState }, next: HandoffRecord | null, ttlSeconds: number): Promise<boolean> {
     const current = this.read(conversationId);
-    if (!current || current.version !== expectedVersion) return false;
-    this.queue(current.queueId, current.status).delete(conversationId);
-    this.records.delete(conversationId);
+    const state: HandoffState = current?.status ?? 'none';
+    if (state !== expected.state || (current?.version ?? 0) !== expected.version) return false;
+    const to: HandoffState = next?.status ?? 'none';
+    if (!edgeAllowed(state, to)) throw new Error(`handoff state table refuses ${state} → ${to}`);
+    if (current) {
+      this.queue(current.queueId, 'waiting').delete(conversationId);
+      this.queue(current.queueId, 'accepted').delete(conversationId);
+    }
+    if (!next) {
+      this.records.delete(conversationId);
+      return true;
+    }
+    if (next.status !== 'ended') {
+      this.queue(next.queueId, next.status).set(conversationId, next.status === 'waiting' ? next.queuedAt : next.acceptedAt ?? 0);
+    }
+    this.records.set(conversationId, { value: JSON.stringify(next), expiresAt: Date.now() + ttlSeconds * 1000 });
     return true;
   }
 
@@ -65,6 +76,14 @@ export class MemoryHandoffStore implements HandoffStore {
 
   async presence(): Promise<PresenceEntry[]> {
     return [...this.presenceMap.values()].map((e) => ({ ...e }));
+  }
+
+  async markSeen(counsellorId: string, at: number): Promise<void> {
+    this.seen.set(counsellorId, Math.max(at, this.seen.get(counsellorId) ?? 0));
+  }
+
+  async lastSeen(counsellorId: string): Promise<number | null> {
+    return this.seen.get(counsellorId) ?? null;
   }
 
   async addHandlingTime(queueId: string, ms: number, keep: number): Promise<void> {

@@ -5,43 +5,47 @@
  *   queue:<queueId>         sorted set of waiting conversation ids, score = queuedAt
  *   active:<queueId>        sorted set of accepted conversation ids, score = acceptedAt
  *   presence                hash counsellorId → JSON (expiry inside, refreshed by the console)
+ *   seen                    hash counsellorId → epoch ms of the console's last heartbeat
  *   times:<queueId>         recent handling times (ms), newest first
  *   contacts:<queueId>      sorted set of contact requests, score = expiry (ms)
- * Record writes are Lua compare-and-swaps on `version`, the queue index changing in the same
- * script, so "two counsellors accept at once" has exactly one winner across connections.
+ * Record writes are one Lua compare-and-swap on `version` and state, checked against the state
+ * table's edges, the queue index changing in the same script, so "two counsellors accept at
+ * once" and "accept races cancel" have exactly one winner across connections and processes.
  */
 import type Redis from 'ioredis';
-import { HandoffRecord, parseRecord } from '../record';
+import { HandoffRecord, parseRecord, RECORD_SCHEMA } from '../record';
+import { ALLOWED_EDGES, HandoffState } from '../stateTable';
 import type { HandoffStore, PresenceEntry, StoredContactRequest } from './store';
 
-// KEYS[1] record. ARGV: json, expectedVersion, ttl, keyPrefix ("<prefix>handoff:"), id,
-// newStatus, newQueueId, score. The index keys are derived inside the script from the statuses
-// (single Redis, not Cluster: see docs/handoff.md).
-const SWAP = `
-local function index(status) if status == 'waiting' then return 'queue:' end return 'active:' end
+// KEYS[1] record. ARGV: expectedVersion, expectedState, nextState ('none' = delete), json, ttl,
+// keyPrefix ("<prefix>handoff:"), id, nextQueueId, score. The current state is read here, in
+// the script, so check and write are one atomic step; a record in an unknown format counts as
+// `none` (a new request replaces it instead of retrying forever). The edge list comes from the
+// state table (src/handoff/stateTable.ts), so Redis refuses any write the table does not allow.
+// Index keys are derived from the record: single Redis, not Cluster (docs/handoff.md).
+const COMMIT = `
+local edges = ' ${ALLOWED_EDGES.join(' ')} '
 local cur = redis.call('GET', KEYS[1])
-local version = 0
+local state, version, queueId = 'none', 0, nil
 if cur then
-  local d = cjson.decode(cur)
-  version = d.version
-  if version == tonumber(ARGV[2]) then redis.call('ZREM', ARGV[4] .. index(d.status) .. d.queueId, ARGV[5]) end
+  local ok, d = pcall(cjson.decode, cur)
+  if ok and type(d) == 'table' and d.schema == ${RECORD_SCHEMA} and type(d.version) == 'number' then
+    state, version, queueId = d.status, d.version, d.queueId
+  end
 end
-if version ~= tonumber(ARGV[2]) then return 0 end
-redis.call('ZADD', ARGV[4] .. index(ARGV[6]) .. ARGV[7], ARGV[8], ARGV[5])
-redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
-return 1
-`;
-
-// KEYS[1] record. ARGV: expectedVersion, keyPrefix, id.
-const REMOVE = `
-local cur = redis.call('GET', KEYS[1])
-if not cur then return 0 end
-local d = cjson.decode(cur)
-if d.version ~= tonumber(ARGV[1]) then return 0 end
-local index = 'active:'
-if d.status == 'waiting' then index = 'queue:' end
-redis.call('ZREM', ARGV[2] .. index .. d.queueId, ARGV[3])
-redis.call('DEL', KEYS[1])
+if state ~= ARGV[2] or version ~= tonumber(ARGV[1]) then return 0 end
+if not string.find(edges, ' ' .. state .. '>' .. ARGV[3] .. ' ', 1, true) then return -1 end
+if queueId then
+  redis.call('ZREM', ARGV[6] .. 'queue:' .. queueId, ARGV[7])
+  redis.call('ZREM', ARGV[6] .. 'active:' .. queueId, ARGV[7])
+end
+if ARGV[3] == 'none' then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+if ARGV[3] == 'waiting' then redis.call('ZADD', ARGV[6] .. 'queue:' .. ARGV[8], ARGV[9], ARGV[7]) end
+if ARGV[3] == 'accepted' then redis.call('ZADD', ARGV[6] .. 'active:' .. ARGV[8], ARGV[9], ARGV[7]) end
+redis.call('SET', KEYS[1], ARGV[4], 'EX', ARGV[5])
 return 1
 `;
 
@@ -65,18 +69,21 @@ export class RedisHandoffStore implements HandoffStore {
     return parseRecord(await this.redis.get(`${this.p}conv:${conversationId}`));
   }
 
-  async swap(next: HandoffRecord, expectedVersion: number, ttlSeconds: number): Promise<boolean> {
+  async commit(conversationId: string, expected: { version: number; state: HandoffState }, next: HandoffRecord | null, ttlSeconds: number): Promise<boolean> {
+    const to: HandoffState = next?.status ?? 'none';
+    const score = next ? (next.status === 'waiting' ? next.queuedAt : next.acceptedAt ?? 0) : 0;
     const done = await this.redis.eval(
-      SWAP, 1, `${this.p}conv:${next.conversationId}`,
-      JSON.stringify(next), String(expectedVersion), String(ttlSeconds), this.p,
-      next.conversationId, next.status, next.queueId, String(next.status === 'waiting' ? next.queuedAt : next.acceptedAt ?? 0),
+      COMMIT, 1, `${this.p}conv:${conversationId}`,
+      String(expected.version), expected.state, to, next ? JSON.stringify(next) : '', String(ttlSeconds), this.p,
+      conversationId, next?.queueId ?? '', String(score),
     );
+    if (done === -1) throw new Error(`handoff state table refuses ${expected.state} → ${to}`);
     return done === 1;
   }
 
-  async remove(conversationId: string, expectedVersion: number): Promise<boolean> {
-    const done = await this.redis.eval(REMOVE, 1, `${this.p}conv:${conversationId}`, String(expectedVersion), this.p, conversationId);
-    return done === 1;
+  /** Test seam: stores raw text as a record (an unknown format, as another version might write). */
+  async putRaw(conversationId: string, value: string, ttlSeconds: number): Promise<void> {
+    await this.redis.set(`${this.p}conv:${conversationId}`, value, 'EX', ttlSeconds);
   }
 
   private indexKey(queueId: string, status: 'waiting' | 'accepted'): string {
@@ -99,6 +106,15 @@ export class RedisHandoffStore implements HandoffStore {
   async presence(): Promise<PresenceEntry[]> {
     const all = await this.redis.hgetall(`${this.p}presence`);
     return Object.values(all).map((json) => JSON.parse(json) as PresenceEntry);
+  }
+
+  async markSeen(counsellorId: string, at: number): Promise<void> {
+    await this.redis.hset(`${this.p}seen`, counsellorId, String(at));
+  }
+
+  async lastSeen(counsellorId: string): Promise<number | null> {
+    const at = await this.redis.hget(`${this.p}seen`, counsellorId);
+    return at === null ? null : Number(at);
   }
 
   async addHandlingTime(queueId: string, ms: number, keep: number): Promise<void> {

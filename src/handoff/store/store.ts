@@ -1,9 +1,11 @@
 /**
  * Storage seam of the handoff: memory (one process, `npm start` without Redis) and Redis
- * (any number of processes). Both pass tests/handoff/serviceBehaviour.ts. Every write of a
- * record is a compare-and-swap on its `version`, and the queue index follows in the same step.
+ * (any number of processes). Both pass tests/handoff/serviceBehaviour.ts and the state-table
+ * suite. Every write of a record is a compare-and-swap on its `version` and state, refused
+ * unless the state table allows that edge, and the queue index follows in the same step.
  */
 import type { HandoffRecord } from '../record';
+import type { HandoffState } from '../stateTable';
 import type { Presence } from '../types';
 
 export interface PresenceEntry {
@@ -26,12 +28,12 @@ export interface StoredContactRequest {
 export interface HandoffStore {
   get(conversationId: string): Promise<HandoffRecord | null>;
   /**
-   * Writes `next` if the stored version equals `expectedVersion` (0: must not exist), and keeps
-   * the queue index in step (a record is in its queue's index for its status). Atomic.
+   * Atomic: writes `next` (or deletes the record when `next` is null) if the stored record is
+   * still at `expected` (state `none` = no record, or one in an unknown format), and keeps the
+   * queue index in step (waiting ones in `queue:`, accepted ones in `active:`). False when
+   * another writer came first; throws when the state table does not allow `expected → next`.
    */
-  swap(next: HandoffRecord, expectedVersion: number, ttlSeconds: number): Promise<boolean>;
-  /** Deletes the record if its version is `expectedVersion`, and drops it from its queue. Atomic. */
-  remove(conversationId: string, expectedVersion: number): Promise<boolean>;
+  commit(conversationId: string, expected: { version: number; state: HandoffState }, next: HandoffRecord | null, ttlSeconds: number): Promise<boolean>;
   /**
    * Conversation ids in a queue's index, oldest first (may include ids whose record is gone):
    * `waiting` ones by queuedAt, `accepted` ones (with a counsellor) by acceptedAt.
@@ -41,6 +43,9 @@ export interface HandoffStore {
   prune(queueId: string, conversationIds: string[], status?: 'waiting' | 'accepted'): Promise<void>;
   setPresence(entry: PresenceEntry): Promise<void>;
   presence(): Promise<PresenceEntry[]>;
+  /** The console heartbeat: when each counsellor's console last showed it is open (epoch ms). */
+  markSeen(counsellorId: string, at: number): Promise<void>;
+  lastSeen(counsellorId: string): Promise<number | null>;
   /** Remembers how long a finished conversation took, last `keep` per queue. */
   addHandlingTime(queueId: string, ms: number, keep: number): Promise<void>;
   handlingTimes(queueId: string): Promise<number[]>;

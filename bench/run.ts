@@ -18,6 +18,7 @@ const MODULES: [string, { run(): Promise<BenchResult[]> }][] = [
   ['compile', compileBench],
   ['statistics', statisticsBench],
   ['turns', turnsBench],
+  ['client', require('./client.bench')], // Chromium on Fast-3G: our chat client and Web Chat (issue #13)
 ];
 
 const fmt = (n: number | undefined) => (n === undefined ? '' : n < 1 ? n.toFixed(3) : n.toFixed(1));

@@ -167,7 +167,7 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   handoffRef = handoff;
   insight.attach({ handoff, openWebSockets: () => directLine.streams.openCount, previousActivity: previousChatActivity(directLine.channel.store) });
   app.use(insight.router);
-  app.use(webRoutes({ contentDir: config.contentDir, region: config.region, frameAncestors: dlConfig.frameAncestors, publicBaseUrl: dlConfig.publicBaseUrl, warm: config.nodeEnv !== 'test' }));
+  app.use(webRoutes({ contentDir: config.contentDir, region: config.region, frameAncestors: dlConfig.frameAncestors, publicBaseUrl: dlConfig.publicBaseUrl, warm: config.nodeEnv !== 'test', quickExitUrl: dlConfig.quickExitUrl, defaultClient: dlConfig.chatClient }));
   app.use(notFound);
   app.use(jsonErrorHandler(log));
 

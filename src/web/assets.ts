@@ -39,11 +39,15 @@ interface Variants {
 
 const cache = new Map<string, Promise<Variants>>();
 
-function load(file: string, withBrotli: boolean): Promise<Variants> {
+/** A file path, or a named in-memory asset (the client bundle esbuild made at start). */
+export type AssetSource = string | { name: string; bytes: () => Buffer };
+
+function load(source: AssetSource, withBrotli: boolean): Promise<Variants> {
+  const file = typeof source === 'string' ? source : `memory:${source.name}`;
   let pending = cache.get(file);
   if (!pending) {
     pending = (async () => {
-      const raw = await readFile(file);
+      const raw = typeof source === 'string' ? await readFile(source) : source.bytes();
       const variants: Variants = {
         raw,
         gzip: await gzip(raw, { level: 9 }),
@@ -62,12 +66,12 @@ function load(file: string, withBrotli: boolean): Promise<Variants> {
 }
 
 /** Starts compressing now, so the first resident does not wait. */
-export function warmAsset(file: string): void {
+export function warmAsset(file: AssetSource): void {
   load(file, true).catch(() => undefined);
 }
 
 /** `brotli: false` (tests) serves gzip only and leaves no seconds-long compression running. */
-export function precompressedAsset(file: string, contentType: string, options: { brotli: boolean }) {
+export function precompressedAsset(file: AssetSource, contentType: string, options: { brotli: boolean }) {
   return async function servePrecompressed(req: Request, res: Response): Promise<void> {
     const v = await load(file, options.brotli);
     res.set({

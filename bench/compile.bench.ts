@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { listRegions, loadCatalogue } from '../src/content/catalogue';
+import { catalogueFacts, listRegions, loadCatalogue } from '../src/content/catalogue';
 import { formatDiagnostic } from '../src/content/diagnostic';
 import { CatalogueFacts, compileProgram } from '../src/engine/compiler/compile';
 import { generateDialogs } from './generateDialogs';
@@ -30,9 +30,10 @@ function shippedFacts(): CatalogueFacts {
   const services = new Set<string>();
   const queues = new Set<string>();
   for (const region of listRegions(contentDir)) {
-    const { catalogue } = loadCatalogue(contentDir, region, { rootDir: repoRoot });
-    catalogue.services.forEach((_, id) => services.add(id));
-    catalogue.queues.forEach((_, id) => queues.add(id));
+    // The ids and roles dialogs may name, exactly as the server gives them to the compiler.
+    const facts = catalogueFacts(loadCatalogue(contentDir, region, { rootDir: repoRoot }).catalogue);
+    facts.services.forEach((id) => services.add(id));
+    facts.queues.forEach((id) => queues.add(id));
   }
   return { services, queues };
 }

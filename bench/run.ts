@@ -1,6 +1,8 @@
 /**
- * npm run bench: runs every bench module, prints a table of medians (and p99 where given) and the
- * 2,000-step compile time against its target, and writes bench/results.json.
+ * npm run bench: runs every bench module, prints a table of medians (and p99 where given), the
+ * 2,000-step compile time and the load targets (turns.bench.ts) against their targets, and writes
+ * bench/results.json. `npm run bench -- turns` runs only the named modules;
+ * `BENCH_PROFILE=1 npm run bench -- turns` profiles a turn instead (docs/performance.md).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,11 +11,14 @@ import * as compileBench from './compile.bench';
 import * as nluBench from './nlu.bench';
 import * as statisticsBench from './statistics.bench';
 import type { BenchResult } from './nlu.bench';
+import * as turnsBench from './turns.bench';
 
 const MODULES: [string, { run(): Promise<BenchResult[]> }][] = [
   ['nlu', nluBench],
   ['compile', compileBench],
   ['statistics', statisticsBench],
+  ['turns', turnsBench],
+  ['client', require('./client.bench')], // Chromium on Fast-3G: our chat client and Web Chat (issue #13)
 ];
 
 const fmt = (n: number | undefined) => (n === undefined ? '' : n < 1 ? n.toFixed(3) : n.toFixed(1));
@@ -21,7 +26,9 @@ const fmt = (n: number | undefined) => (n === undefined ? '' : n < 1 ? n.toFixed
 async function main(): Promise<number> {
   const results: (BenchResult & { module: string })[] = [];
   const failures: string[] = [];
+  const only = process.argv.slice(2);
   for (const [name, mod] of MODULES) {
+    if (only.length > 0 && !only.includes(name)) continue;
     try {
       for (const r of await mod.run()) results.push({ module: name, ...r });
     } catch (err) {
@@ -41,6 +48,8 @@ async function main(): Promise<number> {
   if (big && ratio !== undefined) {
     console.log(`\n2,000-step compile: ${fmt(big.median)} ms median = ${(ratio * 100).toFixed(0)}% of the ${compileBench.TARGET_MS} ms target (ratio ${ratio.toFixed(2)}) ${ratio <= 1 ? 'OK' : 'OVER TARGET'}`);
   }
+  const targets = turnsBench.report();
+  if (targets.length > 0) console.log(`\nLoad targets (issue #14):\n${targets.map((t) => `  ${t}`).join('\n')}`);
   for (const f of failures) console.error(`FAILED ${f}`);
 
   const out = {
@@ -50,6 +59,7 @@ async function main(): Promise<number> {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     results,
     compileTarget: { name: compileBench.GENERATED_NAME, targetMs: compileBench.TARGET_MS, ratio },
+    loadTargets: turnsBench.checks,
     failures,
   };
   fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);

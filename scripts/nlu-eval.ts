@@ -1,61 +1,106 @@
 /**
- * `npm run nlu:eval [-- --json]`: scores the NLU on the shared dev set and our held-out set.
- * Exits non-zero when crisis recall on any set is below 100 %: missing a resident in crisis is
- * the one regression we never ship.
+ * `npm run nlu:eval [-- [--json] [--fit-temperature] [set.jsonl ...]]`
+ *
+ * Without paths: scores every dev set in eval/dev/ and exits 1 when any misses the gate of
+ * src/nlu/evaluate.ts (crisis caught 100 %, full-crisis false alarms ≤3 %, check-in rate ≤10 %,
+ * topic accuracy ≥90 %, ECE ≤0.1). With paths: scores those sets only, e.g. a blind set
+ * (`npm run nlu:eval -- eval/blind/C.jsonl`), reports the gate but never changes anything.
+ * A blind set is scored once and the result written into docs/nlu.md (see the protocol there).
+ * `--fit-temperature`: fits the calibration temperature on the dev sets (never on a blind set).
  */
-import { existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildNlu } from '../src/nlu';
-import { EvalReport, evaluate, readUtterances } from '../src/nlu/evaluate';
+import { trainNlu } from '../src/nlu/build';
+import { EvalReport, evaluate, gateFailures, readUtterances, Utterance } from '../src/nlu/evaluate';
+import { loadTrainingData } from '../src/nlu/trainingData';
+import { overlapping } from '../src/nlu/trainingOverlap';
 import { formatDiagnostic } from '../src/content/diagnostic';
 
 const repoRoot = path.resolve(__dirname, '..');
-const sets = [
-  { name: 'dev', file: path.resolve(repoRoot, '../shared/eval/utterances-dev.jsonl') },
-  { name: 'heldout', file: path.resolve(repoRoot, 'eval/utterances-heldout.jsonl') },
-  { name: 'stress', file: path.resolve(repoRoot, 'eval/utterances-stress.jsonl') },
-];
-const json = process.argv.includes('--json');
+const devDir = path.join(repoRoot, 'eval/dev');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const paths = args.filter((a) => !a.startsWith('--'));
 
 const pct = (x: number | null): string => (x === null ? '   n/a' : `${(x * 100).toFixed(1).padStart(5)}%`);
 
-function printReport(name: string, file: string, r: EvalReport): void {
-  console.log(`\n== ${name} (${path.relative(repoRoot, file)}, ${r.total} utterances)`);
-  console.log(`topic accuracy        ${pct(r.accuracy)}`);
-  console.log(`language accuracy     ${pct(r.languageAccuracy)}`);
-  console.log(`crisis recall         ${pct(r.crisisRecall)}  (${r.crisisPositives} crisis utterances)`);
-  console.log(`crisis false positive ${pct(r.crisisFalsePositiveRate)}  (${r.crisisNegatives} non-crisis utterances)`);
+function printReport(name: string, r: EvalReport, withEce: boolean): void {
+  console.log(`\n== ${name} (${r.total} utterances)`);
+  console.log(`topic accuracy          ${pct(r.accuracy)}`);
+  console.log(`language (no hint)      ${pct(r.languageAccuracy)}   (all on the Finnish page: ${pct(r.languageAccuracyFiPage)})`);
+  console.log(`crisis caught           ${pct(r.crisisCaught)}   (full response ${pct(r.crisisFull)}; ${r.crisisPositives} crisis lines)`);
+  console.log(`full-crisis false alarm ${pct(r.falseAlarmRate)}   (${r.crisisNegatives} non-crisis lines)`);
+  console.log(`check-in rate           ${pct(r.checkRate)}`);
+  console.log(`medical emergency → 112 ${pct(r.emergencyRecall)}   (${r.emergencyPositives} emergency lines)`);
+  console.log(`ECE (topic confidence)   ${r.ece === null ? 'n/a' : r.ece.toFixed(3)}`);
   console.log('topic               precision  recall  support');
-  for (const [t, m] of Object.entries(r.perTopic)) {
-    console.log(`  ${t.padEnd(18)} ${pct(m.precision)}  ${pct(m.recall)}  ${String(m.support).padStart(5)}`);
+  for (const [t, m] of Object.entries(r.perTopic)) console.log(`  ${t.padEnd(18)} ${pct(m.precision)}  ${pct(m.recall)}  ${String(m.support).padStart(5)}`);
+  if (r.confusions.length) console.log('confusions (expected → predicted [crisis level]):');
+  for (const c of r.confusions) console.log(`  ${c.expected.join('|')} → ${c.predicted} [${c.level}${c.crisisExpected === null ? '' : `, crisis ${c.crisisExpected}`}]: ${JSON.stringify(c.text)}`);
+  const fails = gateFailures(r, withEce);
+  console.log(fails.length ? `gate: MISSED — ${fails.join('; ')}` : 'gate: met');
+}
+
+function devSets(): { name: string; file: string }[] {
+  return readdirSync(devDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => ({ name: `dev/${f}`, file: path.join(devDir, f) }));
+}
+
+function fitTemperature(): void {
+  const { data } = loadTrainingData(path.join(repoRoot, 'content'));
+  const set: Utterance[] = devSets().flatMap((s) => readUtterances(s.file));
+  let best = { t: 1, ece: Infinity };
+  for (let t = 0.25; t <= 2.001; t += 0.05) {
+    const r = evaluate(trainNlu(data, { temperature: t }), set);
+    console.log(`T=${t.toFixed(2)}  ECE=${r.ece?.toFixed(4)}  accuracy=${pct(r.accuracy)}`);
+    if (r.ece !== null && r.ece < best.ece) best = { t, ece: r.ece };
   }
-  if (r.confusions.length) console.log('confusions (expected → predicted):');
-  for (const c of r.confusions) {
-    const crisis = c.crisisExpected !== null && c.crisisExpected !== c.crisisPredicted ? `  [crisis expected ${c.crisisExpected}, got ${c.crisisPredicted}]` : '';
-    console.log(`  ${c.expected.join('|')} → ${c.predicted}: ${JSON.stringify(c.text)}${crisis}`);
-  }
+  console.log(`best T=${best.t.toFixed(2)} (ECE ${best.ece.toFixed(4)} on ${set.length} dev lines)`);
 }
 
 function main(): number {
-  const { nlu, diagnostics } = buildNlu(path.join(repoRoot, 'content'));
-  const results: Record<string, EvalReport | { skipped: string }> = {};
-  let failed = false;
-  for (const { name, file } of sets) {
-    if (!existsSync(file)) {
-      results[name] = { skipped: `not found: ${file}` };
-      if (!json) console.log(`\n== ${name}: skipped, ${file} not found`);
-      continue;
-    }
-    const report = evaluate(nlu, readUtterances(file));
-    results[name] = report;
-    if (report.crisisRecall !== null && report.crisisRecall < 1) failed = true;
-    if (!json) printReport(name, file, report);
+  if (args.includes('--fit-temperature')) {
+    fitTemperature();
+    return 0;
   }
-  if (json) {
-    console.log(JSON.stringify({ diagnostics, sets: results }, null, 2));
-  } else {
+  const { nlu, diagnostics } = buildNlu(path.join(repoRoot, 'content'));
+  const sets = paths.length ? paths.map((p) => ({ name: p, file: path.resolve(p) })) : devSets();
+  const gated = paths.length === 0;
+  const results: Record<string, EvalReport> = {};
+  let failed = false;
+  const { data } = loadTrainingData(path.join(repoRoot, 'content'));
+  for (const { name, file } of sets) {
+    const set = readUtterances(file);
+    const report = evaluate(nlu, set);
+    results[name] = report;
+    if (gated && gateFailures(report, false).length) failed = true;
+    if (!json) printReport(name, report, !gated);
+    // A set from outside may share lines with the training content (one-word messages such as
+    // "neuvola" often do): say so, and score the unseen lines on their own too.
+    const shared = new Set(overlapping(set.map((u) => u.text), data));
+    if (!gated && shared.size > 0) {
+      const unseen = set.filter((u) => !shared.has(u.text));
+      const sub = evaluate(nlu, unseen);
+      results[`${name} (unseen lines)`] = sub;
+      if (!json) {
+        console.log(`\n${shared.size} lines of ${name} appear word for word in the training content: ${[...shared].map((t) => JSON.stringify(t)).join(', ')}`);
+        printReport(`${name}, the ${unseen.length} lines not in the training content`, sub, true);
+      }
+    }
+  }
+  if (paths.length === 0) {
+    const all = evaluate(nlu, sets.flatMap((s) => readUtterances(s.file)));
+    results['dev (all)'] = all;
+    if (gateFailures(all).length) failed = true;
+    if (!json) printReport('dev (all sets together)', all, true);
+  }
+  if (json) console.log(JSON.stringify({ diagnostics, sets: results }, null, 2));
+  else {
     for (const d of diagnostics) console.log(formatDiagnostic(d));
-    console.log(failed ? '\nFAIL: crisis recall below 100 %' : '\nOK: crisis recall 100 % on every set');
+    if (gated) console.log(failed ? '\nFAIL: a dev set misses the gate' : '\nOK: every dev set meets the gate');
   }
   return failed ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import { createLogger } from './logging/logger';
 import { createHttpServer } from './server/httpServer';
 import { installProcessGuard } from './server/processGuard';
 import { createRuntime } from './server/runtime';
+import { shutdownGracefully } from './server/shutdown';
 
 function main(): void {
   const { config, problems } = loadConfig();
@@ -20,8 +21,8 @@ function main(): void {
     console.error(`Opastin cannot start:\n- ${problems.join('\n- ')}`);
     process.exit(1);
   }
-  if (!config.microsoftAppId) {
-    log.warn({ event: 'auth_disabled' }, 'MicrosoftAppId is not set: Bot Framework authentication is off (development only)');
+  if (config.messagesEndpoint === 'open') {
+    log.warn({ event: 'auth_disabled' }, `MicrosoftAppId is not set: Bot Framework authentication is off (NODE_ENV=${config.nodeEnv} only)`);
   }
   installProcessGuard(log); // last line only: every logged exception is a bug to fix at its cause
   const runtime = createRuntime(config, log);
@@ -30,23 +31,23 @@ function main(): void {
     log.info({ event: 'listening', port: config.port }, `Opastin listening on http://localhost:${config.port}`);
   });
   // Direct Line WebSocket streams (issue #6); closed by runtime.close().
+  let shuttingDown = false;
   server.on('upgrade', (req, socket, head) => {
-    if (!runtime.directLine.streams.handleUpgrade(req, socket, head)) socket.destroy();
+    // While shutting down no new stream opens here: the client retries and reaches another process.
+    if (shuttingDown || !runtime.directLine.streams.handleUpgrade(req, socket, head)) socket.destroy();
   });
 
-  let shuttingDown = false;
   const shutdown = (signal: string): void => {
     if (shuttingDown) return;
     shuttingDown = true;
-    log.info({ event: 'shutdown', signal }, 'shutting down');
-    const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
-    force.unref();
-    server.close(async () => {
-      await runtime.close();
-      log.info({ event: 'stopped' }, 'stopped');
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+    log.info({ event: 'shutdown', signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+    shutdownGracefully(server, runtime, config.shutdownGraceMs, log).then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ event: 'shutdown_failed', err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   // SIGHUP reloads content (dialogs, catalogue, NLU); a broken edit keeps the last good content.
   process.on('SIGHUP', () => runtime.content.reload());

@@ -5,9 +5,9 @@
  * response: the 112 answer for a medical emergency, and the check-in for a weaker signal.
  */
 import type { CrisisKind } from '../nlu';
-import { renderServiceCard } from '../content/catalogue';
+import { renderServiceCard, serviceCardFor, type ServiceCardData } from '../content/catalogue';
 import type { ContentBundle } from '../engine/contentBundle';
-import { event, message, OutgoingActivity, text } from '../engine/render';
+import { cardsMessage, event, message, OutgoingActivity, text } from '../engine/render';
 import type { Lang } from '../lang';
 import { buttons } from './replies';
 
@@ -34,13 +34,21 @@ export function serviceCards(bundle: ContentBundle, ids: string[], lang: Lang, n
     .map((s) => renderServiceCard(s, lang, now, bundle.catalogue));
 }
 
+/** The same cards as data, for a message our chat page shows with tap-to-call links. */
+function cardData(bundle: ContentBundle, ids: string[], lang: Lang, now: Date): ServiceCardData[] {
+  return ids
+    .map((id) => bundle.catalogue.services.get(id))
+    .filter((s): s is NonNullable<typeof s> => !!s)
+    .map((s) => serviceCardFor(s, lang, now, bundle.catalogue));
+}
+
 export function crisisResponse(bundle: ContentBundle, lang: Lang, kind: CrisisKind | null, now = new Date()): OutgoingActivity[] {
   const intro = [text(bundle, 'crisisIntro', lang)];
   if (kind === 'poisoning') intro.push(text(bundle, 'crisisPoisoning', lang));
   if (kind === 'violence' || kind === 'danger') intro.push(text(bundle, 'crisisViolence', lang));
   const human = bundle.program.commands.human[lang][0];
   return [
-    message([...intro.filter(Boolean), ...serviceCards(bundle, servicesFor(kind, lang), lang, now)].join('\n\n')),
+    cardsMessage(intro.filter(Boolean).join('\n\n'), cardData(bundle, servicesFor(kind, lang), lang, now), lang, { crisis: true }),
     event('crisis', { kind }),
     message(text(bundle, 'crisisOfferHuman', lang), human ? [human] : undefined),
   ];
@@ -49,7 +57,7 @@ export function crisisResponse(bundle: ContentBundle, lang: Lang, kind: CrisisKi
 /** Someone not breathing, unconscious, with chest pain or bleeding: call 112 now, and what to say. */
 export function medicalEmergencyResponse(bundle: ContentBundle, lang: Lang, now = new Date()): OutgoingActivity[] {
   return [
-    message([text(bundle, 'medicalEmergency', lang), ...serviceCards(bundle, ['emergency-112'], lang, now)].join('\n\n')),
+    cardsMessage(text(bundle, 'medicalEmergency', lang), cardData(bundle, ['emergency-112'], lang, now), lang, { crisis: true }),
     event('crisis', { kind: 'medical-emergency' }),
   ];
 }

@@ -20,7 +20,7 @@ export interface Frame {
 }
 
 export type Output =
-  | { type: 'text'; text: string; choices?: string[] }
+  | { type: 'text'; text: string; choices?: string[]; urgentChoices?: string[] }
   | { type: 'route'; service: string; topic?: string; offerHandoff: boolean }
   | { type: 'handoff'; queue: string }
   | { type: 'feedback' };
@@ -133,7 +133,11 @@ function answeredByStory(step: AskStep, env: Env): AskStep['choices'][number] | 
 
 export function question(step: AskStep, frame: Frame, env: Env): Output {
   const text = fill(step.text, env.lang, frame.vars);
-  if (step.type === 'choice') return { type: 'text', text, choices: step.choices.map((c) => c.label[env.lang]) };
+  if (step.type === 'choice') {
+    // Choices about danger now stay visible when a client shortens a long menu.
+    const urgent = step.choices.filter((c) => c.topic === 'crisis').map((c) => c.label[env.lang]);
+    return { type: 'text', text, choices: step.choices.map((c) => c.label[env.lang]), ...(urgent.length > 0 ? { urgentChoices: urgent } : {}) };
+  }
   if (step.type === 'yesno') return { type: 'text', text, choices: [env.texts.yesLabel?.[env.lang] ?? 'Yes', env.texts.noLabel?.[env.lang] ?? 'No'] };
   return { type: 'text', text };
 }

@@ -4,7 +4,7 @@
  * machine-readable `route` event (docs/events.md).
  */
 import type { Lang } from '../lang';
-import { renderServiceCard } from '../content/catalogue';
+import { serviceCardFor, serviceCardText, type ServiceCardData } from '../content/catalogue';
 import type { ContentBundle } from './contentBundle';
 import type { Output } from './interpreter';
 
@@ -22,6 +22,8 @@ export interface OutgoingActivity {
   name?: string;
   value?: unknown;
   suggestedActions?: { to: string[]; actions: Button[] };
+  /** `{ opastin: … }` for our chat page (service cards as data, urgent choices); others ignore it. */
+  channelData?: Record<string, unknown>;
 }
 
 /** postBack values the engine recognises when a suggested action is clicked. */
@@ -37,6 +39,27 @@ export function message(text: string, choices?: string[]): OutgoingActivity {
     activity.suggestedActions = { to: [], actions: choices.map((c) => ({ type: 'imBack', title: c, value: c })) };
   }
   return activity;
+}
+
+/**
+ * `channelData.opastin` on a message that carries service cards: the same facts as the text, as
+ * data, so a rich client (our chat page) shows each way of contact on its own line with tap-to-call
+ * links. Other clients ignore it and show `text`. Versioned, documented in docs/web-chat.md.
+ */
+export interface RichMessageData {
+  v: 1;
+  /** The message without the cards ("Tässä palvelu, joka sopii tilanteeseesi:"). */
+  text: string;
+  cards: ServiceCardData[];
+  /** A crisis answer: announced assertively by screen readers. */
+  crisis?: boolean;
+}
+
+/** A message with service cards: text for every channel, `channelData.opastin` for rich ones. */
+export function cardsMessage(intro: string, cards: ServiceCardData[], lang: Lang, options: { crisis?: boolean } = {}): OutgoingActivity {
+  const rich: RichMessageData = { v: 1, text: intro, cards, ...(options.crisis ? { crisis: true } : {}) };
+  const parts = [intro, ...cards.map((c) => serviceCardText(c, lang))].filter(Boolean);
+  return { ...message(parts.join('\n\n')), channelData: { opastin: rich } };
 }
 
 /** A message whose buttons may carry post-back values (handoff, send, cancel). */
@@ -59,14 +82,18 @@ export function renderOutputs(outputs: Output[], bundle: ContentBundle, lang: La
   let offer: { button: Button; activity: OutgoingActivity } | undefined;
   for (const output of outputs) {
     switch (output.type) {
-      case 'text':
-        activities.push(message(output.text, output.choices));
+      case 'text': {
+        const m = message(output.text, output.choices);
+        // For a client that shows a long menu shortened: these choices are never hidden.
+        if (output.urgentChoices) m.channelData = { opastin: { v: 1, urgentChoices: output.urgentChoices } };
+        activities.push(m);
         break;
+      }
       case 'route': {
         const service = bundle.catalogue.services.get(output.service);
         if (!service) break;
         const topic = output.topic ?? service.topic;
-        activities.push(message(`${text(bundle, 'routeIntro', lang)}\n\n${renderServiceCard(service, lang, now, bundle.catalogue)}`));
+        activities.push(cardsMessage(text(bundle, 'routeIntro', lang), [serviceCardFor(service, lang, now, bundle.catalogue)], lang));
         activities.push(event('route', { topic, service: service.id, dialog: dialogId }));
         if (output.offerHandoff && service.queue && bundle.catalogue.queues.has(service.queue)) {
           const button: Button = { type: 'postBack', title: text(bundle, 'handoffOfferLabel', lang), value: { action: HANDOFF_ACTION, queue: service.queue } };

@@ -4,6 +4,7 @@
  * together ("lamppuöljy", "äldreomsorg"); when a long word is unknown we look for a known word at
  * its end (the head) or start, so new compounds still carry their meaning.
  */
+import { fold } from './fold';
 import { expandCoordination, normalise } from './normalise';
 import { stem } from './stemmer';
 import { tokenise } from './tokenise';
@@ -14,8 +15,13 @@ export interface Token {
   /** Normalised word after spelling maps and typo correction. */
   word: string;
   stem: string;
+  /** The word and its stem with diacritics folded (ä→a, ö→o, å→a), the second form of the word. */
+  fold: string;
+  foldStem: string;
   /** Set when typo correction replaced what the resident typed. */
   corrected?: true;
+  /** The word as typed, when typo correction replaced it. */
+  typed?: Token;
 }
 
 export interface SpellingData {
@@ -24,6 +30,27 @@ export interface SpellingData {
 }
 
 const MIN_PART = 3;
+/** Longest head of a compound we look for: heads are short words ("hoito", "vård"). */
+const MAX_HEAD = 20;
+/**
+ * Typo correction is tried on at most this many words of one message, each of at most
+ * MAX_CORRECT_LENGTH letters: a resident's message has a few typos; a pasted wall of unknown
+ * words must not cost a lookup each (no input may block the event loop).
+ */
+const MAX_CORRECTIONS = 16;
+const MAX_CORRECT_LENGTH = 24;
+/** Character n-grams (of the folded word) carry inflection and typos: "masentaa" shares "mase", "asen" with "masennus". */
+export const GRAM = '#';
+const GRAM_N = 4;
+const MIN_GRAM_WORD = 5;
+
+function charGrams(word: string): string[] {
+  if (word.length < MIN_GRAM_WORD) return [];
+  const w = `<${word}>`;
+  const out: string[] = [];
+  for (let i = 0; i + GRAM_N <= w.length; i++) out.push(GRAM + w.slice(i, i + GRAM_N));
+  return out;
+}
 
 export class Analyser {
   readonly vocabulary: Vocabulary;
@@ -40,7 +67,7 @@ export class Analyser {
 
   /** Adds a training text's words to the vocabulary (typo targets and decompounding parts). */
   learn(text: string): void {
-    for (const t of this.tokens(text, false)) this.vocabulary.add(t.word, t.stem);
+    for (const t of this.tokens(text, false)) this.vocabulary.add(t.word, t.stem, t.fold, t.foldStem);
   }
 
   seal(): void {
@@ -51,40 +78,63 @@ export class Analyser {
   tokens(text: string, correct = true): Token[] {
     const norm = expandCoordination(normalise(text), (w) => this.vocabulary.hasWord(w));
     const out: Token[] = [];
+    let corrections = 0;
     for (const raw of tokenise(norm)) {
       const mapped = this.spelling.colloquial.get(raw);
       const words = mapped === undefined ? [raw] : mapped.split(' ').filter(Boolean);
       for (const w of words) {
         const s = stem(w, this.lang);
-        const fixed = correct ? this.vocabulary.correct(w, s) : null;
-        out.push(fixed ? { word: fixed, stem: stem(fixed, this.lang), corrected: true } : { word: w, stem: s });
+        const f = fold(w);
+        const fs = f === w ? s : stem(f, this.lang);
+        const tryFix = correct && corrections < MAX_CORRECTIONS && w.length <= MAX_CORRECT_LENGTH && !this.vocabulary.hasFolded(f, fs);
+        const fixed = tryFix ? this.vocabulary.correct(w, s) : null;
+        if (tryFix) corrections++;
+        const asTyped: Token = { word: w, stem: s, fold: f, foldStem: fs };
+        out.push(fixed ? { ...this.token(fixed, true), typed: asTyped } : asTyped);
       }
     }
     return out;
+  }
+
+  private token(word: string, corrected: boolean): Token {
+    const s = stem(word, this.lang);
+    const f = fold(word);
+    const t: Token = { word, stem: s, fold: f, foldStem: f === word ? s : stem(f, this.lang) };
+    if (corrected) t.corrected = true;
+    return t;
   }
 
   isStop(t: Token): boolean {
     return this.spelling.stopwords.has(t.word) || this.stopStems.has(t.stem);
   }
 
-  /** Content stems for classification: stop words dropped, compound parts added. */
+  /**
+   * Content features for classification: the folded stem of every non-stop word (the same on the
+   * training side, so "paihdepalvelu" and "päihdepalvelu" are one feature), and for a word whose
+   * stem is unknown its known compound parts.
+   */
   features(tokens: readonly Token[]): string[] {
     const out: string[] = [];
     for (const t of tokens) {
       if (this.isStop(t)) continue;
-      out.push(t.stem);
-      if (!this.vocabulary.hasStem(t.stem)) out.push(...this.compoundParts(t.word));
+      out.push(t.foldStem);
+      if (!this.vocabulary.hasFoldStem(t.foldStem)) out.push(...this.compoundParts(t.fold));
+      out.push(...charGrams(t.fold));
     }
     return out;
   }
 
-  /** Known stems at the end (head) and start of an unknown long word. */
+  /**
+   * Known folded stems at the end (head) and start of an unknown long (folded) word:
+   * "paihdeongelmaiselle" → head "ongelmais…" and modifier "paihde". Decompounding against the
+   * known vocabulary only, so a part is always a word the content uses.
+   */
   compoundParts(word: string): string[] {
     if (word.length < 2 * MIN_PART + 1) return [];
     const parts: string[] = [];
-    for (let i = MIN_PART; i <= word.length - 5; i++) {
+    for (let i = Math.max(MIN_PART, word.length - MAX_HEAD); i <= word.length - 5; i++) {
       const s = stem(word.slice(i), this.lang);
-      if (s.length >= 4 && this.vocabulary.hasStem(s)) {
+      if (s.length >= 4 && this.vocabulary.hasFoldStem(s)) {
         parts.push(s);
         break;
       }
@@ -93,8 +143,8 @@ export class Analyser {
     // evidence here ("hake|utuminen" is an inflection, not a compound).
     for (let i = word.length - 4; i >= MIN_PART + 1; i--) {
       const left = word.slice(0, i);
-      const s = stem(left, this.lang);
-      if (this.vocabulary.hasWord(left)) {
+      if (this.vocabulary.hasFoldedWord(left)) {
+        const s = stem(left, this.lang);
         if (!parts.includes(s)) parts.push(s);
         break;
       }

@@ -11,6 +11,7 @@ import { NluEngine } from './engine';
 import { normalise } from './normalise';
 import { OmaoloMatcher } from './omaolo';
 import { Pattern, compilePattern } from './patterns';
+import { Lexicon } from './riskModel';
 import { loadTrainingData, TrainingData } from './trainingData';
 import { CRISIS_KINDS, CrisisKind, LANGS, Lang, NluBuildResult, TOPICS } from './types';
 
@@ -24,7 +25,7 @@ export function buildNlu(contentDir: string): NluBuildResult {
   return { nlu: trainNlu(data), diagnostics };
 }
 
-export function trainNlu(data: TrainingData): NluEngine {
+export function trainNlu(data: TrainingData, options: { temperature?: number } = {}): NluEngine {
   const analysers = new Map<Lang, Analyser>();
   const langTexts = new Map<Lang, string[]>();
   for (const lang of LANGS) {
@@ -34,6 +35,7 @@ export function trainNlu(data: TrainingData): NluEngine {
     for (const phrases of d.topics.values()) texts.push(...phrases);
     for (const pats of d.crisis.values()) texts.push(...pats.map(patternWords));
     texts.push(...d.notCrisis.map(patternWords));
+    for (const words of d.risk.values()) texts.push(...words.map(patternWords));
     for (const perLang of data.omaolo.values()) texts.push(...(perLang.get(lang) ?? []).map(patternWords));
     for (const t of texts) a.learn(t);
     a.seal();
@@ -61,7 +63,8 @@ export function trainNlu(data: TrainingData): NluEngine {
       }
     }
     const masks = d.notCrisis.map(compile).filter((p): p is Pattern => p !== null);
-    crisisRules.set(lang, { analyser, patterns, masks });
+    const words = new Map([...d.risk].map(([concept, list]) => [concept, list.map(compile).filter((p): p is Pattern => p !== null)]));
+    crisisRules.set(lang, { analyser, patterns, masks, lexicon: new Lexicon(words) });
 
     const classifier = new TopicClassifier();
     for (const topic of TOPICS) {
@@ -79,5 +82,5 @@ export function trainNlu(data: TrainingData): NluEngine {
     omaolo.set(lang, new OmaoloMatcher(assessments));
   }
 
-  return new NluEngine({ normalise, language, analysers, crisis: new CrisisDetector(crisisRules), classifiers, omaolo });
+  return new NluEngine({ normalise, language, analysers, crisis: new CrisisDetector(crisisRules), classifiers, omaolo, ...options });
 }

@@ -9,6 +9,7 @@
  * the honest answer is "unknown" — guessing a topic from nothing would route residents wrongly.
  */
 import type { BayesClassifier as NaturalBayes } from 'natural';
+import { GRAM } from './analyser';
 import { TOPICS, Topic } from './types';
 
 // natural's index module loads dotenv and prints a banner to stdout on import, which would corrupt
@@ -22,6 +23,13 @@ const DISTINCT_RATIO = 3; // "more typical" = at least this many times as freque
 const MIN_WEIGHT = 0.3; // floor of a stem's informativeness weight
 const NATURAL_SMOOTHING = 0.05; // natural's default (1) makes a seen stem only twice as likely as an unseen one
 const OWN_WEIGHT = 0.6; // share of our own model in the vote (measured on the eval sets)
+/**
+ * Character n-gram features (prefix GRAM) only vote in our own model, each with this share of a
+ * word's weight: enough to carry an unseen inflection or typo, too little to outvote a known word.
+ * They never count as evidence: a message of unknown words stays "unknown".
+ */
+export const GRAM_WEIGHT = 0.2;
+const isGram = (f: string): boolean => f.startsWith(GRAM);
 
 export interface TopicScore {
   topic: Topic;
@@ -50,7 +58,8 @@ export class TopicClassifier {
       this.vocab.add(f);
     }
     this.totals.set(topic, this.totals.get(topic)! + features.length);
-    this.natural.addDocument([...features], topic);
+    const words = features.filter((f) => !isGram(f));
+    if (words.length) this.natural.addDocument(words, topic);
   }
 
   train(): void {
@@ -68,22 +77,24 @@ export class TopicClassifier {
    * each topic's size). The crisis safety net requires this so that generic words shared with
    * crisis examples ("lapsi", "kaikki") cannot raise an alarm on their own.
    */
-  hasDistinctiveFeature(features: readonly string[], topic: Topic): boolean {
+  hasDistinctiveFeature(features: readonly string[], topic: Topic, atLeast = 1): boolean {
     const own = this.counts.get(topic);
     if (!own) return false;
-    return features.some((f) => {
+    return new Set(features).size >= atLeast && [...new Set(features)].filter((f) => {
+      if (isGram(f)) return false;
       const mine = (own.get(f) ?? 0) / this.totals.get(topic)!;
       if (mine === 0) return false;
       return this.topics.every((t) => t === topic || DISTINCT_RATIO * ((this.counts.get(t)!.get(f) ?? 0) / this.totals.get(t)!) <= mine);
-    });
+    }).length >= atLeast;
   }
 
   /** Probabilities over topics, best first (ties in taxonomy order); [] when there is no evidence. */
   scores(features: readonly string[]): TopicScore[] {
     const known = [...new Set(features.filter((f) => this.vocab.has(f)))];
-    if (!this.trained || known.length === 0) return [];
+    const knownWords = known.filter((f) => !isGram(f));
+    if (!this.trained || knownWords.length === 0) return [];
     const own = this.ownModel(known);
-    const nat = this.naturalModel(known);
+    const nat = this.naturalModel(knownWords);
     const out = this.topics.map((topic) => ({
       topic,
       confidence: OWN_WEIGHT * (own.get(topic) ?? 0) + (1 - OWN_WEIGHT) * (nat.get(topic) ?? 0),
@@ -97,7 +108,7 @@ export class TopicClassifier {
       const c = this.counts.get(t)!;
       const denom = this.totals.get(t)! + ALPHA * v;
       let s = 0;
-      for (const f of known) s += this.weight(f) * Math.log(((c.get(f) ?? 0) + ALPHA) / denom);
+      for (const f of known) s += (isGram(f) ? GRAM_WEIGHT : 1) * this.weight(f) * Math.log(((c.get(f) ?? 0) + ALPHA) / denom);
       return s / TEMPERATURE;
     });
     return softmax(this.topics, logs);

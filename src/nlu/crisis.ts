@@ -1,56 +1,97 @@
 /**
  * Crisis detection, run on every message before anything else. Recall comes first: a resident in
- * crisis who is routed to a menu is the worst failure this bot can have.
+ * crisis who is routed to a menu is the worst failure this bot can have; when unsure we ask
+ * (level 'check') rather than guess either way.
  *
- *  1. Deterministic patterns from content/nlu/crisis.<lang>.yaml, for ALL languages whatever the
- *     message's detected language (a Swedish speaker may write two Finnish words). Each language's
- *     hyperbole patterns ("kuolen nälkään", "dying to know") first mask the words they cover, so
- *     the same message can still trigger on a real crisis phrase elsewhere in it.
- *  2. The topic classifier of the detected language, trained with crisis example phrases, as a
- *     safety net for phrasings no pattern foresaw.
+ *  1. Every language's hyperbole is masked: the `not-crisis` patterns of crisis.<lang>.yaml, and
+ *     "kill"/"die" words next to what a figure of speech is about (riskModel.ts).
+ *  2. Explicit crisis phrases from content/nlu/crisis.<lang>.yaml → level 'crisis'.
+ *  3. The risk model (riskModel.ts, docs/crisis-model.md): concepts combined by rules → 'crisis'
+ *     or 'check'.
+ *  Both run for ALL languages whatever the message's detected language (a Swedish speaker may
+ *  write two Finnish words).
+ *  4. The topic classifier of the detected language, as a safety net for phrasings nothing above
+ *     foresaw → 'check' (engine.ts).
  */
 import type { Analyser, Token } from './analyser';
-import { Pattern, maskTokens, matchPattern } from './patterns';
+import { PatternIndex } from './patternIndex';
+import { Pattern, allMatches, maskTokens } from './patterns';
+import { Lexicon, conceptPositions, hyperboleIndices, strongestRule } from './riskModel';
 import { CRISIS_KINDS, CrisisKind, CrisisResult, LANGS, Lang } from './types';
 
 export interface CrisisRules {
   analyser: Analyser;
   patterns: { kind: CrisisKind; pattern: Pattern }[];
   masks: Pattern[];
+  lexicon: Lexicon;
 }
 
-export const NO_CRISIS: CrisisResult = { crisis: false, level: 'none', kind: null, source: null };
+/** The rules with their pattern indexes (patternIndex.ts), built once. */
+interface Indexed extends CrisisRules {
+  patternIndex: PatternIndex;
+  maskIndex: PatternIndex;
+}
+
+export const NO_CRISIS: CrisisResult = { level: 'none', crisis: false, kind: null, source: null };
+
+/** Which of two results the resident should get: crisis over check over none, then kind order. */
+export function stronger(a: CrisisResult, b: CrisisResult): CrisisResult {
+  const rank = (r: CrisisResult): number => (r.level === 'crisis' ? 0 : r.level === 'check' ? 1 : 2);
+  if (rank(a) !== rank(b)) return rank(a) < rank(b) ? a : b;
+  if (!a.kind || !b.kind) return a.kind ? a : b;
+  return CRISIS_KINDS.indexOf(b.kind) < CRISIS_KINDS.indexOf(a.kind) ? b : a;
+}
 
 export class CrisisDetector {
-  constructor(private readonly rules: Map<Lang, CrisisRules>) {}
+  private readonly rules: Map<Lang, Indexed>;
+
+  constructor(rules: Map<Lang, CrisisRules>) {
+    this.rules = new Map(
+      [...rules].map(([lang, r]) => [lang, { ...r, patternIndex: new PatternIndex(r.patterns.map((p) => p.pattern)), maskIndex: new PatternIndex(r.masks) }]),
+    );
+  }
 
   /** Message tokens of `lang` with that language's hyperbole masked out. */
   maskedTokens(text: string, lang: Lang): Token[] {
     const r = this.rules.get(lang)!;
-    return maskTokens(r.analyser.tokens(text), r.masks);
+    const all = r.analyser.tokens(text);
+    const maskStarts = r.maskIndex.starts(all);
+    const tokens = maskTokens(all, r.masks.filter((_, id) => maskStarts[id]));
+    const drop = hyperboleIndices(conceptPositions(r.lexicon, tokens));
+    return drop.size ? tokens.filter((_, i) => !drop.has(i)) : tokens;
   }
 
-  /** The first crisis pattern of any language that matches, checked in kind order. */
-  byPattern(text: string, masked?: { lang: Lang; tokens: Token[] }): CrisisResult {
-    let best: { kind: CrisisKind; rank: number } | null = null;
+  /** Patterns and risk rules of every language; the strongest result. */
+  assess(text: string, masked?: { lang: Lang; tokens: Token[] }): CrisisResult {
+    let best = NO_CRISIS;
     for (const lang of LANGS) {
       const r = this.rules.get(lang)!;
-      if (r.patterns.length === 0) continue;
+      if (r.patterns.length === 0 && r.lexicon.size === 0) continue;
       const tokens = masked && masked.lang === lang ? masked.tokens : this.maskedTokens(text, lang);
       if (tokens.length === 0) continue;
-      for (const { kind, pattern } of r.patterns) {
-        const rank = CRISIS_KINDS.indexOf(kind);
-        if (best && best.rank <= rank) continue;
-        if (matchPattern(pattern, tokens)) best = { kind, rank };
-      }
+      const starts = r.patternIndex.starts(tokens);
+      r.patterns.forEach(({ kind, pattern }, id) => {
+        const from = starts[id];
+        if (!from) return;
+        if (best.crisis && best.kind && CRISIS_KINDS.indexOf(best.kind) <= CRISIS_KINDS.indexOf(kind)) return;
+        if (allMatches(pattern, tokens, 1, from).length) best = stronger(best, { level: 'crisis', crisis: true, kind, source: 'pattern' });
+      });
+      const rule = strongestRule(conceptPositions(r.lexicon, tokens));
+      if (rule) best = stronger(best, { level: rule.level, crisis: rule.level === 'crisis', kind: rule.kind, source: 'risk-model' });
     }
-    return best ? { crisis: true, level: 'crisis', kind: best.kind, source: 'pattern' } : NO_CRISIS;
+    return best;
+  }
+
+  /** The id of the risk rule that fires for `text` in `lang` (for tests and the docs). */
+  ruleFor(text: string, lang: Lang): string | null {
+    const r = this.rules.get(lang)!;
+    return strongestRule(conceptPositions(r.lexicon, this.maskedTokens(text, lang)))?.id ?? null;
   }
 
   /** For a classifier-detected crisis: the kind whose pattern words overlap the message most. */
   closestKind(tokens: readonly Token[], lang: Lang): CrisisKind {
     const stems = new Set(tokens.map((t) => t.stem));
-    let best: CrisisKind = 'danger';
+    let best: CrisisKind = 'suicide';
     let bestScore = 0;
     for (const { kind, pattern } of this.rules.get(lang)!.patterns) {
       let s = 0;

@@ -2,15 +2,24 @@
  * The trained Nlu: language → crisis → topic → Omaolo assessment, in that order.
  * Never logs message text (residents' messages are health data).
  */
-import type { Analyser } from './analyser';
+import type { Analyser, Token } from './analyser';
+import { TEMPERATURE, calibrate } from './calibration';
 import type { TopicClassifier, TopicScore } from './classifier';
-import { CrisisDetector, NO_CRISIS } from './crisis';
+import { CrisisDetector, NO_CRISIS, stronger } from './crisis';
 import type { LanguageIdentifier } from './language';
+import { secondWorry } from './multiWorry';
 import type { OmaoloMatcher } from './omaolo';
 import { Classification, CrisisResult, Lang, Nlu, Topic } from './types';
 
-/** Classifier crisis safety net: crisis must be the best topic with at least this probability. */
+/** Classifier safety net: crisis must be the best topic with at least this probability → 'check'. */
 export const CRISIS_THRESHOLD = 0.6;
+/**
+ * The net also needs this many distinct words typical of crisis examples: with one, a single
+ * "apua" or "now" ("aion hakea apua huomenna", "I could murder a pizza right now", a toddler's
+ * speech question) asked residents about suicide. The dev crisis lines it used to catch alone are
+ * now the risk model's.
+ */
+export const NET_DISTINCTIVE = 2;
 /** Below this best-topic probability we do not trust the topic and answer "unknown". */
 export const UNKNOWN_THRESHOLD = 0.3;
 /** lowConfidence when the best topic is weaker than this, or this close to the runner-up. */
@@ -25,12 +34,18 @@ export interface EngineParts {
   crisis: CrisisDetector;
   classifiers: Map<Lang, TopicClassifier>;
   omaolo: Map<Lang, OmaoloMatcher>;
+  /** Calibration temperature; default calibration.ts TEMPERATURE (fitted on the dev sets). */
+  temperature?: number;
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 export class NluEngine implements Nlu {
-  constructor(private readonly parts: EngineParts) {}
+  private readonly temperature: number;
+
+  constructor(private readonly parts: EngineParts) {
+    this.temperature = parts.temperature ?? TEMPERATURE;
+  }
 
   normalise(text: string): string {
     return this.parts.normalise(text);
@@ -44,64 +59,86 @@ export class NluEngine implements Nlu {
     return this.parts.language.detect(text, localeHint);
   }
 
-  detectCrisis(text: string): CrisisResult {
-    return this.analyse(text, this.detectLanguage(text)).crisis;
+  detectCrisis(text: string, localeHint?: string): CrisisResult {
+    return this.analyse(text, this.detectLanguage(text, localeHint)).crisis;
+  }
+
+  /** The id of the risk-model rule behind a result (tests, docs); null when none fires. */
+  riskRule(text: string, lang: Lang): string | null {
+    return this.parts.crisis.ruleFor(text, lang);
   }
 
   classify(text: string, localeHint?: string): Classification {
     const lang = this.detectLanguage(text, localeHint);
     const { crisis, scores, tokens } = this.analyse(text, lang);
     if (crisis.crisis) {
-      const crisisScore = scores.find((s) => s.topic === 'crisis')?.confidence ?? 0;
       return {
         lang,
         topic: 'crisis',
-        confidence: crisis.source === 'pattern' ? 1 : round(crisisScore),
+        confidence: 1,
         lowConfidence: false,
-        alternatives: renormalised(scores).slice(0, ALTERNATIVES),
+        alternatives: calibrate(withoutCrisis(scores), this.temperature).map(rounded).slice(0, ALTERNATIVES),
         omaolo: null,
         crisis,
       };
     }
-    const ranked = renormalised(scores);
+    const ranked = calibrate(withoutCrisis(scores), this.temperature);
     const best = ranked[0];
     if (!best) {
       return { lang, topic: 'unknown', confidence: 1, lowConfidence: false, alternatives: [], omaolo: null, crisis };
     }
     const second = ranked[1]?.confidence ?? 0;
     const topic: Topic = best.confidence < UNKNOWN_THRESHOLD ? 'unknown' : best.topic;
-    const lowConfidence = topic !== 'unknown' && (best.confidence < LOW_CONFIDENCE || best.confidence - second < LOW_MARGIN);
+    let lowConfidence = topic !== 'unknown' && (best.confidence < LOW_CONFIDENCE || best.confidence - second < LOW_MARGIN);
+    let alternatives = ranked.filter((s) => s.topic !== topic).map(rounded).slice(0, ALTERNATIVES);
+    // A long message naming two worries: offer both.
+    const other = topic === 'unknown' ? null : secondWorry(text, topic, (t) => this.topicScores(t, lang));
+    if (other) {
+      lowConfidence = true;
+      // The part's own confidence, but never above the chosen topic's, so choices stay in order.
+      const second = { topic: other.topic, confidence: Math.min(other.confidence, best.confidence) };
+      alternatives = [rounded(second), ...alternatives.filter((a) => a.topic !== other.topic)].slice(0, ALTERNATIVES);
+    }
     return {
       lang,
       topic,
-      confidence: topic === best.topic ? best.confidence : round(1 - best.confidence),
+      confidence: round(topic === best.topic ? best.confidence : 1 - best.confidence),
       lowConfidence,
-      alternatives: ranked.filter((s) => s.topic !== topic).slice(0, ALTERNATIVES),
+      alternatives,
       omaolo: topic === 'symptom-check' ? this.parts.omaolo.get(lang)!.pick(tokens) : null,
       crisis,
     };
   }
 
-  /** Crisis (patterns of every language, then the classifier net) and the topic scores. */
-  private analyse(text: string, lang: Lang): { crisis: CrisisResult; scores: TopicScore[]; tokens: ReturnType<CrisisDetector['maskedTokens']> } {
+  /** Calibrated topic probabilities (crisis left out) of a piece of text. */
+  private topicScores(text: string, lang: Lang): TopicScore[] {
+    const analyser = this.parts.analysers.get(lang)!;
+    return calibrate(withoutCrisis(this.parts.classifiers.get(lang)!.scores(analyser.features(analyser.tokens(text)))), this.temperature);
+  }
+
+  /** Crisis (patterns and risk model of every language, then the classifier net) and the topic scores. */
+  private analyse(text: string, lang: Lang): { crisis: CrisisResult; scores: TopicScore[]; tokens: Token[] } {
     const tokens = this.parts.crisis.maskedTokens(text, lang);
-    const features = this.parts.analysers.get(lang)!.features(tokens);
+    const analyser = this.parts.analysers.get(lang)!;
+    const features = analyser.features(tokens);
     const classifier = this.parts.classifiers.get(lang)!;
     // The safety net only trusts words as typed: a "corrected" word may be a real word we do not
     // know ("uhmaa" → "uhkaa"); misspelt crisis words are the patterns' job.
-    const typed = this.parts.analysers.get(lang)!.features(tokens.filter((t) => !t.corrected));
+    const typed = analyser.features(tokens.filter((t) => !t.corrected));
     const scores = classifier.scores(features);
-    let crisis = this.parts.crisis.byPattern(text, { lang, tokens });
-    if (!crisis.crisis && scores[0]?.topic === 'crisis' && scores[0].confidence >= CRISIS_THRESHOLD && classifier.hasDistinctiveFeature(typed, 'crisis')) {
-      crisis = { crisis: true, level: 'crisis', kind: this.parts.crisis.closestKind(tokens, lang), source: 'classifier' };
+    let crisis = this.parts.crisis.assess(text, { lang, tokens });
+    if (crisis.level === 'none' && scores[0]?.topic === 'crisis' && scores[0].confidence >= CRISIS_THRESHOLD && classifier.hasDistinctiveFeature(typed, 'crisis', NET_DISTINCTIVE)) {
+      crisis = stronger(crisis, { level: 'check', crisis: false, kind: this.parts.crisis.closestKind(tokens, lang), source: 'classifier' });
     }
-    return { crisis: crisis.crisis ? crisis : NO_CRISIS, scores, tokens };
+    return { crisis: crisis.level === 'none' ? NO_CRISIS : crisis, scores, tokens };
   }
 }
 
-/** Scores without the crisis topic (decided separately), summing to 1, rounded for output. */
-function renormalised(scores: readonly TopicScore[]): TopicScore[] {
+const rounded = (s: TopicScore): TopicScore => ({ topic: s.topic, confidence: round(s.confidence) });
+
+/** Scores without the crisis topic (decided separately), summing to 1. */
+function withoutCrisis(scores: readonly TopicScore[]): TopicScore[] {
   const rest = scores.filter((s) => s.topic !== 'crisis');
   const sum = rest.reduce((a, s) => a + s.confidence, 0);
-  return sum > 0 ? rest.map((s) => ({ topic: s.topic, confidence: round(s.confidence / sum) })) : [];
+  return sum > 0 ? rest.map((s) => ({ topic: s.topic, confidence: s.confidence / sum })) : [];
 }

@@ -2,7 +2,7 @@
  * Public API of Opastin's free-text understanding. The dialog engine depends on exactly these
  * exports; see docs/nlu.md for how it works and how editors add phrases.
  */
-export type { Lang, Topic, CrisisResult, CrisisKind, CrisisLevel, Classification, Nlu, NluBuildResult } from './types';
+export type { Lang, Topic, CrisisResult, CrisisLevel, CrisisKind, Classification, Nlu, NluBuildResult } from './types';
 import type { NluBuildResult } from './types';
 import { buildNlu as build } from './build';
 

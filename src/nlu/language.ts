@@ -5,8 +5,13 @@
  *    with words never seen before ("päivystykseen" looks Finnish, "hemvården" Swedish);
  *  - whole-word evidence: a word that occurs in one language's content (or stop-word list) and not
  *    in the others is strong evidence on a two-word message.
- * A valid locale hint ("sv-FI", "fi", "en-GB") always wins, as the channel knows the UI language.
+ * A valid locale hint ("sv-FI", "fi", "en-GB") is the default, as the channel knows the page's
+ * language; but a message confidently typed in another language wins over it ("min pappa behöver
+ * hemvård" on the Finnish page is Swedish): its score must beat the hint's by TYPED_MARGIN per word
+ * on a message of at least MIN_TYPED_WORDS words. Words are also learnt diacritic-folded, so
+ * "mina en jaksa" still looks Finnish.
  */
+import { fold } from './fold';
 import { normalise } from './normalise';
 import { tokenise } from './tokenise';
 import { langFromLocale } from '../lang';
@@ -14,12 +19,18 @@ import { LANGS, Lang, isLang } from './types';
 
 const WORD_WEIGHT = 3;
 const STOP_WEIGHT = 4;
+export const TYPED_MARGIN = 1;
+export const MIN_TYPED_WORDS = 2;
+/** The language is clear long before this many words; a 4,000-character message need not be read whole. */
+const MAX_WORDS = 60;
 
 interface Model {
   counts: Map<string, number>;
   total: number;
   words: Set<string>;
   stops: Set<string>;
+  logs?: Map<string, number>;
+  unseen?: number;
 }
 
 
@@ -39,32 +50,41 @@ export class LanguageIdentifier {
     for (const lang of LANGS) {
       const m: Model = { counts: new Map(), total: 0, words: new Set(), stops: stopwords.get(lang) ?? new Set() };
       for (const text of texts.get(lang) ?? []) {
-        for (const word of tokenise(normalise(text))) {
-          m.words.add(word);
-          for (const g of grams(word)) {
-            m.counts.set(g, (m.counts.get(g) ?? 0) + 1);
-            m.total++;
-            all.add(g);
+        for (const spelled of tokenise(normalise(text))) {
+          const folded = fold(spelled);
+          for (const word of folded === spelled ? [spelled] : [spelled, folded]) {
+            m.words.add(word);
+            for (const g of grams(word)) {
+              m.counts.set(g, (m.counts.get(g) ?? 0) + 1);
+              m.total++;
+              all.add(g);
+            }
           }
         }
       }
       this.models.set(lang, m);
     }
     this.vocabSize = Math.max(all.size, 1);
+    // Log probabilities once, not per message.
+    for (const m of this.models.values()) {
+      const denom = m.total + this.vocabSize;
+      m.logs = new Map([...m.counts].map(([g, c]) => [g, Math.log((c + 1) / denom)]));
+      m.unseen = Math.log(1 / denom);
+    }
   }
 
   /** Per-language scores (log domain), highest best. */
   scores(text: string): Map<Lang, number> {
-    const words = tokenise(normalise(text));
+    const words = tokenise(normalise(text)).slice(0, MAX_WORDS);
     const out = new Map<Lang, number>();
     for (const lang of LANGS) out.set(lang, 0);
     for (const word of words) {
       const inLangs = LANGS.filter((l) => this.models.get(l)!.words.has(word));
+      const gs = grams(word);
       for (const lang of LANGS) {
         const m = this.models.get(lang)!;
         let s = 0;
-        const gs = grams(word);
-        for (const g of gs) s += Math.log(((m.counts.get(g) ?? 0) + 1) / (m.total + this.vocabSize));
+        for (const g of gs) s += m.logs!.get(g) ?? m.unseen!;
         s /= gs.length; // per-gram average, so long words do not drown short function words
         if (m.stops.has(word)) s += STOP_WEIGHT;
         if (inLangs.length > 0 && inLangs.length < LANGS.length && inLangs.includes(lang)) s += WORD_WEIGHT / inLangs.length;
@@ -76,10 +96,12 @@ export class LanguageIdentifier {
 
   detect(text: string, localeHint?: string): Lang {
     const hinted = langFromLocale(localeHint);
-    if (hinted) return hinted;
     const scores = this.scores(text);
     let best: Lang = 'fi'; // the commonest language of residents wins ties and empty input
     for (const lang of LANGS) if (scores.get(lang)! > scores.get(best)!) best = lang;
-    return best;
+    if (!hinted || hinted === best) return best;
+    const words = Math.min(tokenise(normalise(text)).length, MAX_WORDS);
+    const margin = (scores.get(best)! - scores.get(hinted)!) / Math.max(words, 1);
+    return words >= MIN_TYPED_WORDS && margin >= TYPED_MARGIN ? best : hinted;
   }
 }

@@ -25,8 +25,11 @@ const CONJUNCTIONS = new Set(['ja', 'tai', 'sekä', 'eli', 'och', 'eller', 'samt
  * back to dropping the hyphen so the first part still counts as a word of its own.
  */
 export function expandCoordination(text: string, isKnownHead: (w: string) => boolean): string {
+  // Bounded runs and a quick check first: an unbounded \p{L}+ backtracks quadratically on one
+  // very long word.
+  if (!text.includes('- ')) return text;
   return text.replace(
-    /(\p{L}+)- (\p{L}+) (\p{L}+)/gu,
+    /(\p{L}{1,40})- (\p{L}{1,10}) (\p{L}{1,40})/gu,
     (whole, first: string, conj: string, last: string) => {
       if (!CONJUNCTIONS.has(conj)) return whole;
       for (let i = 2; i <= last.length - 3; i++) {

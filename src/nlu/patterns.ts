@@ -6,12 +6,18 @@
  *  - `word*` — the message word starts with it; `*word` — ends with it; `*word*` — contains it;
  *  - `=word` — exactly this word, no other inflection ("=hitting" but not "hits");
  *  - `a|b|c` — any of the alternatives.
+ * Every test also accepts the diacritic-folded form on both sides ("lyö" matches "lyo").
  * Words must appear in this order, with at most `gap` other words between neighbours, so
  * "haluan kuolla" also matches "haluan vaan kuolla pois".
  */
 import type { Token } from './analyser';
+import { fold } from './fold';
 
 export const DEFAULT_GAP = 3;
+/** Folded wildcard pieces and folded stems shorter than these are too ambiguous on their own. */
+const MIN_FOLDED_PIECE = 4;
+const MIN_FOLDED_STEM = 5;
+const SHORT_EXTRA = 2;
 
 type WordTest = (t: Token) => boolean;
 
@@ -21,27 +27,58 @@ export interface Pattern {
   /** Plain (non-wildcard) stems of the pattern, for "which kind is this closest to". */
   stems: string[];
   gap: number;
+  /**
+   * Lookup keys under which a message word can match the FIRST pattern word (see
+   * patternIndex.ts); null when some alternative (`*suffix`, `*contains*`) cannot be indexed.
+   */
+  firstKeys: string[] | null;
 }
 
-function compileAlternative(alt: string, stemOf: (w: string) => string): { test: WordTest; stem: string | null } {
+interface Alternative {
+  test: WordTest;
+  stem: string | null;
+  keys: string[] | null;
+}
+
+/** Index keys a token is looked up under: its word, stem, folded forms ("p:" prefixes are added by the index). */
+export const wordKey = (w: string): string => `w:${w}`;
+export const stemKey = (s: string): string => `s:${s}`;
+export const prefixKey = (p: string): string => `p:${p}`;
+
+function compileAlternative(alt: string, stemOf: (w: string) => string): Alternative {
   if (alt.startsWith('=')) {
     const exact = alt.slice(1);
-    return { test: (t) => t.word === exact, stem: null };
+    const f = fold(exact);
+    return { test: (t) => t.word === exact || t.fold === f, stem: null, keys: [wordKey(exact), wordKey(f)] };
   }
   const starts = alt.startsWith('*');
   const ends = alt.endsWith('*') && alt.length > 1;
   const core = alt.replace(/^\*|\*$/g, '');
-  if (starts && ends) return { test: (t) => t.word.includes(core), stem: null };
-  if (ends) return { test: (t) => t.word.startsWith(core), stem: null };
-  if (starts) return { test: (t) => t.word.endsWith(core), stem: null };
+  const f = fold(core);
+  // A short folded piece is ambiguous ("söi*" folded would match "soitin", I called; "dö*" would
+  // match "dotter"), so under MIN_FOLDED_PIECE letters the folded form only counts for a word typed
+  // without ä/ö/å that is at most SHORT_EXTRA letters longer ("lyo" for "lyö*", "soin" for "söin").
+  const short = f !== core && f.length < MIN_FOLDED_PIECE;
+  const foldOk = (t: Token): boolean => !short || (t.word === t.fold && t.fold.length <= f.length + SHORT_EXTRA);
+  const spelledOr = (t: Token, test: (w: string, piece: string) => boolean): boolean => test(t.word, core) || (foldOk(t) && test(t.fold, f));
+  if (starts && ends) return { test: (t) => spelledOr(t, (w, p) => w.includes(p)), stem: null, keys: null };
+  // Both branches imply that the folded word starts with the folded piece.
+  if (ends) return { test: (t) => spelledOr(t, (w, p) => w.startsWith(p)), stem: null, keys: [prefixKey(f)] };
+  if (starts) return { test: (t) => spelledOr(t, (w, p) => w.endsWith(p)), stem: null, keys: null };
   const s = stemOf(core);
-  return { test: (t) => t.stem === s || t.word === core, stem: s };
+  const fs = stemOf(f);
+  // Folded stems of under MIN_FOLDED_STEM letters collide ("börda" and "borde" both fold to "bord").
+  const foldStemOk = fs.length >= MIN_FOLDED_STEM;
+  const keys = [stemKey(s), wordKey(core), wordKey(f)];
+  if (foldStemOk) keys.push(stemKey(fs));
+  return { test: (t) => t.stem === s || t.word === core || t.fold === f || (foldStemOk && t.foldStem === fs), stem: s, keys };
 }
 
 /** Returns null for an empty pattern (the caller reports it). */
 export function compilePattern(source: string, stemOf: (w: string) => string, gap = DEFAULT_GAP): Pattern | null {
   const words: WordTest[] = [];
   const stems: string[] = [];
+  let firstKeys: string[] | null = null;
   for (const part of source.trim().toLowerCase().normalize('NFC').split(/\s+/)) {
     const alts = part
       .split('|')
@@ -50,24 +87,43 @@ export function compilePattern(source: string, stemOf: (w: string) => string, ga
     if (alts.length === 0) continue;
     const compiled = alts.map((a) => compileAlternative(a, stemOf));
     for (const c of compiled) if (c.stem) stems.push(c.stem);
+    if (words.length === 0) firstKeys = compiled.every((c) => c.keys) ? compiled.flatMap((c) => c.keys!) : null;
     words.push(compiled.length === 1 ? compiled[0].test : (t) => compiled.some((c) => c.test(t)));
   }
-  return words.length ? { source, words, stems, gap } : null;
+  return words.length ? { source, words, stems, gap, firstKeys } : null;
+}
+
+/** Extends a partial match of pattern words [0, wi) by the rest, searching tokens [from, to). */
+function extend(p: Pattern, tokens: readonly Token[], wi: number, from: number, to: number, acc: number[]): number[] | null {
+  if (wi === p.words.length) return acc;
+  for (let i = from; i < Math.min(to, tokens.length); i++) {
+    if (p.words[wi](tokens[i])) {
+      const r = extend(p, tokens, wi + 1, i + 1, i + 2 + p.gap, [...acc, i]);
+      if (r) return r;
+    }
+  }
+  return null;
 }
 
 /** Indices of the matched message words, or null. Tries every start so a later match is found. */
 export function matchPattern(p: Pattern, tokens: readonly Token[]): number[] | null {
-  const at = (wi: number, from: number, to: number, acc: number[]): number[] | null => {
-    if (wi === p.words.length) return acc;
-    for (let i = from; i < Math.min(to, tokens.length); i++) {
-      if (p.words[wi](tokens[i])) {
-        const r = at(wi + 1, i + 1, i + 2 + p.gap, [...acc, i]);
-        if (r) return r;
-      }
-    }
-    return null;
-  };
-  return at(0, 0, tokens.length, []);
+  return extend(p, tokens, 0, 0, tokens.length, []);
+}
+
+/**
+ * Every place the pattern matches with its first word at some token; index lists, in order.
+ * `starts` (from a PatternIndex) limits the tokens tried as the first word.
+ */
+export function allMatches(p: Pattern, tokens: readonly Token[], limit = 8, starts?: readonly number[]): number[][] {
+  const out: number[][] = [];
+  const from = starts ?? tokens.map((_, i) => i);
+  for (const start of from) {
+    if (out.length >= limit) break;
+    if (!p.words[0](tokens[start])) continue;
+    const r = extend(p, tokens, 1, start + 1, start + 2 + p.gap, [start]);
+    if (r) out.push(r);
+  }
+  return out;
 }
 
 /** Drops the message words matched by any of `masks` (e.g. hyperbole like "kuolen nälkään"). */

@@ -3,11 +3,19 @@
  * "päivystys" into "p" + "ivystys"; here a word is a run of letters and digits (\p{L}, \p{N}).
  * Apostrophes inside a word are dropped ("i'm" → "im", "don't" → "dont") so English contractions
  * become one token the spelling maps can expand. Hyphens split ("neuvola-aika" → "neuvola", "aika").
+ *
+ * Words are cut at MAX_TOKEN letters: the longest real Finnish compounds residents type are under
+ * 35 letters, and the Snowball stemmer is quadratic in word length (a 4,000-letter "word" took
+ * seconds of CPU). Cutting keeps the start of the word, where a compound's first part is.
  */
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
+export const MAX_TOKEN = 40;
 
 export function tokenise(normalised: string): string[] {
   const out: string[] = [];
-  for (const m of normalised.matchAll(WORD)) out.push(m[0].replace(/'/g, ''));
+  for (const m of normalised.matchAll(WORD)) {
+    const w = m[0].replace(/'/g, '');
+    out.push(w.length > MAX_TOKEN ? w.slice(0, MAX_TOKEN) : w);
+  }
   return out;
 }

@@ -3,13 +3,15 @@
  *   topics.<lang>.yaml   topic → example phrases
  *   crisis.<lang>.yaml   crisis kind → patterns, plus `not-crisis` hyperbole patterns
  *   spelling.<lang>.yaml colloquial/variant spellings and stop words
+ *   risk.<lang>.yaml     crisis risk-model concept → words (docs/crisis-model.md)
  *   omaolo.yaml          Omaolo assessment id → keywords per language
  * Broken files are skipped and broken entries dropped, each with a diagnostic (codes in docs/nlu.md).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic';
-import { CrisisKind, LANGS, Lang, OMAOLO_IDS, TOPICS, Topic, isCrisisKind, isLang, isTopic } from './types';
+import { CRISIS_KINDS, CrisisKind, LANGS, Lang, OMAOLO_IDS, TOPICS, Topic, isCrisisKind, isLang, isTopic } from './types';
+import { CONCEPTS, Concept, isConcept } from './riskRules';
 import { YamlFile } from './yamlSource';
 
 export const MIN_EXAMPLES = 10;
@@ -18,6 +20,7 @@ export interface LangData {
   topics: Map<Topic, string[]>;
   crisis: Map<CrisisKind, string[]>;
   notCrisis: string[];
+  risk: Map<Concept, string[]>;
   colloquial: Map<string, string>;
   stopwords: Set<string>;
 }
@@ -29,7 +32,7 @@ export interface TrainingData {
 }
 
 function emptyLang(): LangData {
-  return { topics: new Map(), crisis: new Map(), notCrisis: [], colloquial: new Map(), stopwords: new Set() };
+  return { topics: new Map(), crisis: new Map(), notCrisis: [], risk: new Map(), colloquial: new Map(), stopwords: new Set() };
 }
 
 /** Accepts the content root ("content") or the nlu folder itself. */
@@ -52,7 +55,7 @@ export function loadTrainingData(contentDir: string): { data: TrainingData; diag
     diagnostics.push({ file: rel(dir), line: 1, col: 1, code: 'NLU011', severity: 'error', message: 'training content folder not found; every message will be "unknown"' });
     return { data, diagnostics };
   }
-  for (const kind of ['topics', 'crisis', 'spelling']) {
+  for (const kind of ['topics', 'crisis', 'spelling', 'risk']) {
     for (const lang of LANGS) {
       if (!names.includes(`${kind}.${lang}.yaml`)) {
         diagnostics.push({ file: rel(path.join(dir, `${kind}.${lang}.yaml`)), line: 1, col: 1, code: 'NLU010', severity: 'warning', message: 'expected file is missing' });
@@ -62,7 +65,7 @@ export function loadTrainingData(contentDir: string): { data: TrainingData; diag
 
   for (const name of names) {
     const file = new YamlFile(path.join(dir, name), rel(path.join(dir, name)));
-    const m = /^(topics|crisis|spelling)\.([a-z]+)\.ya?ml$/.exec(name);
+    const m = /^(topics|crisis|spelling|risk)\.([a-z]+)\.ya?ml$/.exec(name);
     if (name === 'omaolo.yaml') {
       if (file.load()) readOmaolo(file, data);
     } else if (m && isLang(m[2])) {
@@ -70,10 +73,11 @@ export function loadTrainingData(contentDir: string): { data: TrainingData; diag
         const target = data.langs.get(m[2])!;
         if (m[1] === 'topics') readTopics(file, target);
         else if (m[1] === 'crisis') readCrisis(file, target);
+        else if (m[1] === 'risk') readRisk(file, target);
         else readSpelling(file, target);
       }
     } else {
-      file.report('NLU009', null, `unknown file name "${name}"; it was ignored`, 'use topics.<fi|sv|en>.yaml, crisis.<lang>.yaml, spelling.<lang>.yaml or omaolo.yaml', 'warning');
+      file.report('NLU009', null, `unknown file name "${name}"; it was ignored`, 'use topics.<fi|sv|en>.yaml, crisis.<lang>.yaml, risk.<lang>.yaml, spelling.<lang>.yaml or omaolo.yaml', 'warning');
     }
     diagnostics.push(...file.diagnostics);
   }
@@ -99,12 +103,23 @@ function readCrisis(file: YamlFile, target: LangData): void {
   file.checkTopKeys(['patterns', 'not-crisis']);
   for (const { key, keyNode, value } of file.entries(file.top('patterns'), '"patterns"')) {
     if (!isCrisisKind(key)) {
-      file.report('NLU004', keyNode, `unknown crisis kind "${key}"`, 'kinds are: suicide, self-harm, poisoning, violence, danger');
+      file.report('NLU004', keyNode, `unknown crisis kind "${key}"`, `kinds are: ${CRISIS_KINDS.join(', ')}`);
       continue;
     }
     target.crisis.set(key, [...(target.crisis.get(key) ?? []), ...file.strings(value, `crisis kind "${key}"`)]);
   }
   target.notCrisis.push(...file.strings(file.top('not-crisis'), '"not-crisis"'));
+}
+
+function readRisk(file: YamlFile, target: LangData): void {
+  file.checkTopKeys(['concepts']);
+  for (const { key, keyNode, value } of file.entries(file.top('concepts'), '"concepts"')) {
+    if (!isConcept(key)) {
+      file.report('NLU013', keyNode, `unknown risk concept "${key}"`, `concepts are: ${CONCEPTS.join(', ')}`);
+      continue;
+    }
+    target.risk.set(key, [...(target.risk.get(key) ?? []), ...file.strings(value, `concept "${key}"`)]);
+  }
 }
 
 function readSpelling(file: YamlFile, target: LangData): void {

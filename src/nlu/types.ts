@@ -8,26 +8,38 @@ import { LANGS, isLang, type Lang } from '../lang';
 export { LANGS, isLang, type Lang };
 export type { Topic } from '../content/topics';
 import type { Topic } from '../content/topics';
-/** 'medical-emergency': someone not breathing, unconscious, chest pain, heavy bleeding: the 112 answer. */
-export type CrisisKind = 'medical-emergency' | 'suicide' | 'self-harm' | 'poisoning' | 'violence' | 'danger';
 /**
- * 'crisis': the full crisis response; 'check': a weaker signal, so the bot gives the crisis line
- * and asks directly; 'none'.
+ * 'medical-emergency' (someone not breathing, unconscious, chest pain with a numb arm, heavy
+ * bleeding) always comes with level 'crisis' and means: answer with the 112 response at once, not
+ * the crisis-line text.
+ */
+export type CrisisKind = 'suicide' | 'self-harm' | 'poisoning' | 'violence' | 'danger' | 'medical-emergency';
+
+/**
+ * 'crisis': the full crisis response now. 'check': a weaker signal — give the crisis line and ask
+ * directly ("Are you having thoughts of ending your life?", yes/no). 'none': carry on.
  */
 export type CrisisLevel = 'crisis' | 'check' | 'none';
 
 export interface CrisisResult {
+  level: CrisisLevel;
   /** True only for level 'crisis'. */
   crisis: boolean;
-  level: CrisisLevel;
+  /** Set for 'crisis' and 'check'; null for 'none'. */
   kind: CrisisKind | null;
-  source: 'pattern' | 'classifier' | null;
+  /** 'risk-model': a rule of the C-SSRS-grounded model (docs/crisis-model.md). */
+  source: 'pattern' | 'risk-model' | 'classifier' | null;
 }
 
 export interface Classification {
   lang: Lang;
   topic: Topic;
+  /** Calibrated probability that `topic` is right (docs/nlu.md, "Calibration"). */
   confidence: number;
+  /**
+   * Ask a clarifying question. Also true when a long message names two worries: then the second
+   * worry is alternatives[0].
+   */
   lowConfidence: boolean;
   alternatives: { topic: Topic; confidence: number }[];
   omaolo: string | null;
@@ -36,8 +48,12 @@ export interface Classification {
 
 export interface Nlu {
   detectLanguage(text: string, localeHint?: string): Lang;
-  detectCrisis(text: string): CrisisResult;
-  /** Runs crisis detection first; topic 'crisis' when crisis. */
+  /** The same decision classify() makes (the hint only picks the language of the topic model). */
+  detectCrisis(text: string, localeHint?: string): CrisisResult;
+  /**
+   * Runs crisis detection first; topic 'crisis' when level 'crisis'. A confidently typed language
+   * wins over the locale hint ("min pappa behöver hemvård" on the Finnish page is Swedish).
+   */
   classify(text: string, localeHint?: string): Classification;
   /** Token-level helpers the dialog engine reuses to match typed answers to choice labels tolerantly. */
   normalise(text: string): string;
@@ -52,6 +68,10 @@ export interface NluBuildResult {
 /** Fixed lists, in a stable order (ties and output order follow them). */
 import { TOPICS } from '../content/topics';
 export { TOPICS };
+/**
+ * In precedence order: when several kinds fire, the first wins. A medical emergency comes first:
+ * someone not breathing needs 112 now, whatever else the message says.
+ */
 export const CRISIS_KINDS: readonly CrisisKind[] = ['medical-emergency', 'suicide', 'self-harm', 'poisoning', 'violence', 'danger'];
 
 /** Omaolo symptom assessments; the service catalogue uses the same ids. */

@@ -17,13 +17,14 @@ import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
 import { MemoryStateStorage } from '../state/memoryStorage';
 import { MemoryTurnQueue } from '../state/memoryTurnQueue';
-import { createRedisClient } from '../state/redisClient';
+import { createRedisClient, describeTopology } from '../state/redisClient';
 import { RedisStateStorage } from '../state/redisStorage';
 import { RedisTurnQueue } from '../state/redisTurnQueue';
 import type { StateStorage } from '../state/storeItems';
 import type { TurnQueue } from '../state/turnQueue';
 import { ContentStore } from '../engine/contentStore';
 import { adminRoutes } from './admin';
+import { createInFlight } from './inFlight';
 import { healthRoutes, ReadinessCheck } from './health';
 import { jsonErrorHandler, notFound } from './jsonErrors';
 import { conversationEraser } from './eraser';
@@ -47,6 +48,14 @@ export interface Runtime {
   handoff: Handoff;
   /** Metrics and service statistics: `insight.store`, `insight.metrics` (docs/statistics.md). */
   insight: Insight;
+  /** Turns and POST/DELETE requests running now (both channels); shutdown waits for them. */
+  turnsInFlight(): number;
+  /**
+   * First half of a graceful shutdown: readyz turns 503, WebSockets close with 1012 ("service
+   * restart": the chat reconnects, through the load balancer, to another process), and the
+   * promise resolves when the turns in flight have finished or `graceMs` has passed.
+   */
+  drain(graceMs: number): Promise<{ unfinishedTurns: number }>;
   /** Marks the runtime as stopping (readyz turns 503), then closes Redis and queues. */
   close(): Promise<void>;
 }
@@ -56,9 +65,10 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   let subscriber: Redis | null = null;
   let storage: StateStorage;
   let queue: TurnQueue;
-  if (config.redisUrl) {
-    redis = createRedisClient(config.redisUrl);
-    subscriber = createRedisClient(config.redisUrl);
+  if (config.redis) {
+    redis = createRedisClient(config.redis);
+    subscriber = createRedisClient(config.redis);
+    log.info({ event: 'redis_topology', kind: config.redis.kind }, `state in ${describeTopology(config.redis)}`);
     storage = new RedisStateStorage(redis, config.stateTtlSeconds, config.redisKeyPrefix);
     queue = new RedisTurnQueue(redis, subscriber, { prefix: config.redisKeyPrefix, waitTimeoutMs: config.turnWaitTimeoutMs });
     redis.on('ready', () => log.info({ event: 'redis_ready' }, 'Redis connection ready'));
@@ -90,11 +100,21 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   };
   const bot = new OpastinBot(conversationState, content, log, handoffPort);
   const insight = createInsight({ config, redis, content, conversationState, log, ...extra.insight });
-  const turnLogic = insight.observer.aroundPipeline(
+  const pipeline = insight.observer.aroundPipeline(
     createTurnPipeline(queue, insight.observer.aroundLogic((context) => bot.run(context)), log, { turnTimeLimitMs: config.turnTimeLimitMs }),
   );
-  const adapter = createCloudAdapter(config);
-  const authEnabled = Boolean(config.microsoftAppId);
+  // Turns and the requests that lead to them (POST, DELETE: a Direct Line post reads Redis before its
+  // turn starts) are counted, so a shutdown lets them finish before it closes connections and Redis.
+  // GETs are not waited for: a poll or the console's event stream is simply cut at the end.
+  const inFlight = createInFlight();
+  const turnLogic: TurnLogic = async (context) => {
+    const end = inFlight.begin();
+    try {
+      await pipeline(context);
+    } finally {
+      end();
+    }
+  };
 
   let stopping = false;
   const checks: ReadinessCheck[] = [
@@ -115,12 +135,24 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  app.use(function countInFlight(req, res, next) {
+    // While stopping, keep-alive clients are told to reconnect (to another process).
+    if (stopping) res.set('Connection', 'close');
+    if (req.method !== 'GET' && req.method !== 'HEAD') res.once('close', inFlight.begin());
+    next();
+  });
   app.use(express.json({ limit: '64kb' }));
   // Deep or huge JSON is refused (400) before any handler could recurse into it.
   app.use(jsonShapeGuard());
   app.use(healthRoutes(checks, () => stopping));
   app.use(adminRoutes(content, config.adminToken));
-  app.use(messagesRoute(adapter, turnLogic, authEnabled ? null : config.serviceUrlAllowList));
+  if (config.messagesEndpoint === 'disabled') {
+    // Web-chat-only profile: no Azure Bot registration, so no Bot Framework endpoint at all (404).
+    log.info({ event: 'messages_disabled' }, 'MicrosoftAppId is not set: POST /api/messages is disabled (web chat only)');
+  } else {
+    const adapter = createCloudAdapter(config);
+    app.use(messagesRoute(adapter, turnLogic, config.messagesEndpoint === 'authenticated' ? null : config.serviceUrlAllowList));
+  }
   // Direct Line channel (/v3/directline, /api/chat) and the chat page (/, /embed.js): issue #6.
   const dlConfig = extra.directLine ?? loadDirectLineConfig().config;
   const directLine = createDirectLine({
@@ -140,7 +172,7 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   handoffRef = handoff;
   insight.attach({ handoff, openWebSockets: () => directLine.streams.openCount, previousActivity: previousChatActivity(directLine.channel.store) });
   app.use(insight.router);
-  app.use(webRoutes({ contentDir: config.contentDir, region: config.region, frameAncestors: dlConfig.frameAncestors, publicBaseUrl: dlConfig.publicBaseUrl, warm: config.nodeEnv !== 'test' }));
+  app.use(webRoutes({ contentDir: config.contentDir, region: config.region, frameAncestors: dlConfig.frameAncestors, publicBaseUrl: dlConfig.publicBaseUrl, warm: config.nodeEnv !== 'test', quickExitUrl: dlConfig.quickExitUrl, defaultClient: dlConfig.chatClient }));
   app.use(notFound);
   app.use(jsonErrorHandler(log));
 
@@ -153,6 +185,13 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     directLine,
     handoff,
     insight,
+    turnsInFlight: () => inFlight.count(),
+    async drain(graceMs) {
+      stopping = true;
+      directLine.streams.closeAll(1012, 'service restart: reconnect');
+      await inFlight.whenIdle(graceMs);
+      return { unfinishedTurns: inFlight.count() };
+    },
     async close() {
       stopping = true;
       content.close();

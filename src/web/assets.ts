@@ -10,7 +10,25 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 const gzip = promisify(zlib.gzip);
-const brotli = promisify(zlib.brotliCompress);
+
+/**
+ * Brotli fed in slices: each slice is one job on libuv's thread pool, and a process cannot exit
+ * while such a job runs. One job over Web Chat's whole bundle at quality 11 takes seconds (more on
+ * a busy machine), which held a SIGTERM-ed process past its shutdown grace period; a slice takes
+ * a fraction of a second. The output is the same single brotli stream.
+ */
+const BROTLI_SLICE = 64 * 1024;
+function brotli(raw: Buffer, options: zlib.BrotliOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const stream = zlib.createBrotliCompress(options);
+    const out: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => out.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(out)));
+    stream.on('error', reject);
+    for (let i = 0; i < raw.length; i += BROTLI_SLICE) stream.write(raw.subarray(i, i + BROTLI_SLICE));
+    stream.end();
+  });
+}
 
 interface Variants {
   raw: Buffer;
@@ -21,11 +39,15 @@ interface Variants {
 
 const cache = new Map<string, Promise<Variants>>();
 
-function load(file: string, withBrotli: boolean): Promise<Variants> {
+/** A file path, or a named in-memory asset (the client bundle esbuild made at start). */
+export type AssetSource = string | { name: string; bytes: () => Buffer };
+
+function load(source: AssetSource, withBrotli: boolean): Promise<Variants> {
+  const file = typeof source === 'string' ? source : `memory:${source.name}`;
   let pending = cache.get(file);
   if (!pending) {
     pending = (async () => {
-      const raw = await readFile(file);
+      const raw = typeof source === 'string' ? await readFile(source) : source.bytes();
       const variants: Variants = {
         raw,
         gzip: await gzip(raw, { level: 9 }),
@@ -44,12 +66,12 @@ function load(file: string, withBrotli: boolean): Promise<Variants> {
 }
 
 /** Starts compressing now, so the first resident does not wait. */
-export function warmAsset(file: string): void {
+export function warmAsset(file: AssetSource): void {
   load(file, true).catch(() => undefined);
 }
 
 /** `brotli: false` (tests) serves gzip only and leaves no seconds-long compression running. */
-export function precompressedAsset(file: string, contentType: string, options: { brotli: boolean }) {
+export function precompressedAsset(file: AssetSource, contentType: string, options: { brotli: boolean }) {
   return async function servePrecompressed(req: Request, res: Response): Promise<void> {
     const v = await load(file, options.brotli);
     res.set({

@@ -1,6 +1,7 @@
 /**
  * `/embed.js`: what a county pastes into its own site —
  *   <script src="https://chat.example.fi/embed.js" data-region="demo" async></script>
+ * (`data-client="webchat"` opens the Web Chat variant instead of our own client.)
  * It adds a launcher button (bottom right) that opens the chat page in an iframe panel. The
  * iframe keeps our CSP, cookies-free token and styles apart from the host page; the script only
  * sets CSSOM properties, which a host's strict CSP allows.
@@ -26,6 +27,8 @@ export function embedScript(regions: Region[], defaultRegion: string): string {
   window.__opastinEmbed = true;
   var origin = new URL(script.src).origin;
   var regionId = script.getAttribute('data-region') || DATA.defaultRegion;
+  // data-client="webchat": Microsoft's Web Chat instead of our own client (loaded only then).
+  var client = script.getAttribute('data-client') === 'webchat' ? '&client=webchat' : '';
   var region = DATA.regions[regionId] || DATA.regions[DATA.defaultRegion] || { primary: '#0b5566' };
   var langs = [document.documentElement.lang].concat(navigator.languages || [navigator.language]);
   var lang = 'fi';
@@ -60,7 +63,7 @@ export function embedScript(regions: Region[], defaultRegion: string): string {
     if (!frame) {
       frame = document.createElement('iframe');
       frame.title = S.title;
-      frame.src = origin + '/?embed=1&region=' + encodeURIComponent(regionId) + '&lang=' + lang;
+      frame.src = origin + '/?embed=1&region=' + encodeURIComponent(regionId) + '&lang=' + lang + client;
       frame.style.width = '100%'; frame.style.height = '100%'; frame.style.border = '0';
       panel.appendChild(frame);
     }

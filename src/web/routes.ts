@@ -3,20 +3,19 @@
  * Web Chat's bundle, served from this server (no CDN), compressed and cached.
  */
 import compression from 'compression';
-import express, { Request, Response, Router } from 'express';
-import { createHash } from 'node:crypto';
+import { Request, Response, Router } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
 import { langFromLocale, Lang } from '../lang';
 import { precompressedAsset, warmAsset } from './assets';
+import { clientBundle } from './clientBundle';
 import { newNonce, pageCsp, SECURITY_HEADERS } from './csp';
 import { embedScript } from './embed';
-import { renderPage } from './page';
+import { ChatClient, renderPage } from './page';
 import { RegionThemes } from './region';
 import { langFromAcceptLanguage } from './strings';
 import { requestOrigin } from '../channels/directline/origin';
 
-const PUBLIC_DIR = path.resolve(__dirname, '../../public');
 /** The package folder: its exports map hides package.json, so walk up from the main entry. */
 function packageDir(name: string): string {
   let dir = path.dirname(require.resolve(name));
@@ -40,29 +39,33 @@ export interface WebOptions {
   publicBaseUrl: string | null;
   /** Compress Web Chat's bundle at start, brotli included (off in tests: gzip only, on demand). */
   warm?: boolean;
+  /** Where quick exit goes: a neutral site (CHAT_QUICK_EXIT_URL). */
+  quickExitUrl?: string;
+  /** The page's chat when the URL does not say (`?client=webchat`): CHAT_CLIENT. */
+  defaultClient?: ChatClient;
 }
 
-function fileVersion(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('base64url').slice(0, 10);
-}
+
 
 export function webRoutes(options: WebOptions): Router {
   const router = Router();
   const themes = new RegionThemes(options.contentDir, options.region);
-  const assets = { css: `/assets/chat.css?v=${fileVersion(path.join(PUBLIC_DIR, 'chat.css'))}`, js: `/assets/chat.js?v=${fileVersion(path.join(PUBLIC_DIR, 'chat.js'))}` };
+  const built = clientBundle();
+  const brotli = { brotli: Boolean(options.warm) };
   if (options.warm) warmAsset(WEBCHAT_FILE);
 
-  router.get(WEBCHAT_URL, precompressedAsset(WEBCHAT_FILE, 'application/javascript; charset=utf-8', { brotli: Boolean(options.warm) }));
+  router.get(WEBCHAT_URL, precompressedAsset(WEBCHAT_FILE, 'application/javascript; charset=utf-8', brotli));
+  // Our own bundle and styles: built at start, precompressed, URL named by content hash.
+  for (const asset of [built.js, built.webchatJs, built.css]) {
+    const source = { name: asset.url, bytes: () => asset.bytes };
+    if (options.warm) warmAsset(source);
+    router.get(asset.url, (req, res, next) => {
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.set(k, v);
+      precompressedAsset(source, asset.contentType, { brotli: true })(req, res).catch(next);
+    });
+  }
 
   router.use(compression());
-  router.use('/assets', express.static(PUBLIC_DIR, {
-    index: false,
-    // The page links every file with ?v=<content hash>, so a year of caching is safe.
-    setHeaders: (res) => {
-      res.set('Cache-Control', 'public, max-age=31536000, immutable');
-      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.set(k, v);
-    },
-  }));
 
   router.get('/region/:regionId/logo', function regionLogo(req: Request, res: Response) {
     const theme = themes.get(String(req.params.regionId));
@@ -76,6 +79,7 @@ export function webRoutes(options: WebOptions): Router {
 
   router.get('/', function chatPage(req: Request, res: Response) {
     const embed = req.query.embed === '1';
+    const client: ChatClient = req.query.client === 'webchat' || req.query.client === 'opastin' ? req.query.client : options.defaultClient ?? 'opastin';
     const theme = themes.get(typeof req.query.region === 'string' ? req.query.region : null);
     const queryLang = typeof req.query.lang === 'string' ? langFromLocale(req.query.lang) : null;
     const lang: Lang = queryLang ?? langFromAcceptLanguage(req.headers['accept-language']);
@@ -94,7 +98,14 @@ export function webRoutes(options: WebOptions): Router {
       region: theme.region,
       nonce,
       embed,
-      assets: { ...assets, webchat: WEBCHAT_URL, logo: theme.logoFile ? `/region/${encodeURIComponent(theme.region.id)}/logo` : null },
+      client,
+      quickExitUrl: options.quickExitUrl ?? 'https://www.google.fi/',
+      assets: {
+        css: built.css.url,
+        js: client === 'webchat' ? built.webchatJs.url : built.js.url,
+        webchat: WEBCHAT_URL,
+        logo: theme.logoFile ? `/region/${encodeURIComponent(theme.region.id)}/logo` : null,
+      },
     }));
   });
 

@@ -5,7 +5,7 @@
 import type { Lang } from '../lang';
 
 export interface PageStrings {
-  /** BCP 47 locale given to Web Chat and carried by every activity. */
+  /** BCP 47 locale given to the chat client and carried by every activity. */
   locale: string;
   /** The language's own name, for the switch ("Suomi"). */
   languageName: string;

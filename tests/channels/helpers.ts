@@ -59,13 +59,17 @@ export interface Started {
   token: string;
   userId: string;
   streamUrl: string;
+  /** After the greeting the bot sent on conversationUpdate: what the test itself adds comes after it. */
+  watermark: string;
 }
 
 /** Gets a page token and starts the conversation, as the page and directlinejs do. */
-export async function startConversation(app: Runtime['app']): Promise<Started> {
+export async function startConversation(app: Runtime['app'], locale?: string): Promise<Started> {
   const issued = await request(app).post('/api/chat/token').expect(200);
-  const started = await request(app).post('/v3/directline/conversations').set('Authorization', `Bearer ${issued.body.token}`).expect(201);
-  return { conversationId: issued.body.conversationId, token: issued.body.token, userId: issued.body.userId, streamUrl: started.body.streamUrl };
+  // The locale in the start body reaches the bot's conversationUpdate, so it greets in that language.
+  const started = await request(app).post('/v3/directline/conversations').set('Authorization', `Bearer ${issued.body.token}`).send(locale ? { locale } : {}).expect(201);
+  const greeted = await request(app).get(`/v3/directline/conversations/${issued.body.conversationId}/activities`).set('Authorization', `Bearer ${issued.body.token}`).expect(200);
+  return { conversationId: issued.body.conversationId, token: issued.body.token, userId: issued.body.userId, streamUrl: started.body.streamUrl, watermark: greeted.body.watermark };
 }
 
 /** Waits for a condition by re-checking after each event-loop turn, up to `timeoutMs`. */

@@ -24,8 +24,8 @@ describe('two server processes, one Redis', () => {
   it('post on A, read the reply via B (REST)', async () => {
     const c = await startConversation(a.app);
     const posted = await request(a.app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token)).send({ type: 'message', text: 'hei', locale: 'fi-FI' }).expect(200);
-    const { body } = await request(b.app).get(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token)).expect(200);
-    // The resident's message, then every bot reply to it (the greeting may be several messages).
+    const { body } = await request(b.app).get(`/v3/directline/conversations/${c.conversationId}/activities?watermark=${c.watermark}`).set(auth(c.token)).expect(200);
+    // After the greeting: the resident's message, then every bot reply to it.
     expect(body.activities[0].id).toBe(posted.body.id);
     expect(body.activities.length).toBeGreaterThan(1);
     for (const reply of body.activities.slice(1)) expect(reply).toMatchObject({ from: { role: 'bot' }, replyToId: posted.body.id });
@@ -55,7 +55,7 @@ describe('two server processes, one Redis', () => {
 
   it("post on A, the reply is pushed on B's WebSocket", async () => {
     const c = await startConversation(a.app);
-    const reconnect = await request(b.app).get(`/v3/directline/conversations/${c.conversationId}`).set(auth(c.token)).expect(200);
+    const reconnect = await request(b.app).get(`/v3/directline/conversations/${c.conversationId}?watermark=${c.watermark}`).set(auth(c.token)).expect(200);
     const streamUrl = reconnect.body.streamUrl.replace(/^ws:\/\/[^/]+/, serverB.wsUrl);
     const ws = new WebSocket(streamUrl);
     const received: { id: string; from: { role: string } }[] = [];
@@ -65,7 +65,7 @@ describe('two server processes, one Redis', () => {
         if (!text) return; // keep-alive
         const frame = JSON.parse(text) as { activities: typeof received; watermark: string };
         received.push(...frame.activities);
-        if (received.some((x) => x.from.role === 'bot')) resolve();
+        if (received.some((x) => x.from.role === 'bot' && (x as { replyToId?: string }).replyToId)) resolve();
       });
     });
     await new Promise((resolve) => ws.once('open', resolve));
@@ -108,13 +108,14 @@ describe('WebSocket stream (ws client, memory state)', () => {
   it('sends the backlog after the watermark, then new activities, and empty keep-alive frames', async () => {
     const c = await startConversation(runtime.app);
     await request(runtime.app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set('Authorization', `Bearer ${c.token}`).send({ type: 'message', text: 'hei', locale: 'fi-FI' }).expect(200);
-    const url = c.streamUrl.replace(/^ws:\/\/[^/]+/, server.wsUrl).replace('watermark=', 'watermark=1');
+    const mine = Number(c.watermark) + 1; // the greeting, then the resident's own message
+    const url = c.streamUrl.replace(/^ws:\/\/[^/]+/, server.wsUrl).replace('watermark=', `watermark=${mine}`);
     const { ws, frames } = await open(url);
     await new Promise<void>((resolve) => ws.on('message', (d) => d.toString() === '' && resolve()));
     const first = JSON.parse(frames.find((f) => f !== '')!);
-    // Everything after watermark 1 (the resident's own message): the bot's replies, numbered on.
-    expect(first.activities[0].id).toBe(`${c.conversationId}|0000002`);
-    expect(first.watermark).toBe(String(1 + first.activities.length));
+    // Everything after the resident's own message: the bot's replies, numbered on.
+    expect(first.activities[0].id).toBe(`${c.conversationId}|${String(mine + 1).padStart(7, '0')}`);
+    expect(first.watermark).toBe(String(mine + first.activities.length));
     ws.close();
   });
 

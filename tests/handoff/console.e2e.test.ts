@@ -88,7 +88,7 @@ describeE2e('handoff in Chromium: resident page on one process, console on anoth
     // ---- the resident opens the chat on B ----
     const residentContext = await browser.newContext({ locale: 'fi-FI' });
     const chat = await residentContext.newPage();
-    await chat.goto(`${serverB.url}/`);
+    await chat.goto(`${serverB.url}/?client=webchat`); // Web Chat selectors below
     const tokenResponse = chat.waitForResponse((r) => r.url().endsWith('/api/chat/token'));
     await chat.getByRole('button', { name: /Aloita keskustelu/ }).click();
     const conversationId = ((await (await tokenResponse).json()) as { conversationId: string }).conversationId;

@@ -1,31 +1,70 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildNlu } from '../../src/nlu';
-import { evaluate, readUtterances } from '../../src/nlu/evaluate';
+import { evaluate, gateFailures, readUtterances } from '../../src/nlu/evaluate';
+import { loadTrainingData } from '../../src/nlu/trainingData';
+import { overlapKey, overlapping } from '../../src/nlu/trainingOverlap';
 import { contentDir, repoRoot, shippedNlu } from './helpers';
 
-const SETS = [path.join(repoRoot, 'eval/utterances-heldout.jsonl'), path.join(repoRoot, 'eval/utterances-stress.jsonl'), path.resolve(repoRoot, '../shared/eval/utterances-dev.jsonl')].filter((f) =>
-  existsSync(f),
-);
+// Only the dev sets gate. eval/blind/ holds a set nobody has seen; it is scored once by hand
+// (docs/nlu.md) and must never be read by a test, or it stops being blind.
+const DEV_DIR = path.join(repoRoot, 'eval/dev');
+const DEV_SETS = readdirSync(DEV_DIR)
+  .filter((f) => f.endsWith('.jsonl'))
+  .map((f) => path.join(DEV_DIR, f));
 
-describe('evaluation on the committed sets', () => {
-  it.each(SETS)('crisis recall is 100 %% on %s', (file) => {
-    const report = evaluate(shippedNlu(), readUtterances(file));
-    const missed = report.confusions.filter((c) => c.crisisExpected === true && !c.crisisPredicted).map((c) => c.text);
-    expect(missed).toEqual([]);
-    expect(report.crisisRecall).toBe(1);
+describe('evaluation on the dev sets (production path, locale hint included)', () => {
+  it('there are dev sets', () => {
+    expect(DEV_SETS.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('the recall check can fail: without crisis patterns recall drops', () => {
+  it.each(DEV_SETS)('%s meets the gate: crisis caught, false alarms, check-in rate, topic accuracy', (file) => {
+    const report = evaluate(shippedNlu(), readUtterances(file));
+    const missed = report.confusions.filter((c) => c.crisisExpected === true && c.level.startsWith('none')).map((c) => c.text);
+    expect(missed).toEqual([]);
+    expect(gateFailures(report, false)).toEqual([]);
+  });
+
+  it('all dev sets together meet the gate, calibration (ECE) included', () => {
+    expect(gateFailures(evaluate(shippedNlu(), DEV_SETS.flatMap((f) => readUtterances(f))))).toEqual([]);
+  });
+
+  it('the gate can fail: without crisis patterns and risk words crisis lines are missed', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'opastin-nlu-'));
     try {
       cpSync(path.join(contentDir, 'nlu'), path.join(dir, 'nlu'), { recursive: true });
-      for (const lang of ['fi', 'sv', 'en']) writeFileSync(path.join(dir, 'nlu', `crisis.${lang}.yaml`), 'patterns: {}\n');
-      const report = evaluate(buildNlu(dir).nlu, readUtterances(SETS[0]));
-      expect(report.crisisRecall).toBeLessThan(1);
+      for (const lang of ['fi', 'sv', 'en']) {
+        writeFileSync(path.join(dir, 'nlu', `crisis.${lang}.yaml`), 'patterns: {}\n');
+        writeFileSync(path.join(dir, 'nlu', `risk.${lang}.yaml`), 'concepts: {}\n');
+      }
+      const report = evaluate(buildNlu(dir).nlu, readUtterances(DEV_SETS[0]));
+      expect(report.crisisCaught).toBeLessThan(1);
+      expect(gateFailures(report).join(' ')).toMatch(/crisis caught/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('the gate catches a detector that flags everything', () => {
+    const nlu = shippedNlu();
+    const alarmist = { ...nlu, classify: (t: string, h?: string) => ({ ...nlu.classify(t, h), topic: 'crisis' as const, crisis: { level: 'crisis' as const, crisis: true, kind: 'suicide' as const, source: 'pattern' as const } }), detectLanguage: nlu.detectLanguage.bind(nlu) };
+    const failures = gateFailures(evaluate(alarmist, readUtterances(DEV_SETS[0])));
+    expect(failures.join(' ')).toMatch(/false alarms/);
+  });
+});
+
+describe('training and eval never share lines', () => {
+  const { data } = loadTrainingData(contentDir);
+
+  it.each(DEV_SETS)('no line of %s appears in the training content after normalising', (file) => {
+    expect(overlapping(readUtterances(file).map((u) => u.text), data)).toEqual([]);
+  });
+
+  it('the overlap check can fail: a training phrase typed without ä/ö and with punctuation is found', () => {
+    const phrase = data.langs.get('fi')!.topics.get('elderly')![0];
+    const variant = `${phrase.toUpperCase().replace(/ä/g, 'a').replace(/ö/g, 'o')}!`;
+    expect(overlapKey(variant)).toBe(overlapKey(phrase));
+    expect(overlapping([variant], data)).toEqual([variant]);
   });
 });

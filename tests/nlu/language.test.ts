@@ -25,11 +25,22 @@ describe('language identification', () => {
     expect(right / SHORT.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('lets a valid locale hint win', () => {
+  it('takes the locale hint when the typed language is not clear', () => {
     const nlu = shippedNlu();
-    expect(nlu.detectLanguage('kurkku kipeä', 'sv-FI')).toBe('sv');
-    expect(nlu.detectLanguage('ont i halsen', 'en_GB')).toBe('en');
+    expect(nlu.detectLanguage('ok', 'sv-FI')).toBe('sv');
+    expect(nlu.detectLanguage('apua', 'en_GB')).toBe('en');
+    expect(nlu.detectLanguage('kiitos', 'fi')).toBe('fi');
     expect(nlu.classify('min pappa behöver hemvård', 'sv-FI').lang).toBe('sv');
+  });
+
+  it('lets a confidently typed language win over the page locale', () => {
+    const nlu = shippedNlu();
+    const c = nlu.classify('min pappa behöver hemvård', 'fi');
+    expect(c.lang).toBe('sv');
+    expect(c.topic).toBe('elderly');
+    expect(nlu.detectLanguage('my mum has dementia', 'fi-FI')).toBe('en');
+    expect(nlu.detectLanguage('mun äiti ei pärjää kotona', 'sv-FI')).toBe('fi');
+    expect(nlu.detectLanguage('mun aiti ei parjaa kotona', 'en')).toBe('fi');
   });
 
   it('ignores an invalid hint', () => {

@@ -63,9 +63,10 @@ describe('POST /api/messages with MicrosoftAppId set', () => {
 });
 
 describe('configuration', () => {
-  it('refuses to start in production without Bot Framework credentials, with a clear message', () => {
-    const { problems } = loadConfig({ NODE_ENV: 'production' });
-    expect(problems.join(' ')).toMatch(/MicrosoftAppId/);
+  it('in production without Bot Framework credentials disables /api/messages (web-chat-only profile)', () => {
+    const { config, problems } = loadConfig({ NODE_ENV: 'production' });
+    expect(problems).toEqual([]);
+    expect(config.messagesEndpoint).toBe('disabled');
   });
 
   it('defaults the serviceUrl allow-list to loopback in development and to nothing in production', () => {
@@ -75,7 +76,7 @@ describe('configuration', () => {
   });
 
   it('reports every bad setting at once', () => {
-    const { problems } = loadConfig({ PORT: 'abc', STATE_TTL_SECONDS: '-5' });
+    const { problems } = loadConfig({ NODE_ENV: 'test', PORT: 'abc', STATE_TTL_SECONDS: '-5' });
     expect(problems).toHaveLength(2);
   });
 });

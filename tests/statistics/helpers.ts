@@ -14,7 +14,7 @@ export interface Conversation {
 }
 
 export async function openConversation(app: App, locale = 'fi-FI', channelData?: Record<string, unknown>): Promise<Conversation> {
-  const c = await startConversation(app as Runtime['app']);
+  const c = await startConversation(app as Runtime['app'], locale);
   const auth = { Authorization: `Bearer ${c.token}` };
   const post = (body: Record<string, unknown>) =>
     request(app as Runtime['app']).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth).send({ from: { id: c.userId }, locale, ...(channelData ? { channelData } : {}), ...body }).expect(200);

@@ -1,7 +1,7 @@
 /**
  * What arrived, read once into one of a few kinds so the turn policy never looks at raw
- * activities: a message, a button's post-back, the web chat's "joined" event, an editor's start
- * event, or something the bot ignores (typing, conversation updates).
+ * activities: a message, a button's post-back, the resident joining (conversationUpdate, or Web
+ * Chat's "webchat/join"), an editor's start event, typing, or something the bot ignores.
  */
 import { CONTACT_REQUEST_ACTION, HANDOFF_ACTION, HANDOFF_CANCEL_ACTION, HANDOFF_SEND_ACTION } from '../../engine/render';
 
@@ -25,6 +25,8 @@ export interface ActivityLike {
   name?: string;
   text?: string;
   value?: unknown;
+  membersAdded?: { id: string }[];
+  recipient?: { id: string };
 }
 
 const MAX_TEXT = 4000;
@@ -34,6 +36,10 @@ export function readInput(activity: ActivityLike, allowStartEvent: boolean): Tur
     if (activity.name === 'webchat/join') return { kind: 'join' };
     if (activity.name === 'opastin.start' && allowStartEvent) return { kind: 'start', dialog: typeof activity.value === 'string' ? activity.value : 'main' };
     return { kind: 'ignored' };
+  }
+  // Direct Line's conversationUpdate when the resident joins: greet, as bots on the real service do.
+  if (activity.type === 'conversationUpdate') {
+    return (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id) ? { kind: 'join' } : { kind: 'ignored' };
   }
   if (activity.type === 'typing') return { kind: 'typing' };
   if (activity.type !== 'message') return { kind: 'ignored' };

@@ -5,6 +5,7 @@
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Config } from '../../config';
+import { ReusingBotFrameworkAuthentication } from './reusedConnectors';
 
 export function createCloudAdapter(config: Config): CloudAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
@@ -13,5 +14,6 @@ export function createCloudAdapter(config: Config): CloudAdapter {
     MicrosoftAppType: config.microsoftAppType,
     MicrosoftAppTenantId: config.microsoftAppTenantId ?? '',
   };
-  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  // One connector client per serviceUrl instead of one per request (reusedConnectors.ts).
+  return new CloudAdapter(new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(options)));
 }

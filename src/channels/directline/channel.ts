@@ -85,12 +85,14 @@ export class DirectLineChannel {
    * POST /conversations: the first call starts the conversation and, as the real service does,
    * tells the bot who joined (conversationUpdate with membersAdded), so it can greet.
    */
-  async start(record: ConversationRecord): Promise<void> {
+  async start(record: ConversationRecord, options: { locale?: string } = {}): Promise<void> {
     if (!(await this.store.markStarted(record.conversationId))) return;
     const update: Partial<Activity> = {
       type: 'conversationUpdate',
       membersAdded: [{ ...BOT_ACCOUNT }, { id: record.userId, role: 'user' }] as Activity['membersAdded'],
       ...this.envelope(record),
+      // The POST conversations body's locale, so the greeting is in the resident's language.
+      ...(options.locale ? { locale: options.locale } : {}),
     };
     await this.adapter.processActivity(update, this.options.turnLogic);
     this.options.log.info({ event: 'dl_conversation_started' }, 'Direct Line conversation started');

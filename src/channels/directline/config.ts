@@ -28,6 +28,10 @@ export interface DirectLineConfig {
   trustProxy: string | null;
   /** CSP frame-ancestors for the embedded page (`/?embed=1`). */
   frameAncestors: string;
+  /** The neutral site quick exit replaces the chat page with. */
+  quickExitUrl: string;
+  /** The page's chat unless the URL says otherwise: our own client, or Microsoft's Web Chat. */
+  chatClient: 'opastin' | 'webchat';
 }
 
 
@@ -63,6 +67,10 @@ export function loadDirectLineConfig(env: Env = process.env): { config: DirectLi
     maxActivities: intSetting(env, 'DIRECT_LINE_MAX_ACTIVITIES', 1000, problems),
     trustProxy: env.TRUST_PROXY || null,
     frameAncestors: env.CHAT_FRAME_ANCESTORS || (nodeEnv === 'production' ? "'self'" : '*'),
+    quickExitUrl: env.CHAT_QUICK_EXIT_URL || 'https://www.google.fi/',
+    chatClient: env.CHAT_CLIENT === 'webchat' ? 'webchat' : 'opastin',
   };
+  if (!/^https:\/\/[^\s"'<>]+$/.test(config.quickExitUrl)) problems.push(`CHAT_QUICK_EXIT_URL must be an https:// address, found "${config.quickExitUrl}"`);
+  if (env.CHAT_CLIENT && !['opastin', 'webchat'].includes(env.CHAT_CLIENT)) problems.push(`CHAT_CLIENT must be "opastin" or "webchat", found "${env.CHAT_CLIENT}"`);
   return { config, problems };
 }

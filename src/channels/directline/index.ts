@@ -46,9 +46,9 @@ export function createDirectLine(options: {
     log.warn({ event: 'dl_secret_generated' }, 'DIRECT_LINE_SECRET is not set: a random secret was generated (tokens die with this process)');
   }
   const store: ActivityStore =
-    redis && appConfig.redisUrl
+    redis && appConfig.redis
       ? new RedisActivityStore(redis, {
-          url: appConfig.redisUrl,
+          url: appConfig.redis,
           prefix: appConfig.redisKeyPrefix,
           ttlSeconds: appConfig.stateTtlSeconds,
           maxActivities: config.maxActivities,

@@ -1,6 +1,7 @@
 /**
  * What the chat page calls, without ever seeing the secret:
- * - POST /api/chat/token: a token for a new conversation, rate-limited per client address;
+ * - POST /api/chat/token: a token for a new conversation, rate-limited per client address; with
+ *   `{start: true, locale}` the conversation is also started and the greeting comes back at once;
  * - DELETE /api/chat/conversation: "end and delete", authenticated by the resident's own token
  *   (an expired one still proves whose conversation it is).
  */
@@ -11,7 +12,7 @@ import { authenticate, DirectLineAuth, directLineErrors } from './auth';
 import type { DirectLineChannel } from './channel';
 import { sendError } from './errors';
 import { directLineFaults } from './faults';
-import { DIRECT_LINE_PATH, publicOrigin } from './routes';
+import { conversationReply, DIRECT_LINE_PATH, publicOrigin, startBody } from './routes';
 
 /** What newConversationId makes (base64url), with room for ids of other Direct Line services. */
 const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -31,7 +32,23 @@ export function publicChatRoutes(channel: DirectLineChannel): Router {
       const origin = publicOrigin(channel, req);
       const issued = await channel.createConversation(`${origin}${DIRECT_LINE_PATH}`);
       res.set('Cache-Control', 'no-store');
-      res.json({ ...issued, domain: `${origin}${DIRECT_LINE_PATH}` });
+      const body = (req.body ?? {}) as { start?: unknown };
+      if (body.start !== true) {
+        res.json({ ...issued, domain: `${origin}${DIRECT_LINE_PATH}` });
+        return;
+      }
+      // Fast start for our own page on a slow link: tokens/generate + POST conversations + GET
+      // activities in one round trip, so the greeting arrives with the token (docs/direct-line.md).
+      const record = await channel.requireConversation(issued.conversationId);
+      await channel.start(record, { locale: startBody(req.body).locale });
+      const page = await channel.store.read(issued.conversationId, null);
+      res.status(201).json({
+        ...conversationReply(channel, req, issued.conversationId, issued.userId, issued.token),
+        userId: issued.userId,
+        domain: `${origin}${DIRECT_LINE_PATH}`,
+        activities: page.activities,
+        watermark: page.watermark,
+      });
     } catch (err) {
       next(err);
     }

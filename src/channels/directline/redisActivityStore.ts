@@ -16,6 +16,7 @@ import { enqueueLua } from '../../state/redisTurnQueue';
 import {
   activityId, ActivityPage, ActivityStore, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, parseWatermark,
 } from './activityStore';
+import type { RedisTopology } from '../../state/redisTopology';
 import { StreamHub } from './streamHub';
 
 // KEYS: meta, stream, turn queue, turn leases. ARGV: json, maxlen, turn token ('' = none), lease
@@ -48,8 +49,8 @@ return 1
 `;
 
 export interface RedisActivityStoreOptions {
-  /** Used to open the dedicated blocking connection (XREAD BLOCK). */
-  url: string;
+  /** Used to open the dedicated blocking connection (XREAD BLOCK): a URL or the configured topology. */
+  url: string | RedisTopology;
   prefix: string;
   ttlSeconds: number;
   maxActivities?: number;

@@ -21,7 +21,7 @@ export function publicOrigin(channel: DirectLineChannel, req: Request): string {
   return requestOrigin(req, channel.config.publicBaseUrl) ?? `${req.protocol}://localhost`;
 }
 
-function conversationReply(channel: DirectLineChannel, req: Request, conversationId: string, userId: string, token?: string) {
+export function conversationReply(channel: DirectLineChannel, req: Request, conversationId: string, userId: string, token?: string) {
   const fresh = channel.token(conversationId, userId);
   const wsOrigin = publicOrigin(channel, req).replace(/^http/, 'ws');
   const watermark = typeof req.query.watermark === 'string' ? encodeURIComponent(req.query.watermark) : '';
@@ -32,6 +32,25 @@ function conversationReply(channel: DirectLineChannel, req: Request, conversatio
     expires_in: fresh.expires_in,
     streamUrl: `${wsOrigin}${DIRECT_LINE_PATH}/conversations/${conversationId}/stream?watermark=${watermark}&t=${t}`,
     referenceGrammarId: channel.referenceGrammarId,
+  };
+}
+
+const USER_ID = /^[A-Za-z0-9_.:@-]{1,64}$/;
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * What a client may say when it starts a conversation (POST conversations, tokens/generate):
+ * `{user: {id}, locale}`; the real service also takes `User.Id`. Anything malformed is ignored.
+ */
+export function startBody(body: unknown): { userId?: string; locale?: string } {
+  if (!body || typeof body !== 'object') return {};
+  const b = body as Record<string, unknown>;
+  const user = (b.user ?? b.User) as Record<string, unknown> | undefined;
+  const id = user && typeof user === 'object' ? (user.id ?? user.Id) : undefined;
+  const locale = b.locale ?? b.Locale;
+  return {
+    ...(typeof id === 'string' && id ? { userId: id } : {}),
+    ...(typeof locale === 'string' && LOCALE.test(locale) ? { locale } : {}),
   };
 }
 
@@ -50,8 +69,8 @@ export function directLineRoutes(channel: DirectLineChannel): Router {
 
   router.post('/tokens/generate', authenticate(channel, { secretOnly: true }), async function generateToken(req: Request, res: Response, next) {
     try {
-      const requested = (req.body as { user?: { id?: unknown } } | undefined)?.user?.id;
-      const userId = typeof requested === 'string' && /^dl_[A-Za-z0-9_-]{1,64}$/.test(requested) ? requested : undefined;
+      const requested = startBody(req.body).userId;
+      const userId = requested && /^dl_[A-Za-z0-9_-]{1,64}$/.test(requested) ? requested : undefined;
       const { conversationId, token, expires_in } = await channel.createConversation(`${publicOrigin(channel, req)}${DIRECT_LINE_PATH}`, userId);
       res.status(200).json({ conversationId, token, expires_in });
     } catch (err) {
@@ -73,15 +92,20 @@ export function directLineRoutes(channel: DirectLineChannel): Router {
   router.post('/conversations', auth, async function startConversation(req: Request, res: Response, next) {
     try {
       const { claims } = res.locals.dl as DirectLineAuth;
+      const body = startBody(req.body);
       let record;
       if (claims) {
+        // A token already names its user: the body's user.id cannot change it.
         record = await channel.requireConversation(claims.conv);
       } else {
-        const created = await channel.createConversation(`${publicOrigin(channel, req)}${DIRECT_LINE_PATH}`);
+        // The secret holder (a server) may name the user, except with the "dl_" prefix, which
+        // the real service reserves for ids embedded in tokens.
+        const userId = body.userId && USER_ID.test(body.userId) && !body.userId.startsWith('dl_') ? body.userId : undefined;
+        const created = await channel.createConversation(`${publicOrigin(channel, req)}${DIRECT_LINE_PATH}`, userId);
         record = await channel.requireConversation(created.conversationId);
       }
       const isNew = !record.started;
-      await channel.start(record);
+      await channel.start(record, { locale: body.locale });
       const token = claims ? undefined : channel.token(record.conversationId, record.userId).token;
       res.status(isNew ? 201 : 200).json(conversationReply(channel, req, record.conversationId, record.userId, token ?? bearer(req) ?? undefined));
     } catch (err) {

@@ -4,9 +4,15 @@
  * When the set of streams changes, CLIENT UNBLOCK (sent on the normal connection) wakes the
  * blocked read so it starts again with the new set. Listeners re-read from their own watermark,
  * so a spurious wake-up costs one XRANGE and nothing else.
+ *
+ * On Redis Cluster one XREAD cannot span conversations (their streams live in different slots),
+ * so there the hub uses pub/sub instead (clusterNotifier.ts): every append is announced on one
+ * channel, and each process wakes the listeners of the streams it serves.
  */
 import type Redis from 'ioredis';
 import { createRedisClient, whenReady } from '../../state/redisClient';
+import type { RedisTopology } from '../../state/redisTopology';
+import { ClusterNotifier } from './clusterNotifier';
 
 const BLOCK_MS = 2000;
 
@@ -22,9 +28,13 @@ export class StreamHub {
   private closed = false;
   private looping = false;
   private wake: (() => void) | null = null;
+  private readonly notifier: ClusterNotifier | null = null;
 
-  constructor(url: string, private readonly control: Redis) {
-    this.blocking = createRedisClient(url, { commandTimeout: BLOCK_MS + 3000 });
+  constructor(url: string | RedisTopology, private readonly control: Redis) {
+    if (typeof url !== 'string' && url.kind === 'cluster') {
+      this.notifier = new ClusterNotifier(url, control, (streamKey) => this.wakeListeners(streamKey));
+    }
+    this.blocking = createRedisClient(url, { commandTimeout: BLOCK_MS + 3000, lazyConnect: this.notifier !== null });
     this.blocking.on('ready', () => {
       this.blocking.client('ID').then((id) => (this.clientId = Number(id)), () => (this.clientId = null));
     });
@@ -38,7 +48,8 @@ export class StreamHub {
       this.interrupt();
     }
     sub.listeners.add(listener);
-    this.ensureLoop();
+    if (this.notifier) this.notifier.start(streamKey, () => this.subs.forEach((each) => each.listeners.forEach((fn) => fn())));
+    else this.ensureLoop();
     const owned = sub;
     return () => {
       owned.listeners.delete(listener);
@@ -48,13 +59,19 @@ export class StreamHub {
 
   /** Fast path for appends made in this process: no need to wait for the blocked read. */
   notifyLocal(streamKey: string): void {
-    this.subs.get(streamKey)?.listeners.forEach((fn) => fn());
+    this.wakeListeners(streamKey);
+    this.notifier?.announce(streamKey);
   }
 
   async close(): Promise<void> {
     this.closed = true;
     this.wake?.();
     this.blocking.disconnect();
+    this.notifier?.close();
+  }
+
+  private wakeListeners(streamKey: string): void {
+    this.subs.get(streamKey)?.listeners.forEach((fn) => fn());
   }
 
   private interrupt(): void {

@@ -2,6 +2,7 @@
  * What a client may post. The channel, not the client, decides who is speaking and where:
  * `from`, `recipient`, `conversation`, `channelId`, `serviceUrl`, `id` and `timestamp` are set by
  * the server; everything not listed here is dropped (attachments included: no uploads).
+ * `channelData` is kept as the client sent it (size-limited), as the real service does.
  */
 import type { Activity } from 'botbuilder';
 import { DirectLineError } from './errors';
@@ -12,7 +13,10 @@ export const MAX_VALUE_BYTES = 4096;
 export const MAX_ENTITIES_BYTES = 4096;
 const MAX_SHORT_STRING = 200;
 const CLIENT_TYPES = new Set(['message', 'event', 'typing']);
-const KEPT_FIELDS = ['type', 'text', 'textFormat', 'locale', 'value', 'name', 'entities', 'localTimestamp', 'localTimezone'] as const;
+const KEPT_FIELDS = ['type', 'text', 'textFormat', 'locale', 'value', 'name', 'entities', 'localTimestamp', 'localTimezone', 'deliveryMode'] as const;
+/** channelData larger than this (as JSON) is refused with 413. */
+export const MAX_CHANNEL_DATA_LENGTH = 4096;
+const DELIVERY_MODES = new Set(['normal', 'stream', 'expectReplies']);
 
 export function validateClientActivity(body: unknown): Partial<Activity> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
@@ -44,15 +48,17 @@ export function validateClientActivity(body: unknown): Partial<Activity> {
       throw new DirectLineError(400, 'BadArgument', `"${field}" must be a string of at most ${MAX_SHORT_STRING} characters.`);
     }
   }
+  if (input.deliveryMode !== undefined && !DELIVERY_MODES.has(input.deliveryMode as string)) {
+    throw new DirectLineError(400, 'BadArgument', '"deliveryMode" must be "normal", "stream" or "expectReplies".');
+  }
+  if (input.channelData !== undefined && JSON.stringify(input.channelData).length > MAX_CHANNEL_DATA_LENGTH) {
+    throw new DirectLineError(413, 'MessageSizeTooBig', `"channelData" is larger than ${MAX_CHANNEL_DATA_LENGTH} characters as JSON.`);
+  }
   const out: Record<string, unknown> = {};
   for (const field of KEPT_FIELDS) if (input[field] !== undefined) out[field] = input[field];
-  // Of channelData only what Web Chat needs back: the id it matches its sends with, and its clock.
-  const channelData = (input.channelData ?? {}) as Record<string, unknown>;
-  const kept: Record<string, string> = {};
-  for (const key of ['clientActivityID', 'clientTimestamp']) {
-    if (typeof channelData[key] === 'string') kept[key] = (channelData[key] as string).slice(0, 100);
-  }
-  if (Object.keys(kept).length > 0) out.channelData = kept;
+  // channelData is the client's own (Web Chat's clientActivityID, DirectLineJS's clientActivityId,
+  // anything else): kept as sent, like the real service, within the size limit above.
+  if (input.channelData !== undefined) out.channelData = input.channelData;
   return out as Partial<Activity>;
 }
 

@@ -76,13 +76,20 @@ export class DirectLineStreams {
     return true;
   };
 
+  /** Closes every open stream; 1012 ("service restart") tells the client to reconnect elsewhere. */
+  closeAll(code: number, reason: string): void {
+    for (const ws of this.wss.clients) ws.close(code, reason);
+  }
+
   /** Open streams in this process (the metrics' WebSocket gauge). */
   get openCount(): number {
     return this.wss.clients.size;
   }
 
   async close(): Promise<void> {
-    for (const ws of this.wss.clients) ws.close(1001, 'server shutting down');
+    // terminate, not close: a client that never answers the closing handshake must not hold the
+    // process (ws waits 30 s for it); drain() has already asked every client to reconnect.
+    for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 

@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { FI_WEEKDAY_ESSIVE, WEEKDAY_NAMES, WEEKDAY_SHORT, formatClock } from './labels';
+import { MinuteCache } from './minuteCache';
 import { DEFAULT_TIMEZONE, openingStatus, type OpeningPoint } from './openingHours';
 import { WEEKDAYS, type Hours, type Lang, type Weekday } from './types';
 
@@ -69,7 +70,14 @@ function opensText(p: OpeningPoint, now: Date, timezone: string, lang: Lang): st
   return `${verb} ${dayWords(w, lang)} ${t}`;
 }
 
+const descriptionCache = new MinuteCache<Hours, string>();
+
+/** "Avoinna nyt, 20.00 asti" and the like; once per minute per hours and language (minuteCache.ts). */
 export function describeOpening(hours: Hours, lang: Lang, now: Date, timezone: string = DEFAULT_TIMEZONE): string {
+  return descriptionCache.get(hours, now, `${lang} ${timezone}`, (minuteStart) => describeUncached(hours, lang, minuteStart, timezone));
+}
+
+function describeUncached(hours: Hours, lang: Lang, now: Date, timezone: string): string {
   const s = openingStatus(hours, now, timezone);
   if (s.state === 'always') return { fi: 'Avoinna aina (24/7)', sv: 'Öppet dygnet runt (24/7)', en: 'Open 24/7' }[lang];
   if (s.state === 'unknown') {

@@ -4,7 +4,7 @@ export { loadCatalogue, checkAllPacks, type LoadOptions } from './loader';
 export { listRegions } from './sources';
 export { openingStatus, DEFAULT_TIMEZONE, type OpeningStatus, type OpeningPoint } from './openingHours';
 export { describeOpening, describeWeekly } from './describeOpening';
-export { renderServiceCard, renderServiceCardData, type ServiceCardData, type ChannelCardData } from './serviceCard';
+export { renderServiceCard, renderServiceCardData, serviceCardFor, serviceCardText, type ServiceCardData, type ChannelCardData } from './serviceCard';
 export { contrastRatio, WCAG_AA_NORMAL } from './contrast';
 export { CODES, type CatCode } from './codes';
 export { REFERENCE_PHONES, isReferencePhone, isPlaceholderPhone, normalisePhone, telUri } from './contacts';

@@ -15,6 +15,7 @@
  */
 import { DateTime } from 'luxon';
 import { closedForHoliday } from './holidays';
+import { MinuteCache } from './minuteCache';
 import { WEEKDAYS, type ClockTime, type Hours, type IsoDate, type Weekday } from './types';
 
 export const DEFAULT_TIMEZONE = 'Europe/Helsinki';
@@ -87,7 +88,14 @@ function point(d: DateTime): OpeningPoint {
   return { weekday: weekdayOf(d), time: d.toFormat('HH:mm'), date: d.toISODate()! };
 }
 
-export function openingStatus(hours: Hours, now: Date, timezone: string = DEFAULT_TIMEZONE): OpeningStatus {
+const statusCache = new MinuteCache<Hours, Readonly<OpeningStatus>>();
+
+/** The status for `now`, computed once per minute per hours object (minuteCache.ts says why). */
+export function openingStatus(hours: Hours, now: Date, timezone: string = DEFAULT_TIMEZONE): Readonly<OpeningStatus> {
+  return statusCache.get(hours, now, timezone, (minuteStart) => Object.freeze(computeOpeningStatus(hours, minuteStart, timezone)));
+}
+
+export function computeOpeningStatus(hours: Hours, now: Date, timezone: string = DEFAULT_TIMEZONE): OpeningStatus {
   if ('always' in hours) return { state: 'always' };
   if ('unknown' in hours) return { state: 'unknown' };
   const local = DateTime.fromJSDate(now, { zone: timezone });

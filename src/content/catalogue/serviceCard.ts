@@ -9,6 +9,7 @@
 import { telUri } from './contacts';
 import { describeOpening, describeWeekly } from './describeOpening';
 import { CHANNEL_NAMES, CHARGE_NAMES, LANGUAGE_NAMES, MARKERS, formatDate } from './labels';
+import { MinuteCache } from './minuteCache';
 import { DEFAULT_TIMEZONE, openingStatus, type OpeningStatus } from './openingHours';
 import type { Catalogue, ChannelType, Lang, Service } from './types';
 
@@ -32,6 +33,8 @@ export interface ChannelCardData {
   /** "betjänar på svenska" when the channel says it serves the (non-Finnish) reader's language. */
   servesText?: string;
   notes?: string;
+  /** Omaolo only: "Valitse Omaolossa: Hengitystietulehdus, …" (the county's enabled assessments). */
+  pickText?: string;
 }
 
 export interface ServiceCardData {
@@ -47,6 +50,12 @@ export interface ServiceCardData {
   checkedOnText: string;
   channels: ChannelCardData[];
   notes?: string;
+  /** "Neuvonta: Perheneuvonta — Avoinna nyt … — voit jättää yhteydenottopyynnön" (a counsellor queue). */
+  queueText?: string;
+  /** Where to find a contact the county has not published (the service's `findContact`). */
+  findContactText?: string;
+  /** A draft pack's own service: its facts are not yet confirmed by the county. */
+  draftText?: string;
 }
 
 export function renderServiceCardData(
@@ -107,32 +116,59 @@ function channelLine(c: ChannelCardData, lang: Lang): string {
   return parts.join(' — ');
 }
 
-export function renderServiceCard(service: Service, lang: Lang, now: Date, catalogue: Catalogue): string {
+const cardCache = new MinuteCache<Catalogue, Readonly<ServiceCardData>>();
+
+/**
+ * The card as data with everything the text version says (Omaolo's assessments, the counsellor
+ * queue): what a rich client renders as a structured block (it travels in channelData). Built once
+ * per clock minute per catalogue, service and language (minuteCache.ts): opening status changes
+ * once a minute at most, and luxon's time-zone work was the largest item of a profiled turn.
+ */
+export function serviceCardFor(service: Service, lang: Lang, now: Date, catalogue: Catalogue): ServiceCardData {
+  return cardCache.get(catalogue, now, `${service.id} ${lang}`, (minuteStart) => buildCardData(service, lang, minuteStart, catalogue)) as ServiceCardData;
+}
+
+function buildCardData(service: Service, lang: Lang, now: Date, catalogue: Catalogue): ServiceCardData {
   const timezone = catalogue.region.timezone;
   const data = renderServiceCardData(service, lang, now, timezone);
   const m = MARKERS[lang];
-  const lines: string[] = [];
-  lines.push(data.exampleLabel ? `**${data.title}** ${data.exampleLabel}` : `**${data.title}**`);
-  lines.push(data.description);
   data.channels.forEach((c, i) => {
-    lines.push(channelLine(c, lang));
     // Omaolo has no deep links per assessment: name the ones this county has enabled.
     if (service.channels[i]?.type === 'omaolo' && catalogue.omaolo.enabled.length > 0) {
       const names = catalogue.omaolo.enabled.map((id) => catalogue.omaolo.assessments.get(id)?.name[lang]).filter(Boolean);
-      lines.push(`  ${m.omaoloPick}: ${names.join(', ')}`);
+      c.pickText = `${m.omaoloPick}: ${names.join(', ')}`;
     }
   });
   const queue = service.queue ? catalogue.queues.get(service.queue) : undefined;
   if (queue) {
     const bits = [`${m.queue}: ${queue.name[lang]}`, describeOpening(queue.hours, lang, now, timezone)];
     if (queue.acceptsContactRequests) bits.push(m.contactRequests);
-    lines.push(bits.join(' — '));
+    data.queueText = bits.join(' — ');
   }
-  if (service.findContact) lines.push(service.findContact[lang]);
+  if (service.findContact) data.findContactText = service.findContact[lang];
+  // A draft pack's facts are public but not yet confirmed by the county: say so, gently.
+  if (catalogue.region.status === 'draft' && service.origin === catalogue.region.id) data.draftText = m.draft;
+  return data;
+}
+
+export function renderServiceCard(service: Service, lang: Lang, now: Date, catalogue: Catalogue): string {
+  return serviceCardText(serviceCardFor(service, lang, now, catalogue), lang);
+}
+
+/** The plain-text (light markdown) card, for channels that show text only. */
+export function serviceCardText(data: ServiceCardData, lang: Lang): string {
+  const lines: string[] = [];
+  lines.push(data.exampleLabel ? `**${data.title}** ${data.exampleLabel}` : `**${data.title}**`);
+  lines.push(data.description);
+  for (const c of data.channels) {
+    lines.push(channelLine(c, lang));
+    if (c.pickText) lines.push(`  ${c.pickText}`);
+  }
+  if (data.queueText) lines.push(data.queueText);
+  if (data.findContactText) lines.push(data.findContactText);
   if (data.anonymousText) lines.push(data.anonymousText);
   if (data.notes) lines.push(data.notes);
   lines.push(`${data.checkedOnText}.`);
-  // A draft pack's facts are public but not yet confirmed by the county: say so, gently.
-  if (catalogue.region.status === 'draft' && service.origin === catalogue.region.id) lines.push(`_${m.draft}_`);
+  if (data.draftText) lines.push(`_${data.draftText}_`);
   return lines.join('\n');
 }

@@ -105,8 +105,9 @@ export class TurnObserver {
       if (!probe) return logic(context);
       probe.logicStarted = true;
       this.o.metrics.queueWaitSeconds.observe(Number(process.hrtime.bigint() - probe.startedAt) / 1e9);
-      // Only messages and events move a conversation; other activities are not worth a state read.
-      const watched = context.activity.type === 'message' || context.activity.type === 'event';
+      // Only messages, events and the conversationUpdate that starts a Direct Line conversation (the
+      // bot greets there) move a conversation; other activities are not worth a state read.
+      const watched = context.activity.type === 'message' || context.activity.type === 'event' || context.activity.type === 'conversationUpdate';
       if (watched) {
         try {
           // Loads into the turn's cache, which the bot then reads: no second read from storage.

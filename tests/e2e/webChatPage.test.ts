@@ -1,5 +1,6 @@
 /**
- * The chat page in real headless Chromium against our server (app.listen(0), Redis from
+ * The Web Chat variant of the chat page (`?client=webchat`, the embed option
+ * data-client="webchat") in real headless Chromium against our server (app.listen(0), Redis from
  * REDIS_TEST_URL): privacy notice, accept, a dialog by clicks and by keyboard alone, Swedish,
  * end and delete, axe (WCAG 2.1 A/AA), 360 px and 200 % zoom, CSP, page weight, screenshot.
  * Assertions depend only loosely on the bot's wording, which is changing.
@@ -23,7 +24,7 @@ const BOT_BUBBLE = '.webchat__bubble:not(.webchat__bubble--from-user) .webchat__
 const SENDBOX = 'input[data-id="webchat-sendbox-input"]';
 const SWEDISH = /\b(och|du|hej|vill|jag|vad|valde|prata|hjälp)\b/i;
 
-describeE2e('chat page in Chromium', () => {
+describeE2e('Web Chat variant of the chat page in Chromium', () => {
   jest.setTimeout(60000);
   const runtime = dlRuntime({ redis: true });
   let server: Listening;
@@ -39,7 +40,7 @@ describeE2e('chat page in Chromium', () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
-    fs.writeFileSync(path.join(ARTIFACTS, 'chat-metrics.json'), JSON.stringify(metrics, null, 2));
+    fs.writeFileSync(path.join(ARTIFACTS, 'webchat-metrics.json'), JSON.stringify(metrics, null, 2));
     console.log('chat page metrics', metrics);
     await browser?.close();
     await server?.close();
@@ -54,7 +55,7 @@ describeE2e('chat page in Chromium', () => {
       w.__csp = [];
       document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/?client=webchat`);
     return { context, page, cspViolations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp) };
   }
 
@@ -128,7 +129,7 @@ describeE2e('chat page in Chromium', () => {
     await page.locator('.webchat__connectivityStatus').waitFor({ state: 'detached' });
 
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'chat-page.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-page.png'), fullPage: true });
     await context.close();
   });
 
@@ -216,7 +217,7 @@ describeE2e('chat page in Chromium', () => {
     await page.getByRole('button', { name: 'Lopeta ja poista' }).scrollIntoViewIfNeeded();
     expect(await page.getByRole('button', { name: 'Lopeta ja poista' }).isVisible()).toBe(true);
     await page.locator('.webchat__connectivityStatus').waitFor({ state: 'detached' });
-    if (width === 360) await page.screenshot({ path: path.join(ARTIFACTS, 'chat-page-360.png'), fullPage: true });
+    if (width === 360) await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-page-360.png'), fullPage: true });
     await context.close();
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * The crisis risk model (docs/crisis-model.md): concept lexicons per language, matched over the
+ * spelled and the diacritic-folded forms of the message words, combined by the rules of
+ * riskRules.ts. A "kill" or "die" word next to what a figure of speech is about (illness, work,
+ * children, food, laughter, boredom) is not counted, unless the message also threatens.
+ */
+import type { Token } from './analyser';
+import { PatternIndex } from './patternIndex';
+import { Pattern, allMatches } from './patterns';
+import { CONCEPTS, Concept, HYPERBOLE_TARGETS, HYPERBOLE_WINDOW, QUANTITY_NUMBER, RULES, RiskRule } from './riskRules';
+
+/** One language's concept words, compiled and indexed. */
+export class Lexicon {
+  readonly index: PatternIndex;
+  private readonly conceptOf: Concept[] = [];
+
+  constructor(words: ReadonlyMap<Concept, readonly Pattern[]>) {
+    const all: Pattern[] = [];
+    for (const c of CONCEPTS) {
+      for (const p of words.get(c) ?? []) {
+        all.push(p);
+        this.conceptOf.push(c);
+      }
+    }
+    this.index = new PatternIndex(all);
+  }
+
+  get size(): number {
+    return this.conceptOf.length;
+  }
+
+  concept(id: number): Concept {
+    return this.conceptOf[id];
+  }
+}
+
+const MAX_POSITIONS = 8;
+
+/** Where each concept occurs in the message (token indices, at most MAX_POSITIONS each). */
+export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[]): Map<Concept, number[]> {
+  // Words as typed: a word "corrected" into a risk word is no evidence ("börja om" is not "börda",
+  // burden), and a word the vocabulary lacks ("buranaa") must not be corrected away from its
+  // concept. Misspelt explicit crisis words are the crisis phrases' job (crisis.<lang>.yaml).
+  const tokens = corrected.map((t) => t.typed ?? t);
+  const out = new Map<Concept, number[]>();
+  const starts = lexicon.index.starts(tokens);
+  lexicon.index.patterns.forEach((p, id) => {
+    const from = starts[id];
+    if (!from) return;
+    const c = lexicon.concept(id);
+    const at = out.get(c) ?? [];
+    if (at.length >= MAX_POSITIONS) return;
+    for (const m of allMatches(p, tokens, MAX_POSITIONS, from)) {
+      // A multi-word expression counts where it starts and where it ends.
+      for (const i of [m[0], m[m.length - 1]]) if (!at.includes(i)) at.push(i);
+    }
+    if (at.length) out.set(c, at);
+  });
+  for (const at of out.values()) at.sort((a, b) => a - b);
+  // Numbers are not words an editor can list: "40 paracetamol" is a quantity.
+  const numbers = tokens.flatMap((t, i) => (/^\d+$/.test(t.word) && Number(t.word) >= QUANTITY_NUMBER ? [i] : []));
+  if (numbers.length) out.set('quantity', [...new Set([...(out.get('quantity') ?? []), ...numbers])].sort((a, b) => a - b));
+  return out;
+}
+
+/**
+ * Token indices of "kill"/"die" words that are about a hyperbole subject ("tää flunssa tappaa
+ * mut", "could kill for a kebab", "died laughing"), when nothing in the message threatens.
+ */
+export function hyperboleIndices(pos: Map<Concept, number[]>): Set<number> {
+  const drop = new Set<number>();
+  if (pos.has('threat')) return drop;
+  // "tapan mun veljen jos se syö mun karkit lol": a joke marker anywhere makes "kill" a figure of speech.
+  if (pos.has('joke')) for (const i of pos.get('kill') ?? []) drop.add(i);
+  const subjects = pos.get('hyperbole');
+  if (!subjects) return drop;
+  for (const c of HYPERBOLE_TARGETS) {
+    for (const i of pos.get(c) ?? []) if (subjects.some((j) => Math.abs(i - j) <= HYPERBOLE_WINDOW)) drop.add(i);
+  }
+  return drop;
+}
+
+function fires(rule: RiskRule, pos: Map<Concept, number[]>): boolean {
+  const lists = rule.all.map((c) => pos.get(c));
+  if (lists.some((l) => !l)) return false;
+  if (rule.within === undefined) return true;
+  // Some choice of one position per concept spanning at most `within` words. Lists are short.
+  const search = (k: number, lo: number, hi: number): boolean => {
+    if (k === lists.length) return hi - lo <= rule.within!;
+    return lists[k]!.some((i) => search(k + 1, Math.min(lo, i), Math.max(hi, i)));
+  };
+  return search(0, Infinity, -Infinity);
+}
+
+/** The first full-crisis rule that fires, else the first check rule, else null. */
+export function strongestRule(pos: Map<Concept, number[]>): RiskRule | null {
+  let check: RiskRule | null = null;
+  for (const rule of RULES) {
+    if (!fires(rule, pos)) continue;
+    if (rule.level === 'crisis') return rule;
+    check ??= rule;
+  }
+  return check;
+}
+
+export function removeConceptIndices(pos: Map<Concept, number[]>, drop: ReadonlySet<number>): Map<Concept, number[]> {
+  if (drop.size === 0) return pos;
+  const out = new Map<Concept, number[]>();
+  for (const [c, at] of pos) {
+    if (!(HYPERBOLE_TARGETS as readonly string[]).includes(c)) {
+      out.set(c, at);
+      continue;
+    }
+    const kept = at.filter((i) => !drop.has(i));
+    if (kept.length) out.set(c, kept);
+  }
+  return out;
+}

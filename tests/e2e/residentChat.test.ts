@@ -181,25 +181,35 @@ describeE2e('our resident chat client in Chromium', () => {
     const { context, page } = await open('fi', PHONE);
     const conversationId = await start(page, 'fi');
     await server.stop();
-    const offline = page.locator('#conn.conn-offline');
-    await offline.waitFor({ timeout: 15000 });
-    expect(await offline.locator('a[href="tel:112"]').count()).toBe(1);
-    expect(await offline.locator('a[href="tel:+358925250111"]').count()).toBe(1);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'client-phone-offline.png') });
-    // Typed while offline: kept, marked, sent when the connection is back.
-    await page.locator('#input').fill('Mieli ja jaksaminen');
-    await page.locator('#input').press('Enter');
-    await page.locator('.msg.user .msg-note').waitFor();
-    // Meanwhile a counsellor writes; it must arrive after the break (watermark resume).
-    await runtime.directLine.channel.postToConversation(conversationId, { text: 'Viesti katkon aikana', from: { id: 'counsellor', name: 'Maija Virtanen' } });
-    const before = await bots(page).count();
-    await server.start();
-    await page.locator('#conn.conn-offline').waitFor({ state: 'detached', timeout: 20000 });
-    await page.locator('.msg.counsellor', { hasText: 'Viesti katkon aikana' }).waitFor({ timeout: 20000 });
-    await page.waitForFunction((n) => document.querySelectorAll('#transcript .msg.bot').length > n, before, { timeout: 20000 });
-    expect(await page.locator('.msg.user .msg-note').count()).toBe(0);
-    await context.close();
-  });
+    // Whatever fails below, the server comes back: the later tests share it.
+    let restarted = false;
+    const restart = async () => {
+      if (!restarted) await server.start();
+      restarted = true;
+    };
+    try {
+      const offline = page.locator('#conn.conn-offline');
+      await offline.waitFor({ timeout: 15000 });
+      expect(await offline.locator('a[href="tel:112"]').count()).toBe(1);
+      expect(await offline.locator('a[href="tel:+358925250111"]').count()).toBe(1);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'client-phone-offline.png') });
+      // Typed while offline: kept, marked, sent when the connection is back.
+      await page.locator('#input').fill('Mieli ja jaksaminen');
+      await page.locator('#input').press('Enter');
+      await page.locator('.msg.user .msg-note').waitFor();
+      // Meanwhile a counsellor writes; it must arrive after the break (watermark resume).
+      await runtime.directLine.channel.postToConversation(conversationId, { text: 'Viesti katkon aikana', from: { id: 'counsellor', name: 'Maija Virtanen' } });
+      const before = await bots(page).count();
+      await restart();
+      await page.locator('#conn.conn-offline').waitFor({ state: 'detached', timeout: 30000 });
+      await page.locator('.msg.counsellor', { hasText: 'Viesti katkon aikana' }).waitFor({ timeout: 30000 });
+      await page.waitForFunction((n) => document.querySelectorAll('#transcript .msg.bot').length > n, before, { timeout: 30000 });
+      expect(await page.locator('.msg.user .msg-note').count()).toBe(0);
+    } finally {
+      await restart();
+      await context.close();
+    }
+  }, 150000);
 
   it('a counsellor is visibly a counsellor (role and first name), typing shows both ways; a crisis message is announced assertively', async () => {
     const { context, page } = await open('fi');
@@ -228,18 +238,18 @@ describeE2e('our resident chat client in Chromium', () => {
     // 500 px, so the same scale is set on the page instead (320×180 CSS px at 4 device px each).
     const zoomed = zoom === 2 ? await launch(zoom) : browser;
     try {
-      const { context, page } = await open('fi', zoom === 2 ? { viewport: null } : { viewport: { width: 320, height: 180 }, deviceScaleFactor: 4 }, zoomed);
-      expect(await page.evaluate(() => [window.innerWidth, window.devicePixelRatio])).toEqual([1280 / zoom, zoom]);
-      expect(await noHorizontalScroll(page)).toBe(true);
-      await start(page, 'fi');
-      for (const label of ROUTE.fi) await choose(page, label);
-      await page.locator('#transcript .card').first().waitFor();
-      expect(await noHorizontalScroll(page)).toBe(true);
-      // The input and End and delete can be reached (the page scrolls vertically only).
-      await page.locator('#input').scrollIntoViewIfNeeded();
-      expect(await page.locator('#input').isVisible()).toBe(true);
-      if (zoom === 4) await page.screenshot({ path: path.join(ARTIFACTS, 'client-zoom-400.png') });
-      await context.close();
+        const { context, page } = await open('fi', zoom === 2 ? { viewport: null } : { viewport: { width: 320, height: 180 }, deviceScaleFactor: 4 }, zoomed);
+        expect(await page.evaluate(() => [window.innerWidth, window.devicePixelRatio])).toEqual([1280 / zoom, zoom]);
+        expect(await noHorizontalScroll(page)).toBe(true);
+        await start(page, 'fi');
+        for (const label of ROUTE.fi) await choose(page, label);
+        await page.locator('#transcript .card').first().waitFor();
+        expect(await noHorizontalScroll(page)).toBe(true);
+        // The input and End and delete can be reached (the page scrolls vertically only).
+        await page.locator('#input').scrollIntoViewIfNeeded();
+        expect(await page.locator('#input').isVisible()).toBe(true);
+        if (zoom === 4) await page.screenshot({ path: path.join(ARTIFACTS, 'client-zoom-400.png') });
+        await context.close();
     } finally {
       if (zoomed !== browser) await zoomed.close();
     }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { catalogueFacts as factsOf, listRegions, loadCatalogue } from '../src/content/catalogue';
 import { formatDiagnostic } from '../src/content/diagnostic';
 import { compileProgram } from '../src/engine/compiler/compile';
-import { dialogToMarkdown } from './lib/mermaid';
+import { dialogToMarkdown } from '../src/engine/mermaid';
 
 interface Args {
   dialog?: string;

@@ -1,5 +1,5 @@
 /**
- * content:graph: the pure Mermaid drawing (scripts/lib/mermaid.ts) and the command on broken
+ * content:graph: the pure Mermaid drawing (src/engine/mermaid.ts) and the command on broken
  * content (prints diagnostics, never throws).
  */
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { compileProgram } from '../../src/engine/compiler/compile';
 import { parseExpression } from '../../src/engine/expression';
 import type { DialogScript, Step } from '../../src/engine/program';
-import { dialogToMarkdown, dialogToMermaid, edgesOf, escapeLabel, shorten } from '../../scripts/lib/mermaid';
+import { dialogToMarkdown, dialogToMermaid, edgesOf, escapeLabel, shorten } from '../../src/engine/mermaid';
 
 const repo = path.join(__dirname, '..', '..');
 const fixtures = path.join(repo, 'tests', 'fixtures');

@@ -1,12 +1,12 @@
 /**
  * One dialog's funnel drawn over its graph, as inline SVG: the same steps and arrows that
- * `npm run content:graph` draws for editors in Mermaid (edges from scripts/lib/mermaid.ts), laid
+ * `npm run content:graph` draws for editors in Mermaid (edges from src/engine/mermaid.ts), laid
  * out in rows by distance from the start, each question showing how many reached it and how many
  * left there. Drawn on the server, no script and no CDN; the table beside it carries the same
  * figures for screen readers and keyboards (the SVG is one image with a title).
  */
 import type { DialogScript, Step } from '../../engine/program';
-import { edgesOf } from '../../../scripts/lib/mermaid';
+import { edgesOf } from '../../engine/mermaid';
 import type { Table } from '../report';
 import { Cell, cellText } from '../suppress';
 

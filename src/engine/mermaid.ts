@@ -4,8 +4,8 @@
  * called dialog's graph, routes and handoffs showing the service or queue. Questionnaire answers
  * show their points and score branches the band of points each way stands for. Pure: no file access.
  */
-import { scoreBand, scoreRanges } from '../../src/engine/compiler/scores';
-import type { DialogScript, Step } from '../../src/engine/program';
+import { scoreBand, scoreRanges } from './compiler/scores';
+import type { DialogScript, Step } from './program';
 
 export interface GraphOptions {
   /** Longest Finnish text shown in a node, in characters (default 40). */

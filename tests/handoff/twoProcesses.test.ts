@@ -6,87 +6,38 @@
  * received) are told the same outcome: accept 409 and the wait cancelled, or accept 200, the
  * resident told a counsellor joined, and then the cancel (never lost) ending that chat.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
-import path from 'node:path';
 import request from 'supertest';
 import { TEST_SECRET } from '../channels/helpers';
+import { startServer, type ServerProcess } from '../support/serverProcess';
 import { testRedisUrl, uniquePrefix } from '../support/redisTest';
 import { alwaysOpenCatalogue, buildService, Built, GENERAL, SUMMARY } from './helpers';
 import { DEMO_COUNSELLOR } from './runtime';
 
-const ROOT = path.resolve(__dirname, '../..');
 const ROUNDS = 50;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-}
-
-/** Starts `src/main.ts` and resolves once it logs that it listens. */
-async function startServer(prefix: string): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'info',
-      REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, DIRECT_LINE_SECRET: TEST_SECRET,
-      // 50 residents from one test address: the per-address limits are not under test here.
-      CHAT_TOKEN_RATE_LIMIT: '1000', DIRECT_LINE_POST_RATE_LIMIT: '1000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.slice(-2000)}`)), 120000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('"event":"listening"')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output.slice(-2000)}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
-function stop(server: Server | undefined): Promise<void> {
-  if (!server || server.child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGTERM');
-  });
+/** NODE_ENV test as before; 50 residents from one test address: the per-address limits are not under test here. */
+function startOpastin(prefix: string): Promise<ServerProcess> {
+  return startServer({
+    NODE_ENV: 'test', LOG_LEVEL: 'info', REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, DIRECT_LINE_SECRET: TEST_SECRET,
+    CHAT_TOKEN_RATE_LIMIT: '1000', DIRECT_LINE_POST_RATE_LIMIT: '1000',
+  }, 120_000);
 }
 
 describe('two server processes: accept on one, cancel on the other', () => {
   jest.setTimeout(180000);
   const prefix = uniquePrefix('handoff-procs');
-  let a: Server | undefined;
-  let b: Server | undefined;
+  let a: ServerProcess | undefined;
+  let b: ServerProcess | undefined;
   let setup: Built;
   beforeAll(async () => {
-    [a, b] = await Promise.all([startServer(prefix), startServer(prefix)]);
+    [a, b] = await Promise.all([startOpastin(prefix), startOpastin(prefix)]);
     // Queues the resident in the shared Redis (the request is set-up here, not under test).
     setup = buildService('redis', { prefix, catalogue: alwaysOpenCatalogue() });
   });
   afterAll(async () => {
     await setup?.close();
-    await Promise.all([stop(a), stop(b)]);
+    await Promise.all([a?.stop(), b?.stop()]);
   });
 
   it(`${ROUNDS} rounds: one winner each time, both sides told the same outcome`, async () => {

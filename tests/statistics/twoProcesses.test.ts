@@ -3,57 +3,25 @@
  * redis-server, sixteen residents at once, each conversation's turns alternating between the two
  * processes. Every counter of the day must come out exactly at what the scripts imply.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
 import request from 'supertest';
 import { RedisStatisticsStore } from '../../src/statistics/store/redisStore';
 import { dayOf } from '../../src/statistics/facts';
 import { TEST_SECRET } from '../channels/helpers';
-import { freePort } from '../support/redisServer';
+import { startServer, type ServerProcess } from '../support/serverProcess';
 import { testRedis, testRedisUrl, uniquePrefix } from '../support/redisTest';
 
-const ROOT = path.resolve(__dirname, '../..');
 const RESIDENTS = 16;
 const YOUTH = ['Mieli ja jaksaminen', 'Omastani', '18–29', 'Haluan tavata työntekijän', 'Kyllä, oli'];
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-}
-
-async function startServer(prefix: string): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: String(port), REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix,
-      DIRECT_LINE_SECRET: TEST_SECRET, CHAT_TOKEN_RATE_LIMIT: '10000', DIRECT_LINE_POST_RATE_LIMIT: '10000', CONTENT_WATCH: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // Ready when the process logs that it listens (pino JSON on stdout).
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('"event":"listening"')) resolve();
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out.slice(-2000)}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
-function stop(server: Server | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (!server || server.child.exitCode !== null) return resolve();
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGTERM');
-  });
+function startOpastin(prefix: string): Promise<ServerProcess> {
+  return startServer({
+    NODE_ENV: 'test', LOG_LEVEL: 'info', REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix,
+    DIRECT_LINE_SECRET: TEST_SECRET, CHAT_TOKEN_RATE_LIMIT: '10000', DIRECT_LINE_POST_RATE_LIMIT: '10000',
+  }, 120_000);
 }
 
 /** One resident: the conversation starts on one process and each turn goes to the other one. */
-async function resident(servers: [Server, Server], offset: number): Promise<void> {
+async function resident(servers: [ServerProcess, ServerProcess], offset: number): Promise<void> {
   const first = servers[offset % 2].url;
   const issued = await request(first).post('/api/chat/token').expect(200);
   const auth = { Authorization: `Bearer ${issued.body.token}` };
@@ -70,12 +38,12 @@ describe('two server processes, one redis-server', () => {
   jest.setTimeout(120000);
   const prefix = uniquePrefix('stats-2p');
   const redis = testRedis();
-  let servers: [Server, Server];
+  let servers: [ServerProcess, ServerProcess];
   beforeAll(async () => {
-    servers = (await Promise.all([startServer(prefix), startServer(prefix)])) as [Server, Server];
+    servers = (await Promise.all([startOpastin(prefix), startOpastin(prefix)])) as [ServerProcess, ServerProcess];
   });
   afterAll(async () => {
-    await Promise.all([stop(servers?.[0]), stop(servers?.[1])]);
+    await Promise.all([servers?.[0].stop(), servers?.[1].stop()]);
     await redis.quit();
   });
 

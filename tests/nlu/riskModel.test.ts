@@ -25,8 +25,8 @@ const CASES: [string, 'fi' | 'sv' | 'en', CrisisLevel, CrisisKind, string][] = [
   ['hyvästelin siskon tekstiviestillä', 'fi', 'crisis', 'suicide', 'farewell-letters'],
   ['left a note for my wife in case', 'en', 'crisis', 'suicide', 'letters-absence'],
   ['min bror skrev farväl och svarar inte i telefon', 'sv', 'crisis', 'suicide', 'farewell-unreachable'],
-  // burdensomeness with imagined absence
-  ['my family would be better off if i was gone', 'en', 'crisis', 'suicide', 'burden-absence'],
+  // perceived burdensomeness: "better off without me"
+  ['my family would be better off if i was gone', 'en', 'crisis', 'suicide', 'better-off'],
   // medical emergencies: the 112 answer
   ['vaimoni ei hengitä', 'fi', 'crisis', 'medical-emergency', 'not-breathing'],
   ['pappa reagerar inte, han är medvetslös', 'sv', 'crisis', 'medical-emergency', 'unconscious'],

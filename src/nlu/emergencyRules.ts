@@ -29,6 +29,9 @@ export const EMERGENCY_CONCEPTS = [
   'minutes',
   'muscle', // calf, leg, stomach: an ordinary cramp
   'stroke',
+  'past', // yesterday, last year: a seizure or a faint that is over
+  'recovered', // fine now, came round
+  'strain', // after the gym, when coughing: a strained chest, not the heart
   'swelling', // swelling
   'airway', // throat, tongue, lips
   'choking',
@@ -37,19 +40,19 @@ export const EMERGENCY_CONCEPTS = [
 export const EMERGENCY_RULES = [
   rule('not-breathing', 'crisis', 'medical-emergency', ['not-breathing']),
   rule('unconscious', 'crisis', 'medical-emergency', ['unconscious']),
-  rule('collapsed-not-moving', 'crisis', 'medical-emergency', ['collapse', 'not-moving']),
-  rule('collapsed-now', 'crisis', 'medical-emergency', ['collapse', 'now'], 4),
+  rule('collapsed-not-moving', 'crisis', 'medical-emergency', ['collapse', 'not-moving'], undefined, ['recovered']),
+  rule('collapsed-now', 'crisis', 'medical-emergency', ['collapse', 'now'], 4, ['past', 'recovered']),
   rule('chest-pain-numb-arm', 'crisis', 'medical-emergency', ['chest-pain', 'numb']),
   rule('chest-pain-radiating', 'crisis', 'medical-emergency', ['chest-pain', 'radiating']),
-  rule('chest-pain-arm', 'crisis', 'medical-emergency', ['chest-pain', 'arm'], 8),
+  rule('chest-pain-arm', 'crisis', 'medical-emergency', ['chest-pain', 'arm'], 8, ['strain']),
   rule('chest-pain-cold-sweat', 'crisis', 'medical-emergency', ['chest-pain', 'cold-sweat']),
   rule('heavy-bleeding', 'crisis', 'medical-emergency', ['bleeding'], undefined, ['menstrual']),
   rule('bleeding-wont-stop', 'crisis', 'medical-emergency', ['blood', 'wont-stop'], 8, ['menstrual']),
   rule('bleeding-heavy', 'crisis', 'medical-emergency', ['blood', 'heavy'], 3, ['menstrual']),
-  rule('seizure', 'crisis', 'medical-emergency', ['seizure']),
-  rule('cramp-wont-stop', 'crisis', 'medical-emergency', ['cramp', 'wont-stop'], 8, ['muscle']),
-  rule('cramp-minutes', 'crisis', 'medical-emergency', ['cramp', 'minutes'], 8, ['muscle']),
-  rule('stroke-signs', 'crisis', 'medical-emergency', ['stroke']),
+  rule('seizure', 'crisis', 'medical-emergency', ['seizure'], undefined, ['past', 'recovered']),
+  rule('cramp-wont-stop', 'crisis', 'medical-emergency', ['cramp', 'wont-stop'], 8, ['muscle', 'past']),
+  rule('cramp-minutes', 'crisis', 'medical-emergency', ['cramp', 'minutes'], 8, ['muscle', 'past']),
+  rule('stroke-signs', 'crisis', 'medical-emergency', ['stroke'], undefined, ['intoxicated']),
   rule('throat-swelling', 'crisis', 'medical-emergency', ['swelling', 'airway'], 4),
   rule('choking', 'crisis', 'medical-emergency', ['choking']),
 ];

@@ -17,6 +17,8 @@ export const DEFAULT_GAP = 3;
 /** Folded wildcard pieces and folded stems shorter than these are too ambiguous on their own. */
 const MIN_FOLDED_PIECE = 4;
 const MIN_FOLDED_STEM = 5;
+/** A folded whole word this short is another language's word: "dö" folded is English "do". */
+const MIN_FOLDED_WORD = 3;
 const SHORT_EXTRA = 2;
 
 type WordTest = (t: Token) => boolean;
@@ -49,6 +51,7 @@ function compileAlternative(alt: string, stemOf: (w: string) => string): Alterna
   if (alt.startsWith('=')) {
     const exact = alt.slice(1);
     const f = fold(exact);
+    if (f !== exact && f.length < MIN_FOLDED_WORD) return { test: (t) => t.word === exact, stem: null, keys: [wordKey(exact)] };
     return { test: (t) => t.word === exact || t.fold === f, stem: null, keys: [wordKey(exact), wordKey(f)] };
   }
   const starts = alt.startsWith('*');
@@ -69,9 +72,11 @@ function compileAlternative(alt: string, stemOf: (w: string) => string): Alterna
   const fs = stemOf(f);
   // Folded stems of under MIN_FOLDED_STEM letters collide ("börda" and "borde" both fold to "bord").
   const foldStemOk = fs.length >= MIN_FOLDED_STEM;
-  const keys = [stemKey(s), wordKey(core), wordKey(f)];
+  const foldWordOk = f === core || f.length >= MIN_FOLDED_WORD;
+  const keys = [stemKey(s), wordKey(core)];
+  if (foldWordOk) keys.push(wordKey(f));
   if (foldStemOk) keys.push(stemKey(fs));
-  return { test: (t) => t.stem === s || t.word === core || t.fold === f || (foldStemOk && t.foldStem === fs), stem: s, keys };
+  return { test: (t) => t.stem === s || t.word === core || (foldWordOk && t.fold === f) || (foldStemOk && t.foldStem === fs), stem: s, keys };
 }
 
 /** Returns null for an empty pattern (the caller reports it). */

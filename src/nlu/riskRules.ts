@@ -20,6 +20,10 @@ const RISK_CONCEPTS = [
   'means', // rope, gun, bridge, rails, blade
   'pills', // pills, sleeping pills, medicines
   'ready', // ready, saved up, collected, bought, hidden, kept in the garage
+  'hoard', // saved up, collected, stockpiled, hidden: how pills are prepared (bought or ready is not)
+  'enough', // enough (pills) for me
+  'routine', // the pharmacy, a pill organiser, as prescribed: ordinary medication
+  'child', // a child, a toddler, a baby (who swallowed something)
   'tried', // tried, tested: an attempt with a means already made
   'intent', // is going to, aikoo, tänker (weaker than decided)
   'ruminating', // have been thinking about it all week
@@ -92,8 +96,9 @@ export const RULES: readonly RiskRule[] = [
   // Medical emergencies (answered with 112 at once).
   ...EMERGENCY_RULES,
   // C-SSRS behaviour: an overdose already taken.
-  R('overdose-taken', 'crisis', 'poisoning', ['took', 'quantity', 'pills'], 8),
+  R('overdose-taken', 'crisis', 'poisoning', ['took', 'quantity', 'pills'], 8, ['routine']),
   R('toxic-taken', 'crisis', 'poisoning', ['took', 'toxic'], 6),
+  R('child-took-pills', 'crisis', 'poisoning', ['child', 'took', 'pills'], 6),
   // Imminent danger from a violent person: a weapon in hand, or people hiding from them.
   ...pairs('violence', 'weapon', [['brandish', 4], 'hiding', ['rage', 8], ['intoxicated', 8]]),
   ...pairs('violence', 'hiding', ['intoxicated', 'rage', 'threat']),
@@ -102,8 +107,10 @@ export const RULES: readonly RiskRule[] = [
   // C-SSRS method / preparatory acts: means plus possession, readiness or an attempt.
   ...pairs('suicide', 'means', [['ready', 6], ['tried', 8], 'ending', 'ruminating']),
   R('means-self-thinking', 'crisis', 'suicide', ['means', 'self', 'thinking']),
-  ...pairs('suicide', 'pills', [['ready', 6], ['death', 8]]),
-  R('overdose-planned', 'crisis', 'suicide', ['pills', 'quantity', 'time']),
+  // Pills saved up are a preparation; pills bought or ready at the pharmacy are usually not.
+  R('pills-hoard', 'crisis', 'suicide', ['pills', 'hoard'], 6, ['routine']),
+  R('pills-death', 'crisis', 'suicide', ['pills', 'death'], 8),
+  R('overdose-planned', 'crisis', 'suicide', ['pills', 'quantity', 'time'], undefined, ['routine']),
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
   // C-SSRS "thought about how" and plan.
   ...pairs('suicide', 'method', [['thinking', 4], ['ready', 4], 'painless']),
@@ -115,7 +122,7 @@ export const RULES: readonly RiskRule[] = [
   ...pairs('suicide', 'not-here', ['method', 'plan', 'means', 'pills', 'decided', 'time']),
   // C-SSRS plan and timeframe: hopelessness or an ending with a time.
   ...pairs('suicide', 'hopeless', ['time', 'ending']),
-  R('exhausted-ending', 'crisis', 'suicide', ['exhausted', 'ending']),
+  ...pairs('suicide', 'exhausted', ['ending', 'farewell']),
   // C-SSRS preparatory acts: farewell letters, giving things away, a will, "I am ready".
   ...pairs('suicide', 'farewell', ['absence', 'letters', 'give-away', 'self-ready', 'unreachable']),
   R('letters-absence', 'crisis', 'suicide', ['letters', 'absence']),
@@ -140,6 +147,8 @@ export const RULES: readonly RiskRule[] = [
   R('hopeless', 'check', 'suicide', ['hopeless']),
   R('unwanted', 'check', 'suicide', ['unwanted']),
   R('exhausted', 'check', 'suicide', ['exhausted']),
+  R('pills-ready', 'check', 'suicide', ['pills', 'ready'], 6, ['routine']),
+  R('pills-enough', 'check', 'suicide', ['pills', 'enough'], 4, ['routine']),
   R('means-self', 'check', 'suicide', ['means', 'self'], 4),
   R('means-thinking', 'check', 'suicide', ['means', 'thinking'], 6),
   R('intent-means', 'check', 'suicide', ['intent', 'means'], 6),

@@ -11,8 +11,8 @@ const nlu = (): NluEngine => shippedNlu() as NluEngine;
 const CASES: [string, 'fi' | 'sv' | 'en', CrisisLevel, CrisisKind, string][] = [
   // means + readiness, spelled and typed without ä/ö
   ['isällä on köysi valmiina autotallissa', 'fi', 'crisis', 'suicide', 'means-ready'],
-  ['oon säästäny unilaakkeita jo kuukauden', 'fi', 'crisis', 'suicide', 'pills-ready'],
-  ['jag har sparat tabletter länge nu', 'sv', 'crisis', 'suicide', 'pills-ready'],
+  ['oon säästäny unilaakkeita jo kuukauden', 'fi', 'crisis', 'suicide', 'pills-hoard'],
+  ['jag har sparat tabletter länge nu', 'sv', 'crisis', 'suicide', 'pills-hoard'],
   ['the gun is already loaded and ready', 'en', 'crisis', 'suicide', 'means-ready'],
   // an overdose already taken
   ['nielin kourallisen tabletteja äsken', 'fi', 'crisis', 'poisoning', 'overdose-taken'],

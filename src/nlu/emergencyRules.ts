@@ -3,39 +3,10 @@
  * text. The signs are the ones the emergency number's guidance names: not breathing or no pulse,
  * unconscious or collapsed and not moving, chest pain that radiates or comes with a numb arm or a
  * cold sweat, bleeding that is heavy or will not stop, a seizure that goes on for minutes, stroke
- * signs, a swelling throat, choking. Words per language: content/nlu/risk.<lang>.yaml; what each
- * rule catches: docs/crisis-model.md.
+ * signs, a swelling throat, choking. Concepts: riskConcepts.ts; words per language:
+ * content/nlu/risk.<lang>.yaml; what each rule catches: docs/crisis-model.md.
  */
 import { rule } from './riskRule';
-
-export const EMERGENCY_CONCEPTS = [
-  'not-breathing', // not breathing, no pulse, blue lips
-  'unconscious', // unconscious, will not wake up, not responding
-  'collapse', // collapsed, fell down, slumped
-  'not-moving', // is not moving, lies on the floor
-  'now', // just now, right now (a collapse happening, not last week)
-  'chest-pain',
-  'numb',
-  'radiating', // radiates, spreads, goes down to (the arm, the jaw)
-  'arm', // arm, jaw, shoulder (where heart pain goes)
-  'cold-sweat',
-  'bleeding', // heavy bleeding in one phrase ("blood pouring")
-  'blood', // blood, bleeds (alone no emergency: "blood when wiping")
-  'heavy', // a lot, heavily, terribly
-  'wont-stop', // does not stop, cannot stop it
-  'menstrual', // periods: heavy menstrual bleeding is a doctor's visit, not 112
-  'seizure', // an unmistakable seizure word
-  'cramp', // cramp, jerking: a seizure only when it will not stop or lasts minutes
-  'minutes',
-  'muscle', // calf, leg, stomach: an ordinary cramp
-  'stroke',
-  'past', // yesterday, last year: a seizure or a faint that is over
-  'recovered', // fine now, came round
-  'strain', // after the gym, when coughing: a strained chest, not the heart
-  'swelling', // swelling
-  'airway', // throat, tongue, lips
-  'choking',
-] as const;
 
 export const EMERGENCY_RULES = [
   rule('not-breathing', 'crisis', 'medical-emergency', ['not-breathing']),

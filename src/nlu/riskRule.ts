@@ -2,7 +2,7 @@
  * The shape of one rule of the crisis risk model (riskRules.ts, emergencyRules.ts): which concepts
  * must occur together, how close, and which concepts keep it from firing.
  */
-import type { Concept } from './riskRules';
+import type { Concept } from './riskConcepts';
 import type { CrisisKind } from './types';
 
 export interface RiskRule {

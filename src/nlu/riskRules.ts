@@ -5,80 +5,15 @@
  * Suicide Severity Rating Scale (C-SSRS) and the interpersonal theory of suicide; every rule is
  * explained in docs/crisis-model.md — keep the two in step. Medical emergencies: emergencyRules.ts.
  */
-import { EMERGENCY_CONCEPTS, EMERGENCY_RULES } from './emergencyRules';
+import { EMERGENCY_RULES } from './emergencyRules';
+import type { Concept } from './riskConcepts';
 import { RiskRule, rule as R } from './riskRule';
 import type { CrisisKind } from './types';
 
 export type { RiskRule } from './riskRule';
+export { CONCEPTS, isConcept } from './riskConcepts';
+export type { Concept } from './riskConcepts';
 
-const RISK_CONCEPTS = [
-  // C-SSRS ideation and behaviour
-  'death', // die, dead, death
-  'wish', // want, wish, would rather
-  'kill', // kill (verb)
-  'self', // myself
-  'means', // rope, gun, bridge, rails, blade
-  'pills', // pills, sleeping pills, medicines
-  'ready', // ready, saved up, collected, bought, hidden, kept in the garage
-  'hoard', // saved up, collected, stockpiled, hidden: how pills are prepared (bought or ready is not)
-  'enough', // enough (pills) for me
-  'routine', // the pharmacy, a pill organiser, as prescribed: ordinary medication
-  'child', // a child, a toddler, a baby (who swallowed something)
-  'tried', // tried, tested: an attempt with a means already made
-  'intent', // is going to, aikoo, tänker (weaker than decided)
-  'ruminating', // have been thinking about it all week
-  'thinking', // I think about, I keep wondering (a thought, not yet an act)
-  'plan', // a plan, how I would do it
-  'method', // how I would do it, planned how: C-SSRS "thought about how"
-  'painless', // so that it would not hurt, painlessly
-  'took', // took, swallowed, ate
-  'quantity', // whole, all, a jar, a handful, too many
-  'toxic', // bleach, detergent, a button battery, lamp oil
-  'hopeless', // no point, hopeless, nothing will change
-  'time', // tomorrow, tonight, soon
-  'ending', // all over, the end, last day
-  'burden', // burden
-  'better-off', // they would be better off without me
-  'farewell', // goodbye, farewell, sorry for everything
-  'letters', // letter, note, message
-  'absence', // in case, when I am gone
-  'give-away', // gave away, giving away, put my affairs in order
-  'affairs', // a will written, bills paid, funeral arranged
-  'self-ready', // I am ready (now), I feel calm now
-  'decided', // I have decided, the decision is made
-  'unreachable', // is not answering, phone is off, we cannot find her
-  'belongings', // my things, my stuff, my pet
-  'everyday-giving', // to the flea market, to charity, old clothes: ordinary giving away
-  'unwanted', // nobody cares, nobody would notice
-  'not-here', // I do not want to be here / exist any more
-  'never-wake', // never wake up again
-  'exhausted', // cannot go on any more
-  'self-harm', // cutting, burning, hitting oneself
-  'distress', // when I am anxious, when it feels bad
-  'repeat', // again, every evening, always when
-  // Danger from another person
-  'threat', // threatens (keeps "kill" from being read as hyperbole)
-  'weapon', // axe, knife, gun, bat
-  'brandish', // waving, swinging, pointing
-  'hiding', // the children are hiding, we locked ourselves in
-  'intoxicated', // drunk, high
-  'rage', // raging, smashing things, out of control
-  // Explicit denials, ambivalence included (their words do not count as risk evidence)
-  'denial', // I am not suicidal, I would never kill myself, I do not want to die
-  // What a "kill"/"die" verb is about when it is a figure of speech
-  'hyperbole',
-  'chore', // dishes, cleaning: "I'll kill him if he doesn't do the dishes"
-  'natural-death', // of old age, at home, peacefully: a wish about how to die one day
-  // A joke marker (lol, haha, xd): a "kill" anywhere in the message is a figure of speech
-  'joke',
-] as const;
-
-export const CONCEPTS = [...RISK_CONCEPTS, ...EMERGENCY_CONCEPTS] as const;
-export type Concept = (typeof CONCEPTS)[number];
-
-export function isConcept(x: string): x is Concept {
-  return (CONCEPTS as readonly string[]).includes(x);
-}
 
 /**
  * Full-crisis rules of `first` with each of `others`, named "first-other"; `[other, n]` means

@@ -11,7 +11,9 @@ import { rule } from './riskRule';
 export const EMERGENCY_RULES = [
   rule('not-breathing', 'crisis', 'medical-emergency', ['not-breathing']),
   rule('unconscious', 'crisis', 'medical-emergency', ['unconscious']),
+  rule('breathless', 'crisis', 'medical-emergency', ['breathless'], undefined, ['strain', 'past', 'recovered']),
   rule('collapsed-not-moving', 'crisis', 'medical-emergency', ['collapse', 'not-moving'], undefined, ['recovered']),
+  rule('fell-not-moving', 'crisis', 'medical-emergency', ['fell', 'not-moving'], undefined, ['recovered']),
   rule('collapsed-now', 'crisis', 'medical-emergency', ['collapse', 'now'], 4, ['past', 'recovered']),
   rule('chest-pain-numb-arm', 'crisis', 'medical-emergency', ['chest-pain', 'numb']),
   rule('chest-pain-radiating', 'crisis', 'medical-emergency', ['chest-pain', 'radiating']),
@@ -24,6 +26,7 @@ export const EMERGENCY_RULES = [
   rule('cramp-wont-stop', 'crisis', 'medical-emergency', ['cramp', 'wont-stop'], 8, ['muscle', 'past']),
   rule('cramp-minutes', 'crisis', 'medical-emergency', ['cramp', 'minutes'], 8, ['muscle', 'past']),
   rule('stroke-signs', 'crisis', 'medical-emergency', ['stroke'], undefined, ['intoxicated']),
-  rule('throat-swelling', 'crisis', 'medical-emergency', ['swelling', 'airway'], 4),
+  rule('throat-swelling-allergen', 'crisis', 'medical-emergency', ['swelling', 'airway', 'allergen']),
+  rule('throat-swelling-breathless', 'crisis', 'medical-emergency', ['swelling', 'airway', 'breathless']),
   rule('choking', 'crisis', 'medical-emergency', ['choking']),
 ];

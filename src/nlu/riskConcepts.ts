@@ -6,8 +6,11 @@
 /** Medical emergencies: the signs the 112 guidance names. */
 const EMERGENCY_CONCEPTS = [
   'not-breathing', // not breathing, no pulse, blue lips
+  'breathless', // cannot breathe, gasping (not when running or with a known asthma)
+  'allergen', // a sting, nuts, an allergy (a swelling throat is then anaphylaxis, not a sore throat)
   'unconscious', // unconscious, will not wake up, not responding
-  'collapse', // collapsed, fell down, slumped
+  'collapse', // collapsed, slumped, fainted
+  'fell', // fell over (an emergency only when the person does not move)
   'not-moving', // is not moving, lies on the floor
   'now', // just now, right now (a collapse happening, not last week)
   'chest-pain',
@@ -74,8 +77,10 @@ const RISK_CONCEPTS = [
   'unwanted', // nobody cares, nobody would notice
   'not-here', // I do not want to be here / exist any more
   'never-wake', // never wake up again
-  'exhausted', // cannot go on any more
+  'exhausted', // cannot go on any more (first person)
+  'not-cope', // cannot go on, in any person (with a means it is a risk)
   'self-harm', // cutting, burning, hitting oneself
+  'accident', // while cooking, by accident: a cut that is not self-harm
   'distress', // when I am anxious, when it feels bad
   'repeat', // again, every evening, always when
   // Danger from another person

@@ -40,7 +40,8 @@ export const RULES: readonly RiskRule[] = [
   // C-SSRS self-harm: repeated, or as the way to bear distress.
   ...pairs('self-harm', 'self-harm', ['distress', 'repeat']),
   // C-SSRS method / preparatory acts: means plus possession, readiness or an attempt.
-  ...pairs('suicide', 'means', [['ready', 6], ['tried', 8], 'ending', 'ruminating']),
+  ...pairs('suicide', 'means', [['ready', 6], ['tried', 8], 'ending', 'ruminating', 'farewell', 'not-cope']),
+  R('intent-means-time', 'crisis', 'suicide', ['intent', 'means', 'time']),
   R('means-self-thinking', 'crisis', 'suicide', ['means', 'self', 'thinking']),
   // Pills saved up are a preparation; pills bought or ready at the pharmacy are usually not.
   R('pills-hoard', 'crisis', 'suicide', ['pills', 'hoard'], 6, ['routine']),
@@ -88,7 +89,7 @@ export const RULES: readonly RiskRule[] = [
   R('means-thinking', 'check', 'suicide', ['means', 'thinking'], 6),
   R('intent-means', 'check', 'suicide', ['intent', 'means'], 6),
   R('wish-ending', 'check', 'suicide', ['wish', 'ending'], 6),
-  R('self-harm', 'check', 'self-harm', ['self-harm']),
+  R('self-harm', 'check', 'self-harm', ['self-harm'], undefined, ['accident']),
   R('denial', 'check', 'suicide', ['denial']),
   R('kill', 'check', 'suicide', ['kill']),
 ];

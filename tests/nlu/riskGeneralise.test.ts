@@ -46,6 +46,10 @@ const CRISIS: [string, Lang, CrisisKind, string][] = [
   // "better off without me" alone
   ['perhe pärjäisi paremmin ilman mua', 'fi', 'suicide', 'better-off'],
   ['everyone would be easier without me', 'en', 'suicide', 'better-off'],
+  // a means with a farewell, or with someone who cannot go on
+  ['my dad took his shotgun into the woods and said goodbye', 'en', 'suicide', 'means-farewell'],
+  ['min bror har tagit pappas gevär och säger att han inte orkar mer', 'sv', 'suicide', 'means-not-cope'],
+  ['kävelen kohta järveen enkä tule takaisin', 'fi', 'suicide', 'means-ending'],
   // pills saved up
   ['pillerit on säästetty piiloon', 'fi', 'suicide', 'pills-hoard'],
   ['i have stockpiled my meds for a month', 'en', 'suicide', 'pills-hoard'],
@@ -54,7 +58,7 @@ const CRISIS: [string, Lang, CrisisKind, string][] = [
 ];
 
 const EMERGENCY: [string, Lang, string][] = [
-  ['isä kaatui lattialle eikä liiku', 'fi', 'collapsed-not-moving'],
+  ['isä kaatui lattialle eikä liiku', 'fi', 'fell-not-moving'],
   ['mamma segnade ner och rör sig inte', 'sv', 'collapsed-not-moving'],
   ['she just collapsed in the kitchen', 'en', 'collapsed-now'],
   ['haavasta tulee verta eikä vuoto lopu', 'fi', 'bleeding-wont-stop'],
@@ -67,8 +71,9 @@ const EMERGENCY: [string, Lang, string][] = [
   ['crushing pain in my chest going to my jaw', 'en', 'chest-pain-radiating'],
   ['vaimo lyyhistyi eikä hengitä', 'fi', 'not-breathing'],
   ['my husband has no pulse', 'en', 'not-breathing'],
-  ['lapsen kurkku turpoaa ampiaisen piston jälkeen', 'fi', 'throat-swelling'],
-  ['han har svullnad i halsen och kan knappt andas', 'sv', 'throat-swelling'],
+  ['my son fell and isn\'t moving', 'en', 'fell-not-moving'],
+  ['lapsen kurkku turpoaa ampiaisen piston jälkeen', 'fi', 'throat-swelling-allergen'],
+  ['her tongue is swelling and she is struggling to breathe', 'en', 'breathless'],
 ];
 
 describe('risk rules for the kinds blind messages had', () => {
@@ -109,6 +114,9 @@ const NOT_CRISIS: [string, Lang, 'check' | 'none' | 'not 112'][] = [
   ['lapsi kouristeli kuumeessa viime viikolla, onko vaarallista', 'fi', 'not 112'],
   ['my chest hurts and my arm aches after the gym', 'en', 'not 112'],
   ['puhe on sekavaa kun isä on juonut', 'fi', 'not 112'],
+  ['kurkku on turvonnut ja kipeä', 'fi', 'not 112'],
+  ['ei saa henkeä juostessa, onko astma', 'fi', 'not 112'],
+  ['viilsin sormeen haavan kun kokkasin', 'fi', 'none'],
 ];
 
 describe('denials and ordinary messages with the same words', () => {

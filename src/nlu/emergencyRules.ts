@@ -9,7 +9,7 @@
 import { rule } from './riskRule';
 
 export const EMERGENCY_RULES = [
-  rule('not-breathing', 'crisis', 'medical-emergency', ['not-breathing']),
+  rule('not-breathing', 'crisis', 'medical-emergency', ['not-breathing'], undefined, ['apnoea']),
   rule('unconscious', 'crisis', 'medical-emergency', ['unconscious']),
   rule('breathless', 'crisis', 'medical-emergency', ['breathless'], undefined, ['strain', 'past', 'recovered']),
   rule('collapsed-not-moving', 'crisis', 'medical-emergency', ['collapse', 'not-moving'], undefined, ['recovered']),

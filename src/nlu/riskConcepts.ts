@@ -6,6 +6,7 @@
 /** Medical emergencies: the signs the 112 guidance names. */
 const EMERGENCY_CONCEPTS = [
   'not-breathing', // not breathing, no pulse, blue lips
+  'apnoea', // snoring, sleep apnoea: pauses in breathing at night are a doctor's matter
   'breathless', // cannot breathe, gasping (not when running or with a known asthma)
   'allergen', // a sting, nuts, an allergy (a swelling throat is then anaphylaxis, not a sore throat)
   'unconscious', // unconscious, will not wake up, not responding
@@ -55,16 +56,19 @@ const RISK_CONCEPTS = [
   'thinking', // I think about, I keep wondering (a thought, not yet an act)
   'plan', // a plan, how I would do it
   'method', // how I would do it, planned how: C-SSRS "thought about how"
+  'everyday-how', // how to tell, ask, apply, book: an everyday "how"
   'painless', // so that it would not hurt, painlessly
   'took', // took, swallowed, ate
   'quantity', // whole, all, a jar, a handful, too many
   'toxic', // bleach, detergent, a button battery, lamp oil
   'hopeless', // no point, hopeless, nothing will change
+  'habit', // smoking, drinking: "give up smoking" is no hopelessness
   'time', // tomorrow, tonight, soon
   'ending', // all over, the end, last day
   'burden', // burden
   'better-off', // they would be better off without me
   'farewell', // goodbye, farewell, sorry for everything
+  'polite', // thanks for the help, sorry for the typos: a chat's closing, not a farewell
   'letters', // letter, note, message
   'absence', // in case, when I am gone
   'give-away', // gave away, giving away, put my affairs in order

@@ -17,12 +17,12 @@ export type { Concept } from './riskConcepts';
 
 /**
  * Full-crisis rules of `first` with each of `others`, named "first-other"; `[other, n]` means
- * within n words.
+ * within n words; none fires when an `unless` concept is in the message.
  */
-function pairs(kind: CrisisKind, first: Concept, others: (Concept | [Concept, number])[]): RiskRule[] {
+function pairs(kind: CrisisKind, first: Concept, others: (Concept | [Concept, number])[], unless?: Concept[]): RiskRule[] {
   return others.map((o) => {
     const [other, within] = typeof o === 'string' ? [o, undefined] : o;
-    return R(`${first}-${other}`, 'crisis', kind, [first, other], within);
+    return R(`${first}-${other}`, 'crisis', kind, [first, other], within, unless);
   });
 }
 
@@ -46,10 +46,11 @@ export const RULES: readonly RiskRule[] = [
   // Pills saved up are a preparation; pills bought or ready at the pharmacy are usually not.
   R('pills-hoard', 'crisis', 'suicide', ['pills', 'hoard'], 6, ['routine']),
   R('pills-death', 'crisis', 'suicide', ['pills', 'death'], 8),
+  R('pills-self-ready', 'crisis', 'suicide', ['pills', 'self-ready'], undefined, ['routine']),
   R('overdose-planned', 'crisis', 'suicide', ['pills', 'quantity', 'time'], undefined, ['routine']),
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
   // C-SSRS "thought about how" and plan.
-  ...pairs('suicide', 'method', [['thinking', 4], ['ready', 4], 'painless']),
+  ...pairs('suicide', 'method', [['thinking', 4], ['ready', 4], 'painless'], ['everyday-how']),
   ...pairs('suicide', 'plan', ['painless', 'death', 'ending', 'means', 'pills']),
   R('death-painless', 'crisis', 'suicide', ['death', 'painless'], 4),
   R('wish-death', 'crisis', 'suicide', ['wish', 'death'], 4),
@@ -57,10 +58,11 @@ export const RULES: readonly RiskRule[] = [
   // The wish not to exist with a plan, a method, a means, a decision or a time.
   ...pairs('suicide', 'not-here', ['method', 'plan', 'means', 'pills', 'decided', 'time']),
   // C-SSRS plan and timeframe: hopelessness or an ending with a time.
-  ...pairs('suicide', 'hopeless', ['time', 'ending']),
+  ...pairs('suicide', 'hopeless', ['time', 'ending'], ['habit']),
   ...pairs('suicide', 'exhausted', ['ending', 'farewell']),
   // C-SSRS preparatory acts: farewell letters, giving things away, a will, "I am ready".
-  ...pairs('suicide', 'farewell', ['absence', 'letters', 'give-away', 'self-ready', 'unreachable']),
+  ...pairs('suicide', 'farewell', ['absence', 'letters', 'give-away', 'self-ready', 'unreachable'], ['polite']),
+  ...pairs('suicide', 'letters', ['self-ready']),
   R('letters-absence', 'crisis', 'suicide', ['letters', 'absence']),
   ...pairs('suicide', 'give-away', ['hopeless', 'absence', 'affairs', 'self-ready']),
   ...pairs('suicide', 'affairs', ['self-ready', 'farewell', 'letters']),
@@ -74,13 +76,13 @@ export const RULES: readonly RiskRule[] = [
   R('ending-time', 'check', 'suicide', ['ending', 'time']),
   R('decided-time', 'check', 'suicide', ['decided', 'time']),
   R('absence-time', 'check', 'suicide', ['absence', 'time']),
-  R('farewell', 'check', 'suicide', ['farewell']),
+  R('farewell', 'check', 'suicide', ['farewell'], undefined, ['polite']),
   R('give-away', 'check', 'suicide', ['give-away', 'belongings'], undefined, ['everyday-giving']),
-  R('method', 'check', 'suicide', ['method']),
+  R('method', 'check', 'suicide', ['method'], undefined, ['everyday-how']),
   R('not-here', 'check', 'suicide', ['not-here']),
   R('never-wake', 'check', 'suicide', ['never-wake']),
   R('burden', 'check', 'suicide', ['burden']),
-  R('hopeless', 'check', 'suicide', ['hopeless']),
+  R('hopeless', 'check', 'suicide', ['hopeless'], undefined, ['habit']),
   R('unwanted', 'check', 'suicide', ['unwanted']),
   R('exhausted', 'check', 'suicide', ['exhausted']),
   R('pills-ready', 'check', 'suicide', ['pills', 'ready'], 6, ['routine']),

@@ -50,6 +50,10 @@ const CRISIS: [string, Lang, CrisisKind, string][] = [
   ['my dad took his shotgun into the woods and said goodbye', 'en', 'suicide', 'means-farewell'],
   ['min bror har tagit pappas gevär och säger att han inte orkar mer', 'sv', 'suicide', 'means-not-cope'],
   ['kävelen kohta järveen enkä tule takaisin', 'fi', 'suicide', 'means-ending'],
+  // letters or pills with "everything is ready"; leaving this world decided
+  ['kaikki on valmiina, kirjeet kirjotettu', 'fi', 'suicide', 'letters-self-ready'],
+  ["i've got everything ready, letters written", 'en', 'suicide', 'letters-self-ready'],
+  ['oon päättäny lähteä pois tästä maailmasta', 'fi', 'suicide', 'decided-death'],
   // pills saved up
   ['pillerit on säästetty piiloon', 'fi', 'suicide', 'pills-hoard'],
   ['i have stockpiled my meds for a month', 'en', 'suicide', 'pills-hoard'],
@@ -109,7 +113,15 @@ const NOT_CRISIS: [string, Lang, 'check' | 'none' | 'not 112'][] = [
   ['what do i do with my old medicines', 'en', 'none'],
   ['annoin vanhat vaatteet kirpparille', 'fi', 'none'],
   ['kramp i vaden i fem minuter på natten', 'sv', 'none'],
+  // a chat's polite closing, giving up a habit, an everyday "how"
+  ['kiitos avusta, hyvää päivänjatkoa', 'fi', 'none'],
+  ['tack för hjälpen, hej då', 'sv', 'none'],
+  ['sorry for everything i typed wrong', 'en', 'none'],
+  ["i'm ready to give up smoking", 'en', 'none'],
+  ["i'm planning how to tell my parents i'm pregnant", 'en', 'none'],
+  ['i saved some money for my meds', 'en', 'none'],
   // symptoms for a doctor, not for 112
+  ['min pappa slutar andas på natten när han snarkar', 'sv', 'not 112'],
   ['kuukautiset on tosi runsaat ja verta tulee paljon', 'fi', 'not 112'],
   ['lapsi kouristeli kuumeessa viime viikolla, onko vaarallista', 'fi', 'not 112'],
   ['my chest hurts and my arm aches after the gym', 'en', 'not 112'],

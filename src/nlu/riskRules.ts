@@ -91,6 +91,7 @@ export const RULES: readonly RiskRule[] = [
   R('means-thinking', 'check', 'suicide', ['means', 'thinking'], 6),
   R('intent-means', 'check', 'suicide', ['intent', 'means'], 6),
   R('wish-ending', 'check', 'suicide', ['wish', 'ending'], 6),
+  R('thinking-ending', 'check', 'suicide', ['thinking', 'ending'], 3),
   R('self-harm', 'check', 'self-harm', ['self-harm'], undefined, ['accident']),
   R('denial', 'check', 'suicide', ['denial']),
   R('kill', 'check', 'suicide', ['kill']),

@@ -46,6 +46,7 @@ const CRISIS: [string, Lang, CrisisKind, string][] = [
   // "better off without me" alone
   ['perhe pärjäisi paremmin ilman mua', 'fi', 'suicide', 'better-off'],
   ['everyone would be easier without me', 'en', 'suicide', 'better-off'],
+  ['everyone would be happier if i was dead', 'en', 'suicide', 'better-off'],
   // a means with a farewell, or with someone who cannot go on
   ['my dad took his shotgun into the woods and said goodbye', 'en', 'suicide', 'means-farewell'],
   ['min bror har tagit pappas gevär och säger att han inte orkar mer', 'sv', 'suicide', 'means-not-cope'],
@@ -100,12 +101,15 @@ const NOT_CRISIS: [string, Lang, 'check' | 'none' | 'not 112'][] = [
   ["i'm not suicidal, just exhausted from work", 'en', 'check'],
   ['jag vill inte dö', 'sv', 'check'],
   ['i would never kill myself but i feel low', 'en', 'check'],
+  // a thought of ending things: could be a relationship, so we ask
+  ['im thinking of ending things', 'en', 'check'],
   // figures of speech: chores, songs, dying one day at home
   ['murhaan mun siskon jos se ei siivoa huonettaan', 'fi', 'none'],
   ["i'll kill my roommate if he doesn't do the dishes", 'en', 'none'],
   ['tää biisi tappaa mut', 'fi', 'none'],
   ['mummo haluaa kuolla omassa kodissa, tarvitaan lisää kotihoitoa', 'fi', 'none'],
   ['farmor vill få dö hemma och inte på ett boende', 'sv', 'none'],
+  ['mormor vill do hemma', 'sv', 'none'],
   ['grandad wants to die peacefully at home, how do we get more home care', 'en', 'none'],
   // ordinary medication, giving, cramps
   ['kerään lääkkeet dosettiin valmiiksi viikoksi', 'fi', 'none'],

@@ -94,6 +94,7 @@ const RISK_CONCEPTS = [
   'hiding', // the children are hiding, we locked ourselves in
   'intoxicated', // drunk, high
   'rage', // raging, smashing things, out of control
+  'habitual', // often, every weekend: a lasting situation rather than danger now
   // Explicit denials, ambivalence included (their words do not count as risk evidence)
   'denial', // I am not suicidal, I would never kill myself, I do not want to die
   // What a "kill"/"die" verb is about when it is a figure of speech

@@ -36,7 +36,11 @@ export const RULES: readonly RiskRule[] = [
   R('child-took-pills', 'crisis', 'poisoning', ['child', 'took', 'pills'], 6),
   // Imminent danger from a violent person: a weapon in hand, or people hiding from them.
   ...pairs('violence', 'weapon', [['brandish', 4], 'hiding', ['rage', 8], ['intoxicated', 8]]),
-  ...pairs('violence', 'hiding', ['intoxicated', 'rage', 'threat']),
+  // Within 10 words, now: "the kids were hiding from their drunk uncle last year", "he's often drunk
+  // and the kids hide" are worries for the family services, not a call for help now.
+  R('hiding-intoxicated', 'crisis', 'violence', ['hiding', 'intoxicated'], 10, ['past', 'habitual']),
+  R('hiding-rage', 'crisis', 'violence', ['hiding', 'rage'], 10, ['past', 'habitual']),
+  R('hiding-threat', 'crisis', 'violence', ['hiding', 'threat'], 10, ['past', 'habitual']),
   // C-SSRS self-harm: repeated, or as the way to bear distress.
   ...pairs('self-harm', 'self-harm', ['distress', 'repeat']),
   // C-SSRS method / preparatory acts: means plus possession, readiness or an attempt.
@@ -67,7 +71,9 @@ export const RULES: readonly RiskRule[] = [
   ...pairs('suicide', 'give-away', ['hopeless', 'absence', 'affairs', 'self-ready']),
   ...pairs('suicide', 'affairs', ['self-ready', 'farewell', 'letters']),
   // C-SSRS intent: a decision made, with a plan, a method, an ending, a means or a preparatory act.
-  ...pairs('suicide', 'decided', ['plan', 'method', 'ending', 'give-away', 'means', 'death']),
+  // A decision next to a death word: "isä kuoli ja olen päättänyt muuttaa" is about someone else.
+  ...pairs('suicide', 'decided', ['plan', 'method', 'ending', 'give-away', 'means']),
+  R('decided-death', 'crisis', 'suicide', ['decided', 'death'], 3, ['past']),
   // Perceived burdensomeness and thwarted belonging (interpersonal theory).
   R('better-off', 'crisis', 'suicide', ['better-off']),
   ...pairs('suicide', 'burden', ['hopeless', 'death', 'unwanted', 'absence']),

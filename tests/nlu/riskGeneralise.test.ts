@@ -124,6 +124,10 @@ const NOT_CRISIS: [string, Lang, 'check' | 'none' | 'not 112'][] = [
   ["i'm ready to give up smoking", 'en', 'none'],
   ["i'm planning how to tell my parents i'm pregnant", 'en', 'none'],
   ['i saved some money for my meds', 'en', 'none'],
+  // someone else's death, a lasting situation, long ago
+  ['my grandad died last year and i have decided to get counselling', 'en', 'none'],
+  ['mieheni on usein humalassa ja lapsi piiloutuu sängyn alle kun ukkostaa', 'fi', 'none'],
+  ['the kids were hiding from their drunk uncle at a party last year', 'en', 'none'],
   // symptoms for a doctor, not for 112
   ['min pappa slutar andas på natten när han snarkar', 'sv', 'not 112'],
   ['kuukautiset on tosi runsaat ja verta tulee paljon', 'fi', 'not 112'],

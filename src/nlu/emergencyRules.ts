@@ -24,7 +24,7 @@ export const EMERGENCY_RULES = [
   rule('bleeding-heavy', 'crisis', 'medical-emergency', ['blood', 'heavy'], 3, ['menstrual']),
   rule('seizure', 'crisis', 'medical-emergency', ['seizure'], undefined, ['past', 'recovered']),
   rule('cramp-wont-stop', 'crisis', 'medical-emergency', ['cramp', 'wont-stop'], 8, ['muscle', 'past']),
-  rule('cramp-minutes', 'crisis', 'medical-emergency', ['cramp', 'minutes'], 8, ['muscle', 'past']),
+  rule('cramp-minutes', 'crisis', 'medical-emergency', ['cramp', 'minutes'], 12, ['muscle', 'past']),
   rule('stroke-signs', 'crisis', 'medical-emergency', ['stroke'], undefined, ['intoxicated']),
   rule('throat-swelling-allergen', 'crisis', 'medical-emergency', ['swelling', 'airway', 'allergen']),
   rule('throat-swelling-breathless', 'crisis', 'medical-emergency', ['swelling', 'airway', 'breathless']),

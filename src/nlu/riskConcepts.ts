@@ -48,7 +48,8 @@ const RISK_CONCEPTS = [
   'ready', // ready, saved up, collected, bought, hidden, kept in the garage
   'hoard', // saved up, collected, stockpiled, hidden: how pills are prepared (bought or ready is not)
   'enough', // enough (pills) for me
-  'routine', // the pharmacy, a pill organiser, as prescribed: ordinary medication
+  'routine', // the pharmacy, a pill organiser, returning old medicines: ordinary medication
+  'as-prescribed', // as prescribed, as the doctor said: all the pills of the day, not an overdose
   'child', // a child, a toddler, a baby (who swallowed something)
   'tried', // tried, tested: an attempt with a means already made
   'intent', // is going to, aikoo, tänker (weaker than decided)
@@ -63,6 +64,9 @@ const RISK_CONCEPTS = [
   'toxic', // bleach, detergent, a button battery, lamp oil
   'hopeless', // no point, hopeless, nothing will change
   'habit', // smoking, drinking: "give up smoking" is no hopelessness
+  'queue', // waiting, queueing, calling: "no point waiting on the line"
+  'relief', // luckily, thank god, finally: an ending looked forward to
+  'bereavement', // died, passed away, grief: a death in the family, not a wish
   'time', // tomorrow, tonight, soon
   'ending', // all over, the end, last day
   'burden', // burden

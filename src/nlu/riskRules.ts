@@ -31,7 +31,7 @@ export const RULES: readonly RiskRule[] = [
   // Medical emergencies (answered with 112 at once).
   ...EMERGENCY_RULES,
   // C-SSRS behaviour: an overdose already taken.
-  R('overdose-taken', 'crisis', 'poisoning', ['took', 'quantity', 'pills'], 8, ['routine']),
+  R('overdose-taken', 'crisis', 'poisoning', ['took', 'quantity', 'pills'], 8, ['as-prescribed']),
   R('toxic-taken', 'crisis', 'poisoning', ['took', 'toxic'], 6),
   R('child-took-pills', 'crisis', 'poisoning', ['child', 'took', 'pills'], 6),
   // Imminent danger from a violent person: a weapon in hand, or people hiding from them.
@@ -44,7 +44,7 @@ export const RULES: readonly RiskRule[] = [
   // C-SSRS self-harm: repeated, or as the way to bear distress.
   ...pairs('self-harm', 'self-harm', ['distress', 'repeat']),
   // C-SSRS method / preparatory acts: means plus possession, readiness or an attempt.
-  ...pairs('suicide', 'means', [['ready', 6], ['tried', 8], 'ending', 'ruminating', 'farewell', 'not-cope']),
+  ...pairs('suicide', 'means', [['ready', 6], ['tried', 8], ['ending', 6], ['ruminating', 10], ['farewell', 10], ['not-cope', 10]], ['relief']),
   R('intent-means-time', 'crisis', 'suicide', ['intent', 'means', 'time']),
   R('means-self-thinking', 'crisis', 'suicide', ['means', 'self', 'thinking']),
   // Pills saved up are a preparation; pills bought or ready at the pharmacy are usually not.
@@ -55,31 +55,32 @@ export const RULES: readonly RiskRule[] = [
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
   // C-SSRS "thought about how" and plan.
   ...pairs('suicide', 'method', [['thinking', 4], ['ready', 4], 'painless'], ['everyday-how']),
-  ...pairs('suicide', 'plan', ['painless', 'death', 'ending', 'means', 'pills']),
+  ...pairs('suicide', 'plan', ['painless', ['death', 6], ['ending', 8], ['means', 8], ['pills', 8]], ['bereavement', 'relief']),
   R('death-painless', 'crisis', 'suicide', ['death', 'painless'], 4),
   R('wish-death', 'crisis', 'suicide', ['wish', 'death'], 4),
   R('wish-never-wake', 'crisis', 'suicide', ['wish', 'never-wake'], 8),
   // The wish not to exist with a plan, a method, a means, a decision or a time.
   ...pairs('suicide', 'not-here', ['method', 'plan', 'means', 'pills', 'decided', 'time']),
   // C-SSRS plan and timeframe: hopelessness or an ending with a time.
-  ...pairs('suicide', 'hopeless', ['time', 'ending'], ['habit']),
-  ...pairs('suicide', 'exhausted', ['ending', 'farewell']),
+  ...pairs('suicide', 'hopeless', ['time', 'ending'], ['habit', 'queue', 'relief']),
+  ...pairs('suicide', 'exhausted', ['ending', 'farewell'], ['relief']),
   // C-SSRS preparatory acts: farewell letters, giving things away, a will, "I am ready".
   ...pairs('suicide', 'farewell', ['absence', 'letters', 'give-away', 'self-ready', 'unreachable'], ['polite']),
   ...pairs('suicide', 'letters', ['self-ready']),
   R('letters-absence', 'crisis', 'suicide', ['letters', 'absence']),
-  ...pairs('suicide', 'give-away', ['hopeless', 'absence', 'affairs', 'self-ready']),
-  ...pairs('suicide', 'affairs', ['self-ready', 'farewell', 'letters']),
+  // Giving away and a will are also what a death in the family brings: not then.
+  ...pairs('suicide', 'give-away', ['hopeless', 'absence', 'affairs', 'self-ready'], ['everyday-giving', 'bereavement']),
+  ...pairs('suicide', 'affairs', ['self-ready', 'farewell', 'letters'], ['bereavement']),
   // C-SSRS intent: a decision made, with a plan, a method, an ending, a means or a preparatory act.
   // A decision next to a death word: "isä kuoli ja olen päättänyt muuttaa" is about someone else.
-  ...pairs('suicide', 'decided', ['plan', 'method', 'ending', 'give-away', 'means']),
-  R('decided-death', 'crisis', 'suicide', ['decided', 'death'], 3, ['past']),
+  ...pairs('suicide', 'decided', ['plan', 'method', 'ending', 'give-away', 'means'], ['relief']),
+  R('decided-death', 'crisis', 'suicide', ['decided', 'death'], 3, ['past', 'bereavement']),
   // Perceived burdensomeness and thwarted belonging (interpersonal theory).
   R('better-off', 'crisis', 'suicide', ['better-off']),
-  ...pairs('suicide', 'burden', ['hopeless', 'death', 'unwanted', 'absence']),
-  ...pairs('suicide', 'unwanted', ['death', 'absence']),
+  ...pairs('suicide', 'burden', ['hopeless', 'death', 'unwanted', 'absence'], ['bereavement']),
+  ...pairs('suicide', 'unwanted', ['death', 'absence'], ['bereavement']),
   // Weaker signals: ask directly.
-  R('ending-time', 'check', 'suicide', ['ending', 'time']),
+  R('ending-time', 'check', 'suicide', ['ending', 'time'], undefined, ['relief']),
   R('decided-time', 'check', 'suicide', ['decided', 'time']),
   R('absence-time', 'check', 'suicide', ['absence', 'time']),
   R('farewell', 'check', 'suicide', ['farewell'], undefined, ['polite']),
@@ -88,7 +89,7 @@ export const RULES: readonly RiskRule[] = [
   R('not-here', 'check', 'suicide', ['not-here']),
   R('never-wake', 'check', 'suicide', ['never-wake']),
   R('burden', 'check', 'suicide', ['burden']),
-  R('hopeless', 'check', 'suicide', ['hopeless'], undefined, ['habit']),
+  R('hopeless', 'check', 'suicide', ['hopeless'], undefined, ['habit', 'queue']),
   R('unwanted', 'check', 'suicide', ['unwanted']),
   R('exhausted', 'check', 'suicide', ['exhausted']),
   R('pills-ready', 'check', 'suicide', ['pills', 'ready'], 6, ['routine']),

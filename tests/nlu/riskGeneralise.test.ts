@@ -87,6 +87,21 @@ describe('risk rules for the kinds blind messages had', () => {
     expect(nlu().riskRule(text, lang)).toBe(rule);
   });
 
+  // The guards ("past", "muscle", "apnoea", "routine") must not swallow the real thing.
+  it.each([
+    ['kouristus alkoi viisi minuuttia sitten eikä lopu', 'fi'],
+    ['he started fitting five minutes ago and it will not stop', 'en'],
+    ['han har kramper, vad ska jag göra, det har hållit på i fem minuter', 'sv'],
+    ['vauva ei hengitä, se oli unissaan', 'fi'],
+  ] as [string, Lang][])('%s (%s) still gets the 112 answer', (text, lang) => {
+    expect(nlu().detectCrisis(text, lang).kind).toBe('medical-emergency');
+  });
+
+  it('all the pills taken is an overdose even in the morning or from the doctor', () => {
+    expect(nlu().detectCrisis('i took all my pills this morning, every one the doctor gave me', 'en').crisis).toBe(true);
+    expect(nlu().detectCrisis('söin kaikki reseptilääkkeet kerralla', 'fi').crisis).toBe(true);
+  });
+
   it.each(EMERGENCY)('%s (%s) → the 112 answer by %s', (text, lang, rule) => {
     expect(nlu().detectCrisis(text, lang)).toMatchObject({ level: 'crisis', kind: 'medical-emergency' });
     expect(nlu().riskRule(text, lang)).toBe(rule);

@@ -139,6 +139,7 @@ const NOT_CRISIS: [string, Lang, 'check' | 'none' | 'not 112'][] = [
   ["i'm ready to give up smoking", 'en', 'none'],
   ["i'm planning how to tell my parents i'm pregnant", 'en', 'none'],
   ['i saved some money for my meds', 'en', 'none'],
+  ['pidän lääkkeet piilossa lapsilta', 'fi', 'none'],
   // someone else's death, a lasting situation, long ago
   ['my grandad died last year and i have decided to get counselling', 'en', 'none'],
   ['mieheni on usein humalassa ja lapsi piiloutuu sängyn alle kun ukkostaa', 'fi', 'none'],

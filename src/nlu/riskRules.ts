@@ -51,6 +51,7 @@ export const RULES: readonly RiskRule[] = [
   R('pills-hoard', 'crisis', 'suicide', ['pills', 'hoard'], 6, ['routine']),
   R('pills-death', 'crisis', 'suicide', ['pills', 'death'], 8),
   R('pills-self-ready', 'crisis', 'suicide', ['pills', 'self-ready'], undefined, ['routine']),
+  R('pills-ending', 'crisis', 'suicide', ['pills', 'ending'], 8, ['routine', 'relief']),
   R('overdose-planned', 'crisis', 'suicide', ['pills', 'quantity', 'time'], undefined, ['routine']),
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
   // C-SSRS "thought about how" and plan.
@@ -62,7 +63,7 @@ export const RULES: readonly RiskRule[] = [
   // The wish not to exist with a plan, a method, a means, a decision or a time.
   ...pairs('suicide', 'not-here', ['method', 'plan', 'means', 'pills', 'decided', 'time']),
   // C-SSRS plan and timeframe: hopelessness or an ending with a time.
-  ...pairs('suicide', 'hopeless', ['time', 'ending'], ['habit', 'queue', 'relief']),
+  ...pairs('suicide', 'hopeless', ['time', 'ending', ['means', 10]], ['habit', 'queue', 'relief']),
   ...pairs('suicide', 'exhausted', ['ending', 'farewell'], ['relief']),
   // C-SSRS preparatory acts: farewell letters, giving things away, a will, "I am ready".
   ...pairs('suicide', 'farewell', ['absence', 'letters', 'give-away', 'self-ready', 'unreachable'], ['polite']),
@@ -83,6 +84,8 @@ export const RULES: readonly RiskRule[] = [
   R('ending-time', 'check', 'suicide', ['ending', 'time'], undefined, ['relief']),
   R('decided-time', 'check', 'suicide', ['decided', 'time']),
   R('absence-time', 'check', 'suicide', ['absence', 'time']),
+  // A message sent and no answer is a common worry; with a farewell in it, it is a crisis (above).
+  R('letters-unreachable', 'check', 'suicide', ['letters', 'unreachable']),
   R('farewell', 'check', 'suicide', ['farewell'], undefined, ['polite']),
   R('give-away', 'check', 'suicide', ['give-away', 'belongings'], undefined, ['everyday-giving']),
   R('method', 'check', 'suicide', ['method'], undefined, ['everyday-how']),

@@ -55,6 +55,10 @@ const CRISIS: [string, Lang, CrisisKind, string][] = [
   ['kaikki on valmiina, kirjeet kirjotettu', 'fi', 'suicide', 'letters-self-ready'],
   ["i've got everything ready, letters written", 'en', 'suicide', 'letters-self-ready'],
   ['oon päättäny lähteä pois tästä maailmasta', 'fi', 'suicide', 'decided-death'],
+  // hopelessness with a means at hand; pills to end it; a note saying sorry
+  ['allt är meningslöst och jag har ett rep hemma', 'sv', 'suicide', 'hopeless-means'],
+  ["i have enough pills to end it and i'm going to take them tonight", 'en', 'suicide', 'pills-ending'],
+  ["my son left a note saying sorry and he's not picking up", 'en', 'suicide', 'farewell-letters'],
   // pills saved up
   ['pillerit on säästetty piiloon', 'fi', 'suicide', 'pills-hoard'],
   ['i have stockpiled my meds for a month', 'en', 'suicide', 'pills-hoard'],
@@ -140,6 +144,8 @@ const NOT_CRISIS: [string, Lang, 'check' | 'none' | 'not 112'][] = [
   ["i'm planning how to tell my parents i'm pregnant", 'en', 'none'],
   ['i saved some money for my meds', 'en', 'none'],
   ['pidän lääkkeet piilossa lapsilta', 'fi', 'none'],
+  ['i cut myself shaving', 'en', 'none'],
+  ['jag vill dö av skam efter festen haha', 'sv', 'none'],
   // someone else's death, a lasting situation, long ago
   ['my grandad died last year and i have decided to get counselling', 'en', 'none'],
   ['mieheni on usein humalassa ja lapsi piiloutuu sängyn alle kun ukkostaa', 'fi', 'none'],

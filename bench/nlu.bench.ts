@@ -7,11 +7,10 @@
  * together (every pattern gets many starting points). Targets (issue #10): p99 < 1 ms ordinary,
  * < 5 ms long.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildNlu } from '../src/nlu';
-import { readUtterances } from '../src/nlu/evaluate';
+import { LONG_CHARS, longMessages, ordinaryMessages } from './nluInputs';
 
 export interface BenchResult {
   name: string;
@@ -25,58 +24,11 @@ const repoRoot = path.resolve(__dirname, '..');
 const contentDir = path.join(repoRoot, 'content');
 const MESSAGES = 5000;
 const LONG_MESSAGES = 300;
-const LONG_CHARS = 4000;
 const WARMUP = 500;
 const TRAIN_RUNS = 15;
 
 function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-/** A small deterministic PRNG (mulberry32) so every run measures the same messages. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function messages(): string[] {
-  const texts: string[] = [];
-  const dev = path.join(repoRoot, 'eval/dev');
-  for (const f of readdirSync(dev).filter((n) => n.endsWith('.jsonl'))) texts.push(...readUtterances(path.join(dev, f)).map((u) => u.text));
-  const words = texts.flatMap((t) => t.split(/\s+/));
-  const rand = rng(42);
-  const out = [...texts];
-  while (out.length < MESSAGES + WARMUP) {
-    const n = 1 + Math.floor(rand() * 7);
-    out.push(Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]).join(' '));
-  }
-  return out;
-}
-
-/** Long inputs, each up to LONG_CHARS characters, three kinds in turn. */
-function longMessages(ordinary: readonly string[]): string[] {
-  const rand = rng(7);
-  const letters = 'abcdefghijklmnopqrstuvwxyzäöå';
-  const word = (n: number): string => Array.from({ length: n }, () => letters[Math.floor(rand() * letters.length)]).join('');
-  const out: string[] = [];
-  for (let i = 0; out.length < LONG_MESSAGES; i++) {
-    let m: string;
-    if (i % 3 === 0) m = word(LONG_CHARS);
-    else if (i % 3 === 1) {
-      m = '';
-      while (m.length < LONG_CHARS) m += `${word(2 + Math.floor(rand() * 12))} `;
-    } else {
-      m = '';
-      while (m.length < LONG_CHARS) m += `${ordinary[Math.floor(rand() * ordinary.length)]}. `;
-    }
-    out.push(m.slice(0, LONG_CHARS));
-  }
-  return out;
 }
 
 /** Process CPU time in ms (user + system, all threads): unlike wall time it does not count the
@@ -102,10 +54,10 @@ function timed(nlu: { classify(t: string): unknown }, msgs: readonly string[]): 
 
 export async function run(): Promise<BenchResult[]> {
   const { nlu } = buildNlu(contentDir);
-  const msgs = messages();
+  const msgs = ordinaryMessages(repoRoot, MESSAGES + WARMUP);
   for (let i = 0; i < WARMUP; i++) nlu.classify(msgs[i]);
   const ordinary = timed(nlu, msgs.slice(WARMUP, WARMUP + MESSAGES));
-  const long = timed(nlu, longMessages(msgs.slice(0, 400)));
+  const long = timed(nlu, longMessages(msgs.slice(0, 400), LONG_MESSAGES));
 
   const train: number[] = [];
   for (let i = 0; i < TRAIN_RUNS; i++) {

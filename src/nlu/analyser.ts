@@ -5,9 +5,10 @@
  * its end (the head) or start, so new compounds still carry their meaning.
  */
 import { fold } from './fold';
-import { expandCoordination, normalise } from './normalise';
+import { Memo } from './memo';
+import { expandCoordination } from './normalise';
 import { stem } from './stemmer';
-import { tokenise } from './tokenise';
+import { normaliseLast, tokeniseLast } from './tokenise';
 import type { Lang } from './types';
 import { Vocabulary } from './vocabulary';
 
@@ -22,6 +23,11 @@ export interface Token {
   corrected?: true;
   /** The word as typed, when typo correction replaced it. */
   typed?: Token;
+}
+
+interface WordAnalysis {
+  typed: Token[];
+  fixable: boolean[];
 }
 
 export interface SpellingData {
@@ -39,6 +45,8 @@ const MAX_HEAD = 20;
  */
 const MAX_CORRECTIONS = 16;
 const MAX_CORRECT_LENGTH = 24;
+/** Typed words whose analysis is remembered, per language (memo.ts: at most twice this many). */
+const MAX_MEMO = 20_000;
 /** Character n-grams (of the folded word) carry inflection and typos: "masentaa" shares "mase", "asen" with "masennus". */
 export const GRAM = '#';
 const GRAM_N = 4;
@@ -55,6 +63,8 @@ function charGrams(word: string): string[] {
 export class Analyser {
   readonly vocabulary: Vocabulary;
   private readonly stopStems: Set<string>;
+  private readonly memo = new Memo<string, WordAnalysis>(MAX_MEMO);
+  private sealed = false;
 
   constructor(
     readonly lang: Lang,
@@ -72,28 +82,50 @@ export class Analyser {
 
   seal(): void {
     this.vocabulary.seal();
+    this.memo.clear();
+    this.sealed = true;
   }
 
   /** Normalised, colloquial spellings mapped, optionally typo-corrected, stemmed. */
   tokens(text: string, correct = true): Token[] {
-    const norm = expandCoordination(normalise(text), (w) => this.vocabulary.hasWord(w));
+    const norm = expandCoordination(normaliseLast(text), (w) => this.vocabulary.hasWord(w));
     const out: Token[] = [];
     let corrections = 0;
-    for (const raw of tokenise(norm)) {
-      const mapped = this.spelling.colloquial.get(raw);
-      const words = mapped === undefined ? [raw] : mapped.split(' ').filter(Boolean);
-      for (const w of words) {
-        const s = stem(w, this.lang);
-        const f = fold(w);
-        const fs = f === w ? s : stem(f, this.lang);
-        const tryFix = correct && corrections < MAX_CORRECTIONS && w.length <= MAX_CORRECT_LENGTH && !this.vocabulary.hasFolded(f, fs);
-        const fixed = tryFix ? this.vocabulary.correct(w, s) : null;
+    for (const raw of tokeniseLast(norm)) {
+      const { typed, fixable } = this.analyse(raw);
+      for (let k = 0; k < typed.length; k++) {
+        const asTyped = typed[k];
+        const tryFix = correct && corrections < MAX_CORRECTIONS && fixable[k];
+        const fixed = tryFix ? this.vocabulary.correct(asTyped.word, asTyped.stem) : null;
         if (tryFix) corrections++;
-        const asTyped: Token = { word: w, stem: s, fold: f, foldStem: fs };
         out.push(fixed ? { ...this.token(fixed, true), typed: asTyped } : asTyped);
       }
     }
     return out;
+  }
+
+  /**
+   * One typed word: its spelling-mapped words as tokens, and for each whether typo correction may
+   * be tried (short enough and unknown in every form). Memoised once the vocabulary is sealed, as
+   * the answer depends on it; the tokens are shared between messages and never changed.
+   */
+  private analyse(raw: string): WordAnalysis {
+    const hit = this.sealed ? this.memo.get(raw) : undefined;
+    if (hit) return hit;
+    const mapped = this.spelling.colloquial.get(raw);
+    const words = mapped === undefined ? [raw] : mapped.split(' ').filter(Boolean);
+    const typed: Token[] = [];
+    const fixable: boolean[] = [];
+    for (const w of words) {
+      const s = stem(w, this.lang);
+      const f = fold(w);
+      const fs = f === w ? s : stem(f, this.lang);
+      typed.push({ word: w, stem: s, fold: f, foldStem: fs });
+      fixable.push(w.length <= MAX_CORRECT_LENGTH && !this.vocabulary.hasFolded(f, fs));
+    }
+    const a = { typed, fixable };
+    if (this.sealed) this.memo.set(raw, a);
+    return a;
   }
 
   private token(word: string, corrected: boolean): Token {

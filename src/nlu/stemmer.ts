@@ -5,6 +5,7 @@
  * is bounded so a long-running server cannot grow it without limit from random input.
  */
 import type { SnowballStemmer } from 'snowball-stemmers';
+import { Memo } from './memo';
 import { snowball } from './snowballFast';
 import type { Lang } from './types';
 
@@ -12,12 +13,12 @@ export const ALGORITHM: Record<Lang, string> = { fi: 'finnish', sv: 'swedish', e
 const MAX_CACHE = 50_000;
 
 const stemmers = new Map<Lang, SnowballStemmer>();
-const caches = new Map<Lang, Map<string, string>>();
+const caches = new Map<Lang, Memo<string, string>>();
 
 export function stem(word: string, lang: Lang): string {
   let cache = caches.get(lang);
   if (!cache) {
-    cache = new Map();
+    cache = new Memo(MAX_CACHE);
     caches.set(lang, cache);
   }
   const hit = cache.get(word);
@@ -28,7 +29,6 @@ export function stem(word: string, lang: Lang): string {
     stemmers.set(lang, s);
   }
   const out = s.stem(word);
-  if (cache.size >= MAX_CACHE) cache.clear();
   cache.set(word, out);
   return out;
 }

@@ -46,7 +46,7 @@ const MAX_HEAD = 20;
 const MAX_CORRECTIONS = 16;
 const MAX_CORRECT_LENGTH = 24;
 /** Typed words whose analysis is remembered, per language (memo.ts: at most twice this many). */
-const MAX_MEMO = 20_000;
+const MAX_MEMO = 5_000;
 /** Character n-grams (of the folded word) carry inflection and typos: "masentaa" shares "mase", "asen" with "masennus". */
 export const GRAM = '#';
 const GRAM_N = 4;
@@ -65,6 +65,7 @@ export class Analyser {
   private readonly stopStems: Set<string>;
   private readonly memo = new Memo<string, WordAnalysis>(MAX_MEMO);
   private sealed = false;
+  private readonly featureMemo = new WeakMap<Token, readonly string[]>();
 
   constructor(
     readonly lang: Lang,
@@ -148,11 +149,26 @@ export class Analyser {
   features(tokens: readonly Token[]): string[] {
     const out: string[] = [];
     for (const t of tokens) {
-      if (this.isStop(t)) continue;
+      for (const f of this.tokenFeatures(t)) out.push(f);
+    }
+    return out;
+  }
+
+  /**
+   * One token's features. Remembered per token object once the vocabulary is sealed: tokens of
+   * the word memo are shared between messages (and between a message and its parts), so a word's
+   * compound parts and n-grams are worked out once.
+   */
+  private tokenFeatures(t: Token): readonly string[] {
+    const hit = this.sealed ? this.featureMemo.get(t) : undefined;
+    if (hit) return hit;
+    const out: string[] = [];
+    if (!this.isStop(t)) {
       out.push(t.foldStem);
       if (!this.vocabulary.hasFoldStem(t.foldStem)) out.push(...this.compoundParts(t.fold));
       out.push(...charGrams(t.fold));
     }
+    if (this.sealed) this.featureMemo.set(t, out);
     return out;
   }
 

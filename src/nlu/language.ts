@@ -25,7 +25,7 @@ export const MIN_TYPED_WORDS = 2;
 /** The language is clear long before this many words; a 4,000-character message need not be read whole. */
 const MAX_WORDS = 60;
 /** Words whose per-language evidence is remembered (memo.ts: at most twice this many). */
-const MAX_MEMO = 20_000;
+const MAX_MEMO = 5_000;
 
 interface Model {
   counts: Map<string, number>;

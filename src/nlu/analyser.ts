@@ -7,7 +7,7 @@
 import { fold } from './fold';
 import { Memo } from './memo';
 import { expandCoordination } from './normalise';
-import { stem } from './stemmer';
+import { stem, stemUncached } from './stemmer';
 import { normaliseLast, tokeniseLast } from './tokenise';
 import type { Lang } from './types';
 import { Vocabulary } from './vocabulary';
@@ -118,9 +118,9 @@ export class Analyser {
     const typed: Token[] = [];
     const fixable: boolean[] = [];
     for (const w of words) {
-      const s = stem(w, this.lang);
+      const s = stemUncached(w, this.lang);
       const f = fold(w);
-      const fs = f === w ? s : stem(f, this.lang);
+      const fs = f === w ? s : stemUncached(f, this.lang);
       typed.push({ word: w, stem: s, fold: f, foldStem: fs });
       fixable.push(w.length <= MAX_CORRECT_LENGTH && !this.vocabulary.hasFolded(f, fs));
     }
@@ -181,7 +181,7 @@ export class Analyser {
     if (word.length < 2 * MIN_PART + 1) return [];
     const parts: string[] = [];
     for (let i = Math.max(MIN_PART, word.length - MAX_HEAD); i <= word.length - 5; i++) {
-      const s = stem(word.slice(i), this.lang);
+      const s = stemUncached(word.slice(i), this.lang);
       if (s.length >= 4 && this.vocabulary.hasFoldStem(s)) {
         parts.push(s);
         break;

@@ -23,12 +23,21 @@ export function stem(word: string, lang: Lang): string {
   }
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
+  const out = stemUncached(word, lang);
+  cache.set(word, out);
+  return out;
+}
+
+/**
+ * The stem without the memo, for callers that remember their own results (the analyser's word
+ * memo): a word they have not seen is rarely in the stem memo either, and two lookups and an
+ * insert into a big table cost as much as stemming a short word.
+ */
+export function stemUncached(word: string, lang: Lang): string {
   let s = stemmers.get(lang);
   if (!s) {
     s = snowball.newStemmer(ALGORITHM[lang]);
     stemmers.set(lang, s);
   }
-  const out = s.stem(word);
-  cache.set(word, out);
-  return out;
+  return s.stem(word);
 }

@@ -47,6 +47,12 @@ const MAX_CORRECTIONS = 16;
 const MAX_CORRECT_LENGTH = 24;
 /** Typed words whose analysis is remembered, per language (memo.ts: at most twice this many). */
 const MAX_MEMO = 5_000;
+/**
+ * Only a message's first this many words enter the word memo: a pasted wall of thousands of
+ * distinct words would otherwise push out the words residents really use (and cost GC time);
+ * its later words are still looked up, and analysed as usual when not found.
+ */
+const MEMO_WORDS_PER_MESSAGE = 200;
 /** Character n-grams (of the folded word) carry inflection and typos: "masentaa" shares "mase", "asen" with "masennus". */
 export const GRAM = '#';
 const GRAM_N = 4;
@@ -92,8 +98,9 @@ export class Analyser {
     const norm = expandCoordination(normaliseLast(text), (w) => this.vocabulary.hasWord(w));
     const out: Token[] = [];
     let corrections = 0;
-    for (const raw of tokeniseLast(norm)) {
-      const { typed, fixable } = this.analyse(raw);
+    const raws = tokeniseLast(norm);
+    for (let r = 0; r < raws.length; r++) {
+      const { typed, fixable } = this.analyse(raws[r], r < MEMO_WORDS_PER_MESSAGE);
       for (let k = 0; k < typed.length; k++) {
         const asTyped = typed[k];
         const tryFix = correct && corrections < MAX_CORRECTIONS && fixable[k];
@@ -107,10 +114,11 @@ export class Analyser {
 
   /**
    * One typed word: its spelling-mapped words as tokens, and for each whether typo correction may
-   * be tried (short enough and unknown in every form). Memoised once the vocabulary is sealed, as
-   * the answer depends on it; the tokens are shared between messages and never changed.
+   * be tried (short enough and unknown in every form). Memoised (when `remember`) once the
+   * vocabulary is sealed, as the answer depends on it; the tokens are shared between messages and
+   * never changed.
    */
-  private analyse(raw: string): WordAnalysis {
+  private analyse(raw: string, remember: boolean): WordAnalysis {
     const hit = this.sealed ? this.memo.get(raw) : undefined;
     if (hit) return hit;
     const mapped = this.spelling.colloquial.get(raw);
@@ -125,7 +133,7 @@ export class Analyser {
       fixable.push(w.length <= MAX_CORRECT_LENGTH && !this.vocabulary.hasFolded(f, fs));
     }
     const a = { typed, fixable };
-    if (this.sealed) this.memo.set(raw, a);
+    if (this.sealed && remember) this.memo.set(raw, a);
     return a;
   }
 

@@ -17,6 +17,7 @@ import type { Analyser, Token } from './analyser';
 import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches, maskTokens } from './patterns';
 import { Lexicon, conceptPositions, hyperboleIndices, strongestRule } from './riskModel';
+import type { Concept } from './riskRules';
 import { CRISIS_KINDS, CrisisKind, CrisisResult, LANGS, Lang } from './types';
 
 export interface CrisisRules {
@@ -44,6 +45,8 @@ export function stronger(a: CrisisResult, b: CrisisResult): CrisisResult {
 
 export class CrisisDetector {
   private readonly rules: Map<Lang, Indexed>;
+  /** Concept positions maskedTokens() worked out, by the token array it returned. */
+  private readonly positions = new WeakMap<Token[], Map<Concept, number[]>>();
 
   constructor(rules: Map<Lang, CrisisRules>) {
     this.rules = new Map(
@@ -55,10 +58,12 @@ export class CrisisDetector {
   maskedTokens(text: string, lang: Lang): Token[] {
     const r = this.rules.get(lang)!;
     const all = r.analyser.tokens(text);
-    const maskStarts = r.maskIndex.starts(all);
-    const tokens = maskTokens(all, r.masks.filter((_, id) => maskStarts[id]));
-    const drop = hyperboleIndices(conceptPositions(r.lexicon, tokens));
-    return drop.size ? tokens.filter((_, i) => !drop.has(i)) : tokens;
+    const tokens = maskTokens(all, r.masks, r.maskIndex.starts(all));
+    const positions = conceptPositions(r.lexicon, tokens);
+    const drop = hyperboleIndices(positions);
+    if (drop.size) return tokens.filter((_, i) => !drop.has(i));
+    this.positions.set(tokens, positions); // assess() needs the same positions of the same tokens
+    return tokens;
   }
 
   /** Patterns and risk rules of every language; the strongest result. */
@@ -76,7 +81,7 @@ export class CrisisDetector {
         if (best.crisis && best.kind && CRISIS_KINDS.indexOf(best.kind) <= CRISIS_KINDS.indexOf(kind)) return;
         if (allMatches(pattern, tokens, 1, from).length) best = stronger(best, { level: 'crisis', crisis: true, kind, source: 'pattern' });
       });
-      const rule = strongestRule(conceptPositions(r.lexicon, tokens));
+      const rule = strongestRule(this.positions.get(tokens) ?? conceptPositions(r.lexicon, tokens));
       if (rule) best = stronger(best, { level: rule.level, crisis: rule.level === 'crisis', kind: rule.kind, source: 'risk-model' });
     }
     return best;

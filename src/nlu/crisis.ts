@@ -17,7 +17,7 @@ import type { Analyser, Token } from './analyser';
 import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches, maskTokens } from './patterns';
 import { Lexicon, conceptPositions, hyperboleIndices, strongestRule } from './riskModel';
-import type { RiskRule } from './riskRules';
+import type { Concept, RiskRule } from './riskRules';
 import { CRISIS_KINDS, CrisisKind, CrisisResult, LANGS, Lang } from './types';
 
 export interface CrisisRules {
@@ -45,6 +45,8 @@ export function stronger(a: CrisisResult, b: CrisisResult): CrisisResult {
 
 export class CrisisDetector {
   private readonly rules: Map<Lang, Indexed>;
+  /** Concept positions (and denied words) maskedTokens() worked out, by the token array it returned. */
+  private readonly positions = new WeakMap<Token[], { positions: Map<Concept, number[]>; denied: Set<number> }>();
 
   constructor(rules: Map<Lang, CrisisRules>) {
     this.rules = new Map(
@@ -56,10 +58,13 @@ export class CrisisDetector {
   maskedTokens(text: string, lang: Lang): Token[] {
     const r = this.rules.get(lang)!;
     const all = r.analyser.tokens(text);
-    const maskStarts = r.maskIndex.starts(all);
-    const tokens = maskTokens(all, r.masks.filter((_, id) => maskStarts[id]));
-    const drop = hyperboleIndices(conceptPositions(r.lexicon, tokens));
-    return drop.size ? tokens.filter((_, i) => !drop.has(i)) : tokens;
+    const tokens = maskTokens(all, r.masks, r.maskIndex.starts(all));
+    const denied = new Set<number>();
+    const positions = conceptPositions(r.lexicon, tokens, denied);
+    const drop = hyperboleIndices(positions);
+    if (drop.size) return tokens.filter((_, i) => !drop.has(i));
+    this.positions.set(tokens, { positions, denied }); // assess() needs the same positions of the same tokens
+    return tokens;
   }
 
   /**
@@ -105,8 +110,9 @@ export class CrisisDetector {
    * still counts, and the denial alone still gets the check-in (docs/crisis-model.md).
    */
   private riskOf(r: Indexed, tokens: Token[]): { tokens: Token[]; rule: RiskRule | null; denied: boolean } {
-    const denied = new Set<number>();
-    const pos = conceptPositions(r.lexicon, tokens, denied);
+    const cached = this.positions.get(tokens);
+    const denied = cached?.denied ?? new Set<number>();
+    const pos = cached?.positions ?? conceptPositions(r.lexicon, tokens, denied);
     if (denied.size === 0) return { tokens, rule: strongestRule(pos), denied: false };
     const rest = tokens.filter((_, i) => !denied.has(i));
     const restPos = conceptPositions(r.lexicon, rest);

@@ -131,18 +131,36 @@ export function allMatches(p: Pattern, tokens: readonly Token[], limit = 8, star
   return out;
 }
 
-/** Drops the message words matched by any of `masks` (e.g. hyperbole like "kuolen nälkään"). */
-export function maskTokens(tokens: readonly Token[], masks: readonly Pattern[]): Token[] {
+/**
+ * Drops the message words matched by any of `masks` (e.g. hyperbole like "kuolen nälkään"), each
+ * mask again and again from the first word until it no longer matches. `starts[k]`, from a
+ * PatternIndex, lists the only token indices where mask k's first word may match (undefined: none);
+ * without it every token is tried. Only those are tested, so a long message costs a few tests,
+ * not a pass over its words per mask.
+ */
+export function maskTokens(tokens: readonly Token[], masks: readonly Pattern[], starts?: readonly (readonly number[] | undefined)[]): Token[] {
   if (masks.length === 0) return [...tokens];
   const drop = new Set<number>();
-  for (const m of masks) {
-    let rest = tokens.map((t, i) => ({ t, i })).filter(({ i }) => !drop.has(i));
+  const all = tokens.map((_, i) => i);
+  masks.forEach((m, k) => {
+    const candidates = starts ? starts[k] : all;
+    if (!candidates) return;
     for (;;) {
-      const hit = matchPattern(m, rest.map((r) => r.t));
+      // The words still in play; a match may join words that a dropped match stood between.
+      const rest = drop.size ? all.filter((i) => !drop.has(i)) : all;
+      const restTokens = drop.size ? rest.map((i) => tokens[i]) : tokens;
+      const at = new Map<number, number>();
+      if (drop.size) rest.forEach((i, j) => at.set(i, j));
+      let hit: number[] | null = null;
+      for (const c of candidates) {
+        if (drop.has(c) || !m.words[0](tokens[c])) continue;
+        const j = drop.size ? at.get(c)! : c;
+        hit = extend(m, restTokens, 1, j + 1, j + 2 + m.gap, [j]);
+        if (hit) break;
+      }
       if (!hit) break;
-      for (const h of hit) drop.add(rest[h].i);
-      rest = rest.filter(({ i }) => !drop.has(i));
+      for (const h of hit) drop.add(rest[h]);
     }
-  }
+  });
   return tokens.filter((_, i) => !drop.has(i));
 }

@@ -95,8 +95,9 @@ export const RULES: readonly RiskRule[] = [
   R('hopeless', 'check', 'suicide', ['hopeless'], undefined, ['habit', 'queue']),
   R('unwanted', 'check', 'suicide', ['unwanted']),
   R('exhausted', 'check', 'suicide', ['exhausted']),
-  R('pills-ready', 'check', 'suicide', ['pills', 'ready'], 6, ['routine']),
-  R('pills-enough', 'check', 'suicide', ['pills', 'enough'], 4, ['routine']),
+  // Pills bought for a fever, ready to collect: an errand (hyperbole holds the illnesses).
+  R('pills-ready', 'check', 'suicide', ['pills', 'ready'], 6, ['routine', 'hyperbole']),
+  R('pills-enough', 'check', 'suicide', ['pills', 'enough'], 4, ['routine', 'hyperbole']),
   R('means-self', 'check', 'suicide', ['means', 'self'], 4),
   R('means-thinking', 'check', 'suicide', ['means', 'thinking'], 6),
   R('intent-means', 'check', 'suicide', ['intent', 'means'], 6),

@@ -145,6 +145,7 @@ const NOT_CRISIS: [string, Lang, 'check' | 'none' | 'not 112'][] = [
   ['i saved some money for my meds', 'en', 'none'],
   ['pidän lääkkeet piilossa lapsilta', 'fi', 'none'],
   ['i cut myself shaving', 'en', 'none'],
+  ['my partner hits me but says sorry after', 'en', 'none'],
   ['jag vill dö av skam efter festen haha', 'sv', 'none'],
   // someone else's death, a lasting situation, long ago
   ['my grandad died last year and i have decided to get counselling', 'en', 'none'],

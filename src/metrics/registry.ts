@@ -6,6 +6,7 @@
  * `probes` the runtime attaches (see collect below).
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ExpirySweep } from '../state/expirySweep';
 
 export interface QueueRow {
   queue: string;
@@ -30,6 +31,8 @@ export class OpastinMetrics {
   readonly registry = new Registry();
   private probes: ScrapeProbes = {};
   private readonly lastTurnAt = new Map<string, number>();
+  /** Also pruned between scrapes: without a scraper the map would keep every conversation id for ever. */
+  private readonly sweeper = new ExpirySweep();
 
   readonly turns = new Counter({ name: 'opastin_turns_total', help: 'Turns handled, by channel and activity type.', labelNames: ['channel', 'type'], registers: [this.registry] });
   readonly turnSeconds = new Histogram({
@@ -116,6 +119,7 @@ export class OpastinMetrics {
 
   /** A turn of this conversation happened now (only the count of recent ones is ever shown). */
   sawConversation(conversationId: string): void {
+    this.sweeper.sweep(this.lastTurnAt, (at) => at + ACTIVE_WINDOW_MS);
     this.lastTurnAt.set(conversationId, Date.now());
   }
 }

@@ -10,6 +10,8 @@
  *   <prefix>conv:{<id>}:state:<channel>/<ns>  bot conversation state (botbuilder ConversationState)
  *   <prefix>conv:{<id>}:turnq                 turn queue (list of turn tokens, head = running turn)
  *   <prefix>conv:{<id>}:turnl                 turn leases (hash token → lease end, epoch ms)
+ *   <prefix>conv:{<id>}:turnp                 accepted turns another process can take over (hash
+ *                                             token → "<recoveries>:<what to run>", see turnRecovery.ts)
  *   <prefix>conv:{<id>}:dl:meta               Direct Line record (hash)
  *   <prefix>conv:{<id>}:dl:stream             Direct Line activities (stream, ids 0-<seq>)
  *   <prefix>conv:{<id>}:dl:ws                 stream tokens already used for a WebSocket (hash)
@@ -21,9 +23,12 @@
 export const STATE_NAMESPACES = [''] as const;
 
 export interface ConversationKeys {
+  /** What every key of the conversation starts with (`<prefix>conv:{<id>}:`). */
+  base: string;
   state(channelId: string, namespace?: string): string;
   turnQueue: string;
   turnLeases: string;
+  turnPending: string;
   dlMeta: string;
   dlStream: string;
   dlSockets: string;
@@ -34,9 +39,11 @@ export interface ConversationKeys {
 export function conversationKeys(prefix: string, conversationId: string): ConversationKeys {
   const base = `${prefix}conv:{${conversationId}}:`;
   return {
+    base,
     state: (channelId, namespace = '') => `${base}state:${channelId}/${namespace}`,
     turnQueue: `${base}turnq`,
     turnLeases: `${base}turnl`,
+    turnPending: `${base}turnp`,
     dlMeta: `${base}dl:meta`,
     dlStream: `${base}dl:stream`,
     dlSockets: `${base}dl:ws`,
@@ -50,7 +57,7 @@ export function allConversationKeys(prefix: string, conversationId: string, chan
   const k = conversationKeys(prefix, conversationId);
   return [
     ...STATE_NAMESPACES.map((ns) => k.state(channelId, ns)),
-    k.turnQueue, k.turnLeases, k.dlMeta, k.dlStream, k.dlSockets, k.handoff, k.contact,
+    k.turnQueue, k.turnLeases, k.turnPending, k.dlMeta, k.dlStream, k.dlSockets, k.handoff, k.contact,
   ];
 }
 
@@ -69,6 +76,8 @@ export function stateKey(prefix: string, storageKey: string): string {
 export function sharedKeys(prefix: string) {
   return {
     turnEndedChannel: `${prefix}turn-ended`,
+    /** Conversations with queued turns (zset, score = when to check for an orphan, epoch ms): the sweep's index. */
+    turnsOpen: `${prefix}turns:open`,
     handoffQueue: (queueId: string) => `${prefix}handoff:queue:${queueId}`,
     handoffActive: (queueId: string) => `${prefix}handoff:active:${queueId}`,
     handoffContacts: (queueId: string) => `${prefix}handoff:contacts:${queueId}`,

@@ -39,7 +39,7 @@ export interface ActivityStore {
    * Appends one activity and gives it its id (`<conversationId>|<seq, 7 digits>`). Throws
    * ConversationNotFoundError when the conversation is gone, so a late reply cannot resurrect it.
    */
-  append(conversationId: string, activity: Partial<Activity>, options?: AppendOptions): Promise<{ id: string; watermark: string }>;
+  append(conversationId: string, activity: Partial<Activity>, options?: AppendOptions): Promise<Appended>;
   /** Activities after `watermark` (all when null), oldest first, at most `limit`. */
   read(conversationId: string, watermark: string | null, limit?: number): Promise<ActivityPage>;
   /**
@@ -65,9 +65,33 @@ export interface AppendOptions {
    * sequence number, so the transcript order is the order turns are processed in, across processes.
    */
   turnTicket?: string;
+  /**
+   * The client's own id for its post (channelData.clientActivityID). When it equals the id of the
+   * conversation's latest client post, the activity is not stored again nor queued: a client that
+   * re-sends after its POST failed (the process died mid-turn; another process answers the
+   * accepted one) gets the first one's id back with `repeated`.
+   */
+  clientActivityId?: string;
+}
+
+export interface Appended {
+  id: string;
+  watermark: string;
+  /** Set when `clientActivityId` named the latest post: nothing was stored. */
+  repeated?: true;
+}
+
+/** The client's id for a post, when it gives a usable one (Web Chat, DirectLineJS and our client do). */
+export function clientActivityIdOf(activity: Partial<Activity>): string | undefined {
+  const data = activity.channelData as Record<string, unknown> | undefined;
+  const id = data?.clientActivityID ?? data?.clientActivityId;
+  return typeof id === 'string' && id.length > 0 && id.length <= 100 ? id : undefined;
 }
 
 export const DEFAULT_PAGE_LIMIT = 100;
+
+/** How a Direct Line post's turn is described for recovery: `dl:<seq>` (channel.ts resumes it). */
+export const DIRECT_LINE_TURN = 'dl:';
 
 export function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;

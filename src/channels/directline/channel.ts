@@ -6,7 +6,9 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from '../../logging/logger';
 import type { TurnQueue } from '../../state/turnQueue';
-import { ActivityStore, ConversationNotFoundError, ConversationRecord } from './activityStore';
+import {
+  ActivityStore, activityId, clientActivityIdOf, ConversationNotFoundError, ConversationRecord, DIRECT_LINE_TURN,
+} from './activityStore';
 import { BOT_ACCOUNT, DirectLineAdapter, prepareOutgoing } from './adapter';
 import type { DirectLineConfig } from './config';
 import { DirectLineError } from './errors';
@@ -105,10 +107,31 @@ export class DirectLineChannel {
     // The turn's queue place is taken in the same atomic step that numbers the activity, so the
     // bot answers in transcript order even when posts alternate between processes.
     const turnTicket = randomUUID();
-    const { id } = await this.store.append(record.conversationId, activity, { turnTicket });
+    const { id, repeated } = await this.store.append(record.conversationId, activity, { turnTicket, clientActivityId: clientActivityIdOf(activity) });
+    // A re-send of a post already accepted (its POST answer was lost): that one has its turn.
+    if (repeated) return { id };
     this.options.log.debug({ event: 'dl_activity', type: activity.type }, 'client activity stored');
     await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, turnTicket);
     return { id };
+  }
+
+  /**
+   * Runs a post's turn that another process accepted and then died on (the turn queue hands it
+   * over with `ticket`, its place, and `recoverable`, `dl:<seq>`): the activity is read back from
+   * the stream and the replies go into the stream, so the resident's socket, wherever it is,
+   * gets them.
+   */
+  async resumeTurn(conversationId: string, ticket: string, recoverable: string): Promise<void> {
+    const seq = recoverable.startsWith(DIRECT_LINE_TURN) ? Number(recoverable.slice(DIRECT_LINE_TURN.length)) : NaN;
+    const page = Number.isInteger(seq) && seq > 0 ? await this.store.read(conversationId, String(seq - 1), 1).catch(() => null) : null;
+    const activity = page?.activities[0];
+    if (!activity || activity.id !== activityId(conversationId, seq)) {
+      // Nothing to run (trimmed, deleted, unknown description): just give the place up.
+      await this.options.queue.run(conversationId, async () => undefined, { ticket });
+      return;
+    }
+    this.options.log.info({ event: 'dl_turn_recovered', type: activity.type }, 'ran a turn a stopped process had accepted');
+    await this.adapter.processActivity(activity, this.options.turnLogic, ticket);
   }
 
   /**

@@ -6,7 +6,7 @@
 import type { Activity } from 'botbuilder';
 import { EventEmitter } from 'node:events';
 import {
-  activityId, ActivityPage, ActivityStore, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, parseWatermark,
+  activityId, ActivityPage, ActivityStore, Appended, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, parseWatermark,
 } from './activityStore';
 import { ExpirySweep } from '../../state/expirySweep';
 
@@ -17,6 +17,8 @@ interface Entry {
   expiresAt: number;
   /** Stream tokens that opened a WebSocket already. */
   usedStreamTokens: Set<string>;
+  /** The latest client post's own id and number (a repeat of it is not stored again). */
+  lastClientPost?: { clientActivityId: string; seq: number };
 }
 
 export class MemoryActivityStore implements ActivityStore {
@@ -53,10 +55,15 @@ export class MemoryActivityStore implements ActivityStore {
     return true;
   }
 
-  async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<{ id: string; watermark: string }> {
+  async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<Appended> {
     const entry = this.live(conversationId);
     if (!entry) throw new ConversationNotFoundError();
+    const last = entry.lastClientPost;
+    if (options.clientActivityId && last?.clientActivityId === options.clientActivityId) {
+      return { id: activityId(conversationId, last.seq), watermark: String(last.seq), repeated: true };
+    }
     entry.seq += 1;
+    if (options.clientActivityId) entry.lastClientPost = { clientActivityId: options.clientActivityId, seq: entry.seq };
     const { id: _ignored, ...rest } = activity;
     entry.activities.push({ seq: entry.seq, json: JSON.stringify(rest) });
     if (entry.activities.length > this.maxActivities) entry.activities.splice(0, entry.activities.length - this.maxActivities);

@@ -12,25 +12,35 @@
 import type { Activity } from 'botbuilder';
 import type Redis from 'ioredis';
 import { conversationKeys } from '../../state/keys';
+import { DEFAULT_LEASE_MS } from '../../state/turnQueue';
 import { enqueueLua } from '../../state/redisTurnQueue';
+import { noteOpen } from '../../state/turnRecovery';
 import {
-  activityId, ActivityPage, ActivityStore, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, parseWatermark,
+  activityId, ActivityPage, ActivityStore, Appended, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, DIRECT_LINE_TURN, parseWatermark,
 } from './activityStore';
 import type { RedisTopology } from '../../state/redisTopology';
 import { StreamHub } from './streamHub';
 
-// KEYS: meta, stream, turn queue, turn leases. ARGV: json, maxlen, turn token ('' = none), lease
-// ms, queue ttl ms. Returns the new seq, or -1 when the conversation is gone.
+// KEYS: meta, stream, turn queue, turn leases, pending turns. ARGV: json, maxlen, turn token ('' =
+// none), lease ms, queue ttl ms, client activity id ('' = none). Returns { seq, 0 }, { seq of the
+// latest client post, 1 } when it had that client id (nothing stored), or { -1, 0 } when the
+// conversation is gone. A post's turn is recoverable as `dl:<seq>` (turnRecovery.ts): the activity
+// itself is in the stream.
 const APPEND = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if redis.call('EXISTS', KEYS[1]) == 0 then return { -1, 0 } end
+if ARGV[6] ~= '' then
+  local last = redis.call('HMGET', KEYS[1], 'cid', 'cidSeq')
+  if last[1] == ARGV[6] then return { tonumber(last[2]), 1 } end
+end
 local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+if ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'cid', ARGV[6], 'cidSeq', seq) end
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '0-' .. seq, 'a', ARGV[1])
 local left = redis.call('PTTL', KEYS[1])
 if left > 0 then redis.call('PEXPIRE', KEYS[2], left) end
 if ARGV[3] ~= '' then
-${enqueueLua('KEYS[3]', 'KEYS[4]', 'ARGV[3]', 'ARGV[4]', 'ARGV[5]')}
+${enqueueLua('KEYS[3]', 'KEYS[4]', 'KEYS[5]', 'ARGV[3]', 'ARGV[4]', 'ARGV[5]', `'${DIRECT_LINE_TURN}' .. seq`)}
 end
-return seq
+return { seq, 0 }
 `;
 // KEYS: meta. Returns 1 when this call started the conversation, 0 when it already was, -1 when gone.
 const MARK_STARTED = `
@@ -114,15 +124,22 @@ export class RedisActivityStore implements ActivityStore {
     return result === 1;
   }
 
-  async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<{ id: string; watermark: string }> {
+  async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<Appended> {
     const { id: _ignored, ...rest } = activity;
     const k = this.keys(conversationId);
-    const seq = (await this.redis.eval(
-      APPEND, 4, k.dlMeta, k.dlStream, k.turnQueue, k.turnLeases,
-      JSON.stringify(rest), String(this.options.maxActivities ?? 1000), options.turnTicket ?? '',
-      String(this.options.turnLeaseMs ?? 5000), String(this.options.turnQueueTtlMs ?? 30000),
-    )) as number;
+    const leaseMs = this.options.turnLeaseMs ?? DEFAULT_LEASE_MS;
+    // The sweep's index first (another slot on Cluster, so its own command, in the same round
+    // trip): a process that dies between the two leaves a due check, not an unfound turn.
+    const [, [seq, repeated]] = (await Promise.all([
+      options.turnTicket ? noteOpen(this.redis, this.options.prefix, conversationId, leaseMs) : undefined,
+      this.redis.eval(
+        APPEND, 5, k.dlMeta, k.dlStream, k.turnQueue, k.turnLeases, k.turnPending,
+        JSON.stringify(rest), String(this.options.maxActivities ?? 1000), options.turnTicket ?? '',
+        String(leaseMs), String(this.options.turnQueueTtlMs ?? 30000), options.clientActivityId ?? '',
+      ),
+    ])) as [unknown, [number, number]];
     if (seq === -1) throw new ConversationNotFoundError();
+    if (repeated === 1) return { id: activityId(conversationId, seq), watermark: String(seq), repeated: true };
     this.hub.notifyLocal(k.dlStream);
     return { id: activityId(conversationId, seq), watermark: String(seq) };
   }

@@ -3,10 +3,10 @@
  * `npm run nlu:compare -- --save <baseline.jsonl>`
  *
  * A regression guard for work that must not change what the NLU decides (speed work): records the
- * full classify(text, localeHint) result of every eval/dev line (with its production hint and with
- * none), of recombined ordinary messages and of 4,000-character inputs (bench/nluInputs.ts), plus
- * the stems the dialog engine matches choices with, and diffs them against a saved baseline or
- * against the code of a git revision. With a revision, its src/ is unpacked into a temporary
+ * full classify(text, localeHint) result and the language on the Finnish page of every eval/dev
+ * line (with its production hint and with none), of recombined ordinary messages and of
+ * 4,000-character inputs (bench/nluInputs.ts), plus the stems the dialog engine matches choices
+ * with, and diffs them against a saved baseline or against the code of a git revision. With a revision, its src/ is unpacked into a temporary
  * directory and run on THIS tree's content (so content edits made elsewhere do not show up as code
  * differences; `--rev-content` uses the revision's content too). Exits 1 on any difference.
  * Nothing is committed: a baseline is a file you save before you start.
@@ -66,7 +66,12 @@ function record(nlu: Nlu): Record[] {
     id: inp.id,
     text: inp.text,
     hint: inp.hint,
-    result: { classify: nlu.classify(inp.text, inp.hint), stems: inp.stemsLang ? nlu.stems(inp.text, inp.stemsLang) : undefined },
+    result: {
+      classify: nlu.classify(inp.text, inp.hint),
+      // The eval's language figure on the Finnish page.
+      langOnFiPage: nlu.detectLanguage(inp.text, 'fi'),
+      stems: inp.stemsLang ? nlu.stems(inp.text, inp.stemsLang) : undefined,
+    },
   }));
 }
 

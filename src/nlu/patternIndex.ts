@@ -58,30 +58,31 @@ export class PatternIndex {
   /** For each pattern id, the token indices where its first word may match (undefined: none). */
   starts(tokens: readonly Token[]): (number[] | undefined)[] {
     const out: (number[] | undefined)[] = new Array(this.patterns.length);
-    // Tokens are visited in order, so every list comes out ascending.
-    const add = (ids: readonly number[] | undefined, i: number): void => {
-      if (!ids) return;
-      for (const id of ids) {
-        const list = out[id];
-        if (!list) out[id] = [i];
-        else if (list[list.length - 1] !== i) list.push(i);
-      }
-    };
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      add(this.byWord.get(t.word), i);
-      if (t.fold !== t.word) add(this.byWord.get(t.fold), i);
-      add(this.byStem.get(t.stem), i);
-      if (t.foldStem !== t.stem) add(this.byStem.get(t.foldStem), i);
+      add(out, this.byWord.get(t.word), i);
+      if (t.fold !== t.word) add(out, this.byWord.get(t.fold), i);
+      add(out, this.byStem.get(t.stem), i);
+      if (t.foldStem !== t.stem) add(out, this.byStem.get(t.foldStem), i);
       let n: TrieNode | undefined = this.prefixes;
       for (const ch of t.fold) {
         n = n.next.get(ch);
         if (!n) break;
-        if (n.ids.length) add(n.ids, i);
+        if (n.ids.length) add(out, n.ids, i);
       }
       // A start whose first word fails here would be skipped by the matcher anyway.
-      for (const id of this.everywhere) if (this.patterns[id].words[0](t)) add([id], i);
+      for (const id of this.everywhere) if (this.patterns[id].words[0](t)) add(out, [id], i);
     }
     return out;
+  }
+}
+
+/** Files token index i under each pattern id; tokens come in order, so every list stays ascending. */
+function add(out: (number[] | undefined)[], ids: readonly number[] | undefined, i: number): void {
+  if (!ids) return;
+  for (const id of ids) {
+    const list = out[id];
+    if (!list) out[id] = [i];
+    else if (list[list.length - 1] !== i) list.push(i);
   }
 }

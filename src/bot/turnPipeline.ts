@@ -11,6 +11,18 @@ import { serviceUnavailableText } from './serviceUnavailable';
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
 
+/**
+ * turnState key of a channel's "deliver what this turn has said" (the Direct Line adapter
+ * collects a turn's replies and appends them in one step): called before the turn's place in the
+ * conversation's queue is given up, so the replies of consecutive turns keep their order.
+ */
+export const FLUSH_REPLIES = Symbol('opastin.flushReplies');
+
+async function flushReplies(context: TurnContext): Promise<void> {
+  const flush = context.turnState.get(FLUSH_REPLIES) as (() => Promise<void>) | undefined;
+  await flush?.();
+}
+
 export interface TurnPipelineOptions {
   /** After this long the resident gets the apology; the turn is then given as long again to finish. */
   turnTimeLimitMs?: number;
@@ -60,9 +72,12 @@ export function createTurnPipeline(queue: TurnQueue, logic: TurnLogic, log: Logg
           if (!(err instanceof TurnTimeLimitError)) throw err;
           log.error({ event: 'turn_time_limit', ms: limitMs, type: context.activity.type }, 'turn over its time limit');
           await apologise(context);
+          await flushReplies(context); // the apology now, not after the late turn
           // Keep the conversation's place until the late turn settles (so the next turn cannot
           // overlap it or a delete be overwritten by it), but not for ever.
           await within(running, limitMs).catch(() => undefined);
+        } finally {
+          await flushReplies(context);
         }
       }, { ticket });
       log.debug({ event: 'turn', type: context.activity.type, ms: Date.now() - started }, 'turn done');

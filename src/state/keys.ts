@@ -10,9 +10,9 @@
  *   <prefix>conv:{<id>}:state:<channel>/<ns>  bot conversation state (botbuilder ConversationState)
  *   <prefix>conv:{<id>}:turnq                 turn queue (list of turn tokens, head = running turn)
  *   <prefix>conv:{<id>}:turnl                 turn leases (hash token → lease end, epoch ms)
- *   <prefix>conv:{<id>}:dl:meta               Direct Line record (hash)
- *   <prefix>conv:{<id>}:dl:stream             Direct Line activities (stream, ids 0-<seq>)
- *   <prefix>conv:{<id>}:dl:ws                 stream tokens already used for a WebSocket (hash)
+ *   <prefix>conv:{<id>}:dl:meta               Direct Line record (hash; also the stream tokens used)
+ *   <prefix>conv:{<id>}:dl:log                Direct Line activities (list, compact stored form)
+ *   <prefix>conv:{<id>}:dl:stream, dl:ws      the same before the list (still erased: older data)
  *   <prefix>conv:{<id>}:handoff               handoff record, with the resident's messages
  *   <prefix>conv:{<id>}:contact               call-back request (phone or e-mail)
  */
@@ -25,6 +25,8 @@ export interface ConversationKeys {
   turnQueue: string;
   turnLeases: string;
   dlMeta: string;
+  dlLog: string;
+  /** Older layout (a Redis Stream and a hash of used stream tokens): only erased. */
   dlStream: string;
   dlSockets: string;
   handoff: string;
@@ -38,6 +40,7 @@ export function conversationKeys(prefix: string, conversationId: string): Conver
     turnQueue: `${base}turnq`,
     turnLeases: `${base}turnl`,
     dlMeta: `${base}dl:meta`,
+    dlLog: `${base}dl:log`,
     dlStream: `${base}dl:stream`,
     dlSockets: `${base}dl:ws`,
     handoff: `${base}handoff`,
@@ -50,7 +53,7 @@ export function allConversationKeys(prefix: string, conversationId: string, chan
   const k = conversationKeys(prefix, conversationId);
   return [
     ...STATE_NAMESPACES.map((ns) => k.state(channelId, ns)),
-    k.turnQueue, k.turnLeases, k.dlMeta, k.dlStream, k.dlSockets, k.handoff, k.contact,
+    k.turnQueue, k.turnLeases, k.dlMeta, k.dlLog, k.dlStream, k.dlSockets, k.handoff, k.contact,
   ];
 }
 
@@ -69,6 +72,8 @@ export function stateKey(prefix: string, storageKey: string): string {
 export function sharedKeys(prefix: string) {
   return {
     turnEndedChannel: `${prefix}turn-ended`,
+    /** Direct Line appends, published by the append script: `<hub id> <stream key>`. */
+    dlAppendedChannel: `${prefix}dl-appended`,
     handoffQueue: (queueId: string) => `${prefix}handoff:queue:${queueId}`,
     handoffActive: (queueId: string) => `${prefix}handoff:active:${queueId}`,
     handoffContacts: (queueId: string) => `${prefix}handoff:contacts:${queueId}`,

@@ -5,6 +5,8 @@
  * the same behaviour suite (tests/channels/activityStoreBehaviour.ts).
  */
 import type { Activity } from 'botbuilder';
+import type { StreamListener } from './streamHub';
+import type { Envelope } from './storedActivity';
 
 export interface ConversationRecord {
   conversationId: string;
@@ -40,13 +42,16 @@ export interface ActivityStore {
    * ConversationNotFoundError when the conversation is gone, so a late reply cannot resurrect it.
    */
   append(conversationId: string, activity: Partial<Activity>, options?: AppendOptions): Promise<{ id: string; watermark: string }>;
+  /** Appends several activities in one atomic step (a turn's replies), numbered in order. */
+  appendMany(conversationId: string, activities: Partial<Activity>[], options?: AppendOptions): Promise<AppendedIds>;
   /** Activities after `watermark` (all when null), oldest first, at most `limit`. */
   read(conversationId: string, watermark: string | null, limit?: number): Promise<ActivityPage>;
   /**
    * Calls `onChange` (possibly more often than needed) after activities beyond `watermark`
-   * appear, from any process. Returns the unsubscribe function.
+   * appear, from any process; for appends made in this process with those activities, so a
+   * listener whose watermark they follow need not read them back. Returns the unsubscribe function.
    */
-  subscribe(conversationId: string, watermark: string | null, onChange: () => void): () => void;
+  subscribe(conversationId: string, watermark: string | null, onChange: StreamListener): () => void;
   /**
    * True the first time a stream token (its `jti`) opens a WebSocket, false after: one socket
    * per stream token, across processes. Forgotten with the conversation.
@@ -65,6 +70,27 @@ export interface AppendOptions {
    * sequence number, so the transcript order is the order turns are processed in, across processes.
    */
   turnTicket?: string;
+  /**
+   * The conversation's resident and serviceUrl (its record): what the stored form may leave out
+   * because a read restores it (storedActivity.ts). Without it the activity is kept whole.
+   */
+  envelope?: Pick<Envelope, 'userId' | 'serviceUrl'>;
+}
+
+export interface AppendedIds {
+  ids: string[];
+  /** Sequence number of the last one. */
+  watermark: string;
+}
+
+/**
+ * Activities kept per conversation (DIRECT_LINE_MAX_ACTIVITIES): a reloaded page shows at most
+ * these; ≈60 turns, far beyond a guidance conversation, and a bound on what one conversation holds.
+ */
+export const DEFAULT_MAX_ACTIVITIES = 200;
+
+export function envelopeOf(conversationId: string, given?: Pick<Envelope, 'userId' | 'serviceUrl'>): Envelope {
+  return { conversationId, userId: given?.userId ?? '', serviceUrl: given?.serviceUrl ?? '' };
 }
 
 export const DEFAULT_PAGE_LIMIT = 100;

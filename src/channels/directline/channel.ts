@@ -11,6 +11,7 @@ import { BOT_ACCOUNT, DirectLineAdapter, prepareOutgoing } from './adapter';
 import type { DirectLineConfig } from './config';
 import { DirectLineError } from './errors';
 import { newConversationId, newUserId, signToken, TokenClaims } from './tokens';
+import { RecordCache } from './recordCache';
 import { validateClientActivity } from './validate';
 
 export const CHANNEL_ID = 'directline';
@@ -46,6 +47,7 @@ export class DirectLineChannel {
   readonly conversationTtlSeconds: number;
   /** A stable id per secret, returned as `referenceGrammarId` like the real service. */
   readonly referenceGrammarId: string;
+  private readonly records = new RecordCache();
 
   constructor(private readonly options: DirectLineChannelOptions) {
     this.config = options.config;
@@ -78,7 +80,16 @@ export class DirectLineChannel {
   async requireConversation(conversationId: string): Promise<ConversationRecord> {
     const record = await this.store.get(conversationId);
     if (!record) throw new DirectLineError(404, 'NotFound', 'Conversation not found (it never existed, expired or was deleted).');
+    this.records.set(record);
     return record;
+  }
+
+  /**
+   * For a resident's post: the record from this process's cache when it served the conversation
+   * lately (the append that follows still refuses a deleted or expired one), else from the store.
+   */
+  async conversationForPost(conversationId: string): Promise<ConversationRecord> {
+    return this.records.get(conversationId) ?? this.requireConversation(conversationId);
   }
 
   /**
@@ -94,7 +105,7 @@ export class DirectLineChannel {
       // The POST conversations body's locale, so the greeting is in the resident's language.
       ...(options.locale ? { locale: options.locale } : {}),
     };
-    await this.adapter.processActivity(update, this.options.turnLogic);
+    await this.adapter.processActivity(update, this.options.turnLogic, undefined, record);
     this.options.log.info({ event: 'dl_conversation_started' }, 'Direct Line conversation started');
   }
 
@@ -105,9 +116,9 @@ export class DirectLineChannel {
     // The turn's queue place is taken in the same atomic step that numbers the activity, so the
     // bot answers in transcript order even when posts alternate between processes.
     const turnTicket = randomUUID();
-    const { id } = await this.store.append(record.conversationId, activity, { turnTicket });
+    const { id } = await this.store.append(record.conversationId, activity, { turnTicket, envelope: record });
     this.options.log.debug({ event: 'dl_activity', type: activity.type }, 'client activity stored');
-    await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, turnTicket);
+    await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, turnTicket, record);
     return { id };
   }
 
@@ -126,7 +137,7 @@ export class DirectLineChannel {
       recipient: { id: record.userId, role: 'user' } as Activity['recipient'],
       serviceUrl: record.serviceUrl,
     });
-    return { id: (await this.store.append(conversationId, activity)).id };
+    return { id: (await this.store.append(conversationId, activity, { envelope: record })).id };
   }
 
   /**
@@ -138,6 +149,7 @@ export class DirectLineChannel {
    */
   async deleteConversation(conversationId: string): Promise<boolean> {
     let existed = false;
+    this.records.delete(conversationId);
     // Nothing there (a spent token asking again): answer without queueing anything.
     if (!(await this.store.get(conversationId))) {
       existed = await this.options.erase(conversationId);

@@ -2,35 +2,60 @@
  * Direct Line conversations in Redis, so any server process can serve any conversation. Keys
  * (src/state/keys.ts, all under the conversation's `{<id>}` hash tag):
  *
- * - `conv:{<id>}:dl:meta`   hash: userId, createdAt, serviceUrl, started, seq
- * - `conv:{<id>}:dl:stream` a Redis Stream; entry ids are `0-<seq>`, so watermark n ↔ id 0-n
- * - `conv:{<id>}:dl:ws`     stream tokens already used to open a WebSocket
+ * - `conv:{<id>}:dl:meta` hash: userId, createdAt, serviceUrl, started, seq (the last activity's
+ *   number), trimmed (how many of the oldest were dropped for DIRECT_LINE_MAX_ACTIVITIES), and
+ *   `ws:<jti>` for each stream token that opened a WebSocket already
+ * - `conv:{<id>}:dl:log`  a list of the kept activities in their compact stored form
+ *   (storedActivity.ts); element i is activity number trimmed + 1 + i, so watermark n is a range
  *
- * The record's TTL is set once at creation and never extended; the stream expires with it: a
- * conversation lives at most STATE_TTL_SECONDS (24 h), as the privacy notice says.
+ * A list, not a Redis Stream: a stream preallocates a 4 kB node however little it holds, which was
+ * most of a conversation's memory; nothing here needs stream ids or XREAD (wake-ups go over
+ * pub/sub, streamHub.ts). The record's TTL is set once at creation and never extended; the list
+ * expires with it: a conversation lives at most STATE_TTL_SECONDS (24 h), as the privacy notice says.
  */
 import type { Activity } from 'botbuilder';
 import type Redis from 'ioredis';
-import { conversationKeys } from '../../state/keys';
+import { conversationKeys, sharedKeys } from '../../state/keys';
 import { enqueueLua } from '../../state/redisTurnQueue';
 import {
-  activityId, ActivityPage, ActivityStore, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, parseWatermark,
+  activityId, ActivityPage, ActivityStore, AppendOptions, AppendedIds, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT,
+  DEFAULT_MAX_ACTIVITIES, envelopeOf, parseWatermark,
 } from './activityStore';
 import type { RedisTopology } from '../../state/redisTopology';
-import { StreamHub } from './streamHub';
+import { Appended, StreamHub, StreamListener } from './streamHub';
+import { decodeActivity, encodeActivity, Envelope } from './storedActivity';
 
-// KEYS: meta, stream, turn queue, turn leases. ARGV: json, maxlen, turn token ('' = none), lease
-// ms, queue ttl ms. Returns the new seq, or -1 when the conversation is gone.
+// KEYS: meta, log, turn queue, turn leases. ARGV: max kept, turn token ('' = none), lease ms,
+// queue ttl ms, pub/sub channel, message, n, then the n stored activities. Numbers them in one
+// step (a turn's replies go together), trims the oldest beyond the cap and announces them to the
+// other processes. Returns the first new seq, or -1 when the conversation is gone.
 const APPEND = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '0-' .. seq, 'a', ARGV[1])
+local n = tonumber(ARGV[7])
+local first = redis.call('HINCRBY', KEYS[1], 'seq', n) - n + 1
+local len = redis.call('RPUSH', KEYS[2], unpack(ARGV, 8, 7 + n))
+local over = len - tonumber(ARGV[1])
+if over > 0 then
+  redis.call('LTRIM', KEYS[2], over, -1)
+  redis.call('HINCRBY', KEYS[1], 'trimmed', over)
+end
 local left = redis.call('PTTL', KEYS[1])
 if left > 0 then redis.call('PEXPIRE', KEYS[2], left) end
-if ARGV[3] ~= '' then
-${enqueueLua('KEYS[3]', 'KEYS[4]', 'ARGV[3]', 'ARGV[4]', 'ARGV[5]')}
+if ARGV[2] ~= '' then
+${enqueueLua('KEYS[3]', 'KEYS[4]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]')}
 end
-return seq
+redis.call('PUBLISH', ARGV[5], ARGV[6])
+return first
+`;
+// KEYS: meta, log. ARGV: watermark (a number), limit. Returns -1 when gone, else
+// { seq, userId, serviceUrl, number of the first returned, activities }.
+const READ = `
+local m = redis.call('HMGET', KEYS[1], 'seq', 'userId', 'serviceUrl', 'trimmed')
+if not m[1] then return -1 end
+local trimmed = tonumber(m[4] or '0')
+local from = math.max(tonumber(ARGV[1]) - trimmed, 0)
+local items = redis.call('LRANGE', KEYS[2], from, from + tonumber(ARGV[2]) - 1)
+return { m[1], m[2] or '', m[3] or '', trimmed + from + 1, items }
 `;
 // KEYS: meta. Returns 1 when this call started the conversation, 0 when it already was, -1 when gone.
 const MARK_STARTED = `
@@ -39,17 +64,14 @@ if redis.call('HGET', KEYS[1], 'started') == '1' then return 0 end
 redis.call('HSET', KEYS[1], 'started', '1')
 return 1
 `;
-// KEYS: meta, sockets. ARGV: jti. 1 = first use, 0 = used before, -1 = conversation gone.
+// KEYS: meta. ARGV: jti. 1 = first use, 0 = used before, -1 = conversation gone.
 const CLAIM_STREAM_TOKEN = `
-local left = redis.call('PTTL', KEYS[1])
-if left <= 0 then return -1 end
-if redis.call('HSETNX', KEYS[2], ARGV[1], '1') == 0 then return 0 end
-redis.call('PEXPIRE', KEYS[2], left)
-return 1
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+return redis.call('HSETNX', KEYS[1], 'ws:' .. ARGV[1], '1')
 `;
 
 export interface RedisActivityStoreOptions {
-  /** Used to open the dedicated blocking connection (XREAD BLOCK): a URL or the configured topology. */
+  /** Used to open the pub/sub connection of the stream hub: a URL or the configured topology. */
   url: string | RedisTopology;
   prefix: string;
   ttlSeconds: number;
@@ -66,7 +88,7 @@ export class RedisActivityStore implements ActivityStore {
     private readonly redis: Redis,
     private readonly options: RedisActivityStoreOptions,
   ) {
-    this.hub = new StreamHub(options.url, redis);
+    this.hub = new StreamHub(options.url, redis, sharedKeys(options.prefix).dlAppendedChannel);
   }
 
   private keys(conversationId: string) {
@@ -77,8 +99,8 @@ export class RedisActivityStore implements ActivityStore {
     return this.keys(conversationId).dlMeta;
   }
 
-  streamKey(conversationId: string): string {
-    return this.keys(conversationId).dlStream;
+  logKey(conversationId: string): string {
+    return this.keys(conversationId).dlLog;
   }
 
   async create(record: ConversationRecord): Promise<void> {
@@ -115,55 +137,59 @@ export class RedisActivityStore implements ActivityStore {
   }
 
   async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<{ id: string; watermark: string }> {
-    const { id: _ignored, ...rest } = activity;
+    const { ids, watermark } = await this.appendMany(conversationId, [activity], options);
+    return { id: ids[0], watermark };
+  }
+
+  async appendMany(conversationId: string, activities: Partial<Activity>[], options: AppendOptions = {}): Promise<AppendedIds> {
     const k = this.keys(conversationId);
-    const seq = (await this.redis.eval(
-      APPEND, 4, k.dlMeta, k.dlStream, k.turnQueue, k.turnLeases,
-      JSON.stringify(rest), String(this.options.maxActivities ?? 1000), options.turnTicket ?? '',
+    const env = envelopeOf(conversationId, options.envelope);
+    const stored = activities.map((a) => encodeActivity(a, env));
+    const first = (await this.redis.eval(
+      APPEND, 4, k.dlMeta, k.dlLog, k.turnQueue, k.turnLeases,
+      String(this.options.maxActivities ?? DEFAULT_MAX_ACTIVITIES), options.turnTicket ?? '',
       String(this.options.turnLeaseMs ?? 5000), String(this.options.turnQueueTtlMs ?? 30000),
+      this.hub.channel, this.hub.message(k.dlLog), String(stored.length), ...stored,
     )) as number;
-    if (seq === -1) throw new ConversationNotFoundError();
-    this.hub.notifyLocal(k.dlStream);
-    return { id: activityId(conversationId, seq), watermark: String(seq) };
+    if (first === -1) throw new ConversationNotFoundError();
+    const ids = activities.map((_, i) => activityId(conversationId, first + i));
+    const appended: Appended = { first, activities: activities.map((a, i) => ({ ...a, id: ids[i] }) as Activity) };
+    this.hub.notifyLocal(k.dlLog, appended);
+    return { ids, watermark: String(first + activities.length - 1) };
   }
 
   async read(conversationId: string, watermark: string | null, limit = DEFAULT_PAGE_LIMIT): Promise<ActivityPage> {
     const after = parseWatermark(watermark);
-    const results = await this.redis
-      .multi()
-      .hget(this.metaKey(conversationId), 'seq')
-      .xrange(this.streamKey(conversationId), `0-${after + 1}`, '+', 'COUNT', limit)
-      .exec();
-    if (!results) throw new Error('Redis transaction was aborted');
-    const [[seqErr, seqRaw], [rangeErr, entries]] = results as [[Error | null, string | null], [Error | null, [string, string[]][]]];
-    if (seqErr || rangeErr) throw seqErr ?? rangeErr;
-    if (seqRaw === null) throw new ConversationNotFoundError();
-    const activities = entries.map(([id, fields]) => {
-      const seq = Number(id.split('-')[1]);
-      return { ...JSON.parse(fields[1]), id: activityId(conversationId, seq) } as Activity;
-    });
-    const last = entries.length > 0 ? Number(entries[entries.length - 1][0].split('-')[1]) : Math.min(after, Number(seqRaw));
+    const result = (await this.redis.callBuffer('EVAL', READ, 2, this.metaKey(conversationId), this.logKey(conversationId), String(after), String(limit))) as
+      | number
+      | [Buffer, Buffer, Buffer, number, Buffer[]];
+    if (typeof result === 'number') throw new ConversationNotFoundError();
+    const [seqRaw, userId, serviceUrl, firstSeq, items] = result;
+    const env: Envelope = { conversationId, userId: userId.toString(), serviceUrl: serviceUrl.toString() };
+    const activities = items.map((stored, i) => decodeActivity(stored, env, activityId(conversationId, firstSeq + i)));
+    const last = items.length > 0 ? firstSeq + items.length - 1 : Math.min(after, Number(seqRaw.toString()));
     return { activities, watermark: String(last) };
   }
 
-  subscribe(conversationId: string, watermark: string | null, onChange: () => void): () => void {
-    return this.hub.subscribe(this.streamKey(conversationId), parseWatermark(watermark), onChange);
+  subscribe(conversationId: string, _watermark: string | null, onChange: StreamListener): () => void {
+    return this.hub.subscribe(this.logKey(conversationId), onChange);
   }
 
   async claimStreamToken(conversationId: string, jti: string, _ttlSeconds: number): Promise<boolean> {
-    const k = this.keys(conversationId);
-    const result = (await this.redis.eval(CLAIM_STREAM_TOKEN, 2, k.dlMeta, k.dlSockets, jti)) as number;
+    const result = (await this.redis.eval(CLAIM_STREAM_TOKEN, 1, this.metaKey(conversationId), jti)) as number;
     return result === 1;
   }
 
   async delete(conversationId: string): Promise<void> {
     const k = this.keys(conversationId);
-    await this.redis.del(k.dlMeta, k.dlStream, k.dlSockets);
-    this.hub.notifyLocal(k.dlStream);
+    await this.redis.del(k.dlMeta, k.dlLog, k.dlStream, k.dlSockets);
+    this.notifyDeleted(conversationId);
   }
 
   notifyDeleted(conversationId: string): void {
-    this.hub.notifyLocal(this.streamKey(conversationId));
+    const key = this.logKey(conversationId);
+    this.hub.notifyLocal(key);
+    this.hub.announce(key);
   }
 
   async close(): Promise<void> {

@@ -87,6 +87,11 @@ export function createTurnPipeline(queue: TurnQueue, logic: TurnLogic, log: Logg
         log.info({ event: 'turn_cancelled' }, 'turn cancelled: conversation deleted');
         return;
       }
+      // This process stalled past its lease and another one took the turn over (it answers).
+      if ((err as Error).name === 'TurnSupersededError') {
+        log.warn({ event: 'turn_superseded' }, 'turn taken over by another process; this one did not write its state');
+        return;
+      }
       // Never log the activity itself: it holds what the resident typed.
       log.error({ event: 'turn_failed', err, type: context.activity.type }, 'turn failed');
       await apologise(context);

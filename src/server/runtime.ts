@@ -160,6 +160,9 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     erase: conversationEraser({ redis, prefix: config.redisKeyPrefix, storage, store: () => directLine.channel.store, handoff: () => handoffRef }),
   });
   directLine.mount(app);
+  // Turns a stopped process had accepted (Direct Line posts) are run here instead (turnRecovery.ts);
+  // /api/messages turns are not: their caller never got its answer and sends again.
+  queue.recoverWith((conversationId, ticket, recoverable) => directLine.channel.resumeTurn(conversationId, ticket, recoverable));
   // Counsellor handoff: delivers to residents through Direct Line; mounts /counsellor (docs/handoff.md).
   const startCatalogue = content.current()?.catalogue ?? loadCatalogue(`${config.contentDir}/content`, config.region).catalogue;
   const handoff = createHandoff({

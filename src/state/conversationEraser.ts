@@ -33,7 +33,7 @@ export async function eraseConversation(redis: Redis, prefix: string, conversati
   )) as [number, string, string];
   const shared = sharedKeys(prefix);
   // The shared indexes sit in other slots: separate commands, after the conversation is gone.
-  const cleanup: Promise<unknown>[] = [];
+  const cleanup: Promise<unknown>[] = [redis.zrem(shared.turnsOpen, conversationId)];
   if (handoffQueue) {
     cleanup.push(redis.zrem(shared.handoffQueue(handoffQueue), conversationId), redis.zrem(shared.handoffActive(handoffQueue), conversationId));
   }

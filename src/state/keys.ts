@@ -10,6 +10,8 @@
  *   <prefix>conv:{<id>}:state:<channel>/<ns>  bot conversation state (botbuilder ConversationState)
  *   <prefix>conv:{<id>}:turnq                 turn queue (list of turn tokens, head = running turn)
  *   <prefix>conv:{<id>}:turnl                 turn leases (hash token → lease end, epoch ms)
+ *   <prefix>conv:{<id>}:turnp                 accepted turns another process can take over (hash
+ *                                             token → "<recoveries>:<what to run>", see turnRecovery.ts)
  *   <prefix>conv:{<id>}:dl:meta               Direct Line record (hash; also the stream tokens used)
  *   <prefix>conv:{<id>}:dl:log                Direct Line activities (list, compact stored form)
  *   <prefix>conv:{<id>}:dl:stream, dl:ws      the same before the list (still erased: older data)
@@ -21,9 +23,12 @@
 export const STATE_NAMESPACES = [''] as const;
 
 export interface ConversationKeys {
+  /** What every key of the conversation starts with (`<prefix>conv:{<id>}:`). */
+  base: string;
   state(channelId: string, namespace?: string): string;
   turnQueue: string;
   turnLeases: string;
+  turnPending: string;
   dlMeta: string;
   dlLog: string;
   /** Older layout (a Redis Stream and a hash of used stream tokens): only erased. */
@@ -36,9 +41,11 @@ export interface ConversationKeys {
 export function conversationKeys(prefix: string, conversationId: string): ConversationKeys {
   const base = `${prefix}conv:{${conversationId}}:`;
   return {
+    base,
     state: (channelId, namespace = '') => `${base}state:${channelId}/${namespace}`,
     turnQueue: `${base}turnq`,
     turnLeases: `${base}turnl`,
+    turnPending: `${base}turnp`,
     dlMeta: `${base}dl:meta`,
     dlLog: `${base}dl:log`,
     dlStream: `${base}dl:stream`,
@@ -53,7 +60,7 @@ export function allConversationKeys(prefix: string, conversationId: string, chan
   const k = conversationKeys(prefix, conversationId);
   return [
     ...STATE_NAMESPACES.map((ns) => k.state(channelId, ns)),
-    k.turnQueue, k.turnLeases, k.dlMeta, k.dlLog, k.dlStream, k.dlSockets, k.handoff, k.contact,
+    k.turnQueue, k.turnLeases, k.turnPending, k.dlMeta, k.dlLog, k.dlStream, k.dlSockets, k.handoff, k.contact,
   ];
 }
 
@@ -74,6 +81,8 @@ export function sharedKeys(prefix: string) {
     turnEndedChannel: `${prefix}turn-ended`,
     /** Direct Line appends, published by the append script: `<hub id> <stream key>`. */
     dlAppendedChannel: `${prefix}dl-appended`,
+    /** Conversations with queued turns (zset, score = when to check for an orphan, epoch ms): the sweep's index. */
+    turnsOpen: `${prefix}turns:open`,
     handoffQueue: (queueId: string) => `${prefix}handoff:queue:${queueId}`,
     handoffActive: (queueId: string) => `${prefix}handoff:active:${queueId}`,
     handoffContacts: (queueId: string) => `${prefix}handoff:contacts:${queueId}`,

@@ -45,6 +45,9 @@ export class MemoryTurnQueue implements TurnQueue {
     }
   }
 
+  /** Nothing to recover: turns live and die with this one process. */
+  recoverWith(): void {}
+
   async close(): Promise<void> {
     await Promise.allSettled([...this.tails.values()]);
   }

@@ -7,20 +7,34 @@
  *   (KEEPTTL): the privacy notice promises at most 24 h, not 24 h after the last message.
  * - An item larger than the size cap is refused (StateTooLargeError) instead of growing forever.
  * - eTag checks happen inside the script, so check-and-set is atomic across server processes.
+ * - A write from inside a queued turn is fenced by the turn's lease and retires the turn's pending
+ *   entry in the same script (turnRecovery.ts): a taken-over turn cannot write, a written one is
+ *   never rerun.
  *
  * Stored value: `<eTag>\n<json>`, which the script can split without decoding JSON.
  */
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { stateKey } from './keys';
+import { conversationKeys, stateKey } from './keys';
+import { turnScope, TurnSupersededError } from './turnScope';
 import { checkStateSize, DEFAULT_MAX_STATE_BYTES, EtagConflictError, isOverwrite, StateStorage, StoreItems } from './storeItems';
 
-// KEYS: the keys. ARGV: ttl, then per key: expected eTag ('' = overwrite), new eTag, json.
-// Returns 0 on success, or the 1-based index of the first key whose eTag did not match.
+// KEYS: the keys, then (when ARGV[2] names a turn) the conversation's turn leases and pending
+// turns. ARGV: ttl, turn token ('' = none), then per key: expected eTag ('' = overwrite), new
+// eTag, json. Returns 0 on success, the 1-based index of the first key whose eTag did not match,
+// or -1 when the turn no longer holds its lease (taken over: turnRecovery.ts). A turn's write
+// retires its pending entry, so it is never run again by another process.
 const WRITE_SCRIPT = `
 local ttl = tonumber(ARGV[1])
-for i = 1, #KEYS do
-  local expected = ARGV[2 + (i - 1) * 3]
+local turn = ARGV[2]
+local n = #KEYS
+if turn ~= '' then
+  n = n - 2
+  if redis.call('HEXISTS', KEYS[n + 1], turn) == 0 then return -1 end
+  redis.call('HDEL', KEYS[n + 2], turn)
+end
+for i = 1, n do
+  local expected = ARGV[3 + (i - 1) * 3]
   if expected ~= '' then
     local current = redis.call('GET', KEYS[i])
     if current then
@@ -29,8 +43,8 @@ for i = 1, #KEYS do
     end
   end
 end
-for i = 1, #KEYS do
-  local base = 2 + (i - 1) * 3
+for i = 1, n do
+  local base = 3 + (i - 1) * 3
   local value = ARGV[base + 1] .. '\\n' .. ARGV[base + 2]
   if redis.call('PTTL', KEYS[i]) > 0 then
     redis.call('SET', KEYS[i], value, 'KEEPTTL')
@@ -71,14 +85,21 @@ export class RedisStateStorage implements StateStorage {
   async write(changes: StoreItems): Promise<void> {
     const keys = Object.keys(changes);
     if (keys.length === 0) return;
-    const args: string[] = [String(this.ttlSeconds)];
+    const redisKeys = keys.map((k) => this.key(k));
+    // Inside a queued turn of this conversation, the write is fenced by the turn's lease.
+    const turn = turnScope.getStore();
+    const tag = turn ? conversationKeys(this.prefix, turn.conversationId) : null;
+    const fenced = turn && tag && redisKeys.every((k) => k.startsWith(tag.base));
+    const args: string[] = [String(this.ttlSeconds), fenced ? turn.token : ''];
     for (const key of keys) {
       const { eTag, ...rest } = changes[key] ?? {};
       const json = JSON.stringify(rest);
       checkStateSize(key, json, this.maxItemBytes);
       args.push(isOverwrite(eTag) ? '' : String(eTag), randomUUID(), json);
     }
-    const result = (await this.redis.eval(WRITE_SCRIPT, keys.length, ...keys.map((k) => this.key(k)), ...args)) as number;
+    const allKeys = fenced ? [...redisKeys, tag.turnLeases, tag.turnPending] : redisKeys;
+    const result = (await this.redis.eval(WRITE_SCRIPT, allKeys.length, ...allKeys, ...args)) as number;
+    if (result === -1) throw new TurnSupersededError();
     if (result !== 0) throw new EtagConflictError(keys[result - 1]);
   }
 

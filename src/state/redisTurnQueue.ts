@@ -5,68 +5,25 @@
  * (`conv:{id}:turnl`, token → lease end in Redis time) that it renews while it waits or runs.
  * The head of the list owns the conversation. A head whose lease has run out (its process died,
  * or its enqueue timed out on the client but still reached Redis: a "ghost") is dropped by the
- * next waiter. The lease (5 s) is much shorter than the turn wait (15 s), so a dead process
+ * next waiter. The lease (3 s) is much shorter than the turn wait (15 s), so a dead process
  * costs its conversations at most a few seconds, never the wait timeout. Waiters wake on a
  * pub/sub message when a turn ends, with a short poll as a backstop.
+ *
+ * A turn enqueued with something `recoverable` (a Direct Line post: its place in the activity
+ * stream) is not dropped when its lease runs out but taken over: by the next waiter of the
+ * conversation, or by the sweep (turnRecovery.ts) when no further message comes. The Lua is in
+ * turnQueueLua.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { conversationKeys, sharedKeys } from './keys';
 import { whenReady } from './redisClient';
-import { DEFAULT_LEASE_MS, runOptions, TurnCancelledError, TurnQueue, TurnRunOptions, TurnWaitTimeoutError } from './turnQueue';
+import { DEFAULT_LEASE_MS, OrphanHandler, runOptions, TurnCancelledError, TurnQueue, TurnRunOptions, TurnWaitTimeoutError } from './turnQueue';
+import { ENQUEUE, RECOVER, RELEASE, RENEW, TRY_ACQUIRE } from './turnQueueLua';
+import { MAX_RECOVERABLE_BYTES, MAX_RECOVERIES, noteOpen, TurnSweep } from './turnRecovery';
+import { turnScope } from './turnScope';
 
-/**
- * Lua that enqueues `token` (KEYS[q] queue, KEYS[l] leases; lease and TTL in ms). Shared with the
- * Direct Line store, which enqueues in the same script that numbers the activity.
- */
-export function enqueueLua(q: string, l: string, token: string, leaseMs: string, ttlMs: string): string {
-  return `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-redis.call('RPUSH', ${q}, ${token})
-redis.call('HSET', ${l}, ${token}, now + tonumber(${leaseMs}))
-redis.call('PEXPIRE', ${q}, ${ttlMs})
-redis.call('PEXPIRE', ${l}, ${ttlMs})
-`;
-}
-
-// KEYS: queue, leases. ARGV: token, lease ms, ttl ms.
-const ENQUEUE = `${enqueueLua('KEYS[1]', 'KEYS[2]', 'ARGV[1]', 'ARGV[2]', 'ARGV[3]')}
-return 1`;
-
-// KEYS: queue, leases. ARGV: token. 1 = head; 0 = wait; -1 = the token is not queued (deleted).
-const TRY_ACQUIRE = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-while true do
-  local head = redis.call('LINDEX', KEYS[1], 0)
-  if not head then return -1 end
-  if head == ARGV[1] then return 1 end
-  local lease_end = tonumber(redis.call('HGET', KEYS[2], head) or '0')
-  if lease_end > now then
-    if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return -1 end
-    return 0
-  end
-  redis.call('LPOP', KEYS[1])
-  redis.call('HDEL', KEYS[2], head)
-end
-`;
-
-// KEYS: leases. ARGV: token, lease ms. Renews only a lease that still exists (never resurrects
-// the key after "end and delete").
-const RENEW = `
-if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
-local t = redis.call('TIME')
-redis.call('HSET', KEYS[1], ARGV[1], tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[2]))
-return 1
-`;
-
-// KEYS: queue, leases. ARGV: token.
-const RELEASE = `
-redis.call('LREM', KEYS[1], 1, ARGV[1])
-redis.call('HDEL', KEYS[2], ARGV[1])
-return 1
-`;
+export { enqueueLua } from './turnQueueLua';
 
 export interface RedisTurnQueueOptions {
   prefix?: string;
@@ -81,6 +38,8 @@ export class RedisTurnQueue implements TurnQueue {
   private readonly channel: string;
   private readonly waiters = new Map<string, Set<() => void>>();
   private subscribed: Promise<unknown> | null = null;
+  private orphanHandler: OrphanHandler | null = null;
+  private sweep: TurnSweep | null = null;
 
   /** `subscriber` must be a separate connection: a subscribed connection cannot run commands. */
   constructor(
@@ -102,23 +61,56 @@ export class RedisTurnQueue implements TurnQueue {
     return Math.max(this.leaseMs * 4, this.waitTimeoutMs * 2);
   }
 
-  async reserve(conversationId: string, ticket: string): Promise<void> {
+  async reserve(conversationId: string, ticket: string, what = ''): Promise<void> {
     const k = conversationKeys(this.prefix, conversationId);
-    await this.redis.eval(ENQUEUE, 2, k.turnQueue, k.turnLeases, ticket, this.leaseMs, this.queueTtlMs);
+    const recoverable = Buffer.byteLength(what) <= MAX_RECOVERABLE_BYTES ? what : '';
+    // The index first: a process that dies between the two leaves a due check, not a lost turn.
+    await Promise.all([
+      recoverable ? noteOpen(this.redis, this.prefix, conversationId, this.leaseMs) : undefined,
+      this.redis.eval(ENQUEUE, 3, k.turnQueue, k.turnLeases, k.turnPending, ticket, this.leaseMs, this.queueTtlMs, recoverable),
+    ]);
+  }
+
+  recoverWith(handler: OrphanHandler): void {
+    this.orphanHandler = handler;
+    this.sweep ??= new TurnSweep(this.redis, this.prefix, this.leaseMs, (id) => this.recoverOne(id));
+  }
+
+  /**
+   * The sweep's check of one conversation: null when nothing is queued there any more, else when
+   * to check again (the live head's lease end, epoch ms; now + a lease after a take-over).
+   */
+  async recoverOne(conversationId: string): Promise<number | null> {
+    const k = conversationKeys(this.prefix, conversationId);
+    const result = (await this.redis.eval(
+      RECOVER, 3, k.turnQueue, k.turnLeases, k.turnPending, '', randomUUID(), this.leaseMs, MAX_RECOVERIES,
+    )) as 0 | [1, number] | [2, string, string];
+    if (result === 0) return null;
+    if (result[0] === 1) return result[1];
+    this.adopt(conversationId, result[1], result[2]);
+    return Date.now() + this.leaseMs;
+  }
+
+  /** Runs a turn taken over from a dead process, in the background (it holds its own place now). */
+  private adopt(conversationId: string, ticket: string, recoverable: string): void {
+    const handler = this.orphanHandler;
+    const k = conversationKeys(this.prefix, conversationId);
+    if (!handler) return this.forget(k.turnQueue, k.turnLeases, k.turnPending, ticket);
+    handler(conversationId, ticket, recoverable).catch(() => this.forget(k.turnQueue, k.turnLeases, k.turnPending, ticket));
   }
 
   async run<T>(conversationId: string, task: () => Promise<T>, options?: TurnRunOptions | (() => void)): Promise<T> {
-    const { onQueued, ticket } = runOptions(options);
+    const { onQueued, ticket, recoverable } = runOptions(options);
     const k = conversationKeys(this.prefix, conversationId);
     const token = ticket ?? randomUUID();
     try {
       // Issued before any await: calls on one connection reach Redis in call order.
-      const enqueued = ticket ? Promise.resolve() : this.reserve(conversationId, token);
+      const enqueued = ticket ? Promise.resolve() : this.reserve(conversationId, token, recoverable);
       await Promise.all([enqueued, this.ensureSubscribed()]);
     } catch (err) {
       // The enqueue may have reached Redis although the client gave up (a paused Redis): take
       // the entry back as soon as Redis answers again, so no ghost sits at the head.
-      this.forget(k.turnQueue, k.turnLeases, token);
+      this.forget(k.turnQueue, k.turnLeases, k.turnPending, token);
       throw err;
     }
     onQueued?.();
@@ -126,23 +118,25 @@ export class RedisTurnQueue implements TurnQueue {
       this.redis.eval(RENEW, 1, k.turnLeases, token, this.leaseMs).catch(() => undefined);
     }, Math.max(50, Math.floor(this.leaseMs / 4)));
     try {
-      await this.waitForHead(k.turnQueue, k.turnLeases, token, conversationId);
-      return await task();
+      await this.waitForHead(conversationId, token);
+      // The state storage sees which turn writes (turnScope.ts): a superseded turn cannot write.
+      return await turnScope.run({ conversationId, token }, task);
     } finally {
       clearInterval(heartbeat);
-      await this.redis.eval(RELEASE, 2, k.turnQueue, k.turnLeases, token).catch(() => this.forget(k.turnQueue, k.turnLeases, token));
+      await this.redis.eval(RELEASE, 3, k.turnQueue, k.turnLeases, k.turnPending, token).catch(() => this.forget(k.turnQueue, k.turnLeases, k.turnPending, token));
       await this.redis.publish(this.channel, conversationId).catch(() => undefined);
     }
   }
 
   async close(): Promise<void> {
+    this.sweep?.stop();
     this.waiters.clear();
   }
 
   /** Removes a token in the background, retrying for a while; the lease expiry is the backstop. */
-  private forget(queueKey: string, leaseKey: string, token: string, attempt = 0): void {
-    this.redis.eval(RELEASE, 2, queueKey, leaseKey, token).catch(() => {
-      if (attempt < 10) setTimeout(() => this.forget(queueKey, leaseKey, token, attempt + 1), 500 * (attempt + 1)).unref();
+  private forget(queueKey: string, leaseKey: string, pendingKey: string, token: string, attempt = 0): void {
+    this.redis.eval(RELEASE, 3, queueKey, leaseKey, pendingKey, token).catch(() => {
+      if (attempt < 10) setTimeout(() => this.forget(queueKey, leaseKey, pendingKey, token, attempt + 1), 500 * (attempt + 1)).unref();
     });
   }
 
@@ -160,12 +154,22 @@ export class RedisTurnQueue implements TurnQueue {
     return this.subscribed;
   }
 
-  private async waitForHead(queueKey: string, leaseKey: string, token: string, conversationId: string): Promise<void> {
+  private async waitForHead(conversationId: string, token: string): Promise<void> {
+    const k = conversationKeys(this.prefix, conversationId);
     const deadline = Date.now() + this.waitTimeoutMs;
     for (;;) {
       // Register for a wake-up before checking, so a release between check and wait is not missed.
       const woken = this.nextWake(conversationId);
-      const state = (await this.redis.eval(TRY_ACQUIRE, 2, queueKey, leaseKey, token)) as number;
+      const result = (await this.redis.eval(
+        TRY_ACQUIRE, 3, k.turnQueue, k.turnLeases, k.turnPending, token, randomUUID(), this.leaseMs, MAX_RECOVERIES,
+      )) as number | [number, string, string];
+      if (Array.isArray(result)) {
+        // The turn ahead was orphaned: this process runs it now, and this turn waits behind it.
+        woken.cancel();
+        this.adopt(conversationId, result[1], result[2]);
+        continue;
+      }
+      const state = result;
       if (state === 1) {
         woken.cancel();
         return;

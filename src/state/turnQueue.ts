@@ -5,8 +5,11 @@
  * running at once would silently lose one turn's state. Serialising turns per conversation
  * (across server processes, when Redis is shared) closes that hole before any reply leaves.
  */
-/** How long a turn's place is held without a sign of life from its process. */
-export const DEFAULT_LEASE_MS = 5000;
+/**
+ * How long a turn's place is held without a sign of life from its process (renewed every quarter
+ * of it). Short, so a killed process's accepted turns are taken over by another within seconds.
+ */
+export const DEFAULT_LEASE_MS = 3000;
 
 export interface TurnRunOptions {
   /** Called once the turn has its place in the queue (tests and metrics use it; order is fixed from then). */
@@ -16,7 +19,18 @@ export interface TurnRunOptions {
    * takes the place in the same atomic step as the activity's sequence number).
    */
   ticket?: string;
+  /**
+   * What another process needs to run this turn if this one dies first (see turnRecovery.ts);
+   * unset = not recoverable (an /api/messages caller waits for its own HTTP answer).
+   */
+  recoverable?: string;
 }
+
+/**
+ * Runs a turn another process accepted and then died on: `ticket` is the place now held for it
+ * (pass it to `run`), `recoverable` what that process stored with the turn.
+ */
+export type OrphanHandler = (conversationId: string, ticket: string, recoverable: string) => Promise<void>;
 
 export interface TurnQueue {
   /** Runs `task` when every earlier turn of the conversation has finished. */
@@ -25,7 +39,12 @@ export interface TurnQueue {
    * Takes a place in the queue now for a turn that will `run` later with `{ ticket }`. A place
    * nobody claims is given up after the lease time, so it cannot block the conversation.
    */
-  reserve(conversationId: string, ticket: string): Promise<void>;
+  reserve(conversationId: string, ticket: string, recoverable?: string): Promise<void>;
+  /**
+   * Where orphaned turns go (Redis only: in memory a dead process takes its turns with it). Also
+   * starts the periodic sweep for conversations that get no further message.
+   */
+  recoverWith(handler: OrphanHandler): void;
   close(): Promise<void>;
 }
 

@@ -2,11 +2,13 @@
  * `npm run fuzz`: the long fuzz run. FUZZ_REQUESTS (default 100,000) requests over every surface,
  * 8 at a time, in-process; prints the seed first and a JSON summary at the end: answers by status
  * class, 5xx and rule breaks (with examples), uncaught exceptions, heap after GC over the run,
- * and the event loop's longest stall. State TTL is short (FUZZ_STATE_TTL_SECONDS, 20 s) so that
+ * and the event loop's longest stall (FUZZ_HEAP_SNAPSHOTS=<dir> also writes a heap snapshot each quarter). State TTL is short (FUZZ_STATE_TTL_SECONDS, 20 s) so that
  * "heap flat" measures leaks, not the 24 h a real conversation is kept. FUZZ_REDIS=1 uses Redis.
  */
 import fc from 'fast-check';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import path from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { startRedisServer } from '../support/redisServer';
 import { botFrameworkRequest, chatRequest, consoleRequest, directLineRequest, FuzzRequest, sendAndCheck } from './requests';
 
@@ -37,6 +39,9 @@ async function main(): Promise<void> {
     gc?.();
     loop.enable();
     heap.push({ done, heapMB: Math.round(process.memoryUsage().heapUsed / 1e5) / 10 });
+    // FUZZ_HEAP_SNAPSHOTS=<dir>: a snapshot at each quarter, to compare what the heap holds.
+    const dir = process.env.FUZZ_HEAP_SNAPSHOTS;
+    if (dir) writeHeapSnapshot(path.join(dir, `fuzz-${String(done).padStart(7, '0')}.heapsnapshot`));
   };
   const loop = monitorEventLoopDelay({ resolution: 10 });
   const started = Date.now();

@@ -95,6 +95,9 @@ export function envelopeOf(conversationId: string, given?: Pick<Envelope, 'userI
 
 export const DEFAULT_PAGE_LIMIT = 100;
 
+/** How a Direct Line post's turn is described for recovery: `dl:<seq>` (channel.ts resumes it). */
+export const DIRECT_LINE_TURN = 'dl:';
+
 export function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;
 }

@@ -6,7 +6,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from '../../logging/logger';
 import type { TurnQueue } from '../../state/turnQueue';
-import { ActivityStore, ConversationNotFoundError, ConversationRecord } from './activityStore';
+import { ActivityStore, activityId, ConversationNotFoundError, ConversationRecord, DIRECT_LINE_TURN } from './activityStore';
 import { BOT_ACCOUNT, DirectLineAdapter, prepareOutgoing } from './adapter';
 import type { DirectLineConfig } from './config';
 import { DirectLineError } from './errors';
@@ -120,6 +120,26 @@ export class DirectLineChannel {
     this.options.log.debug({ event: 'dl_activity', type: activity.type }, 'client activity stored');
     await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, turnTicket, record);
     return { id };
+  }
+
+  /**
+   * Runs a post's turn that another process accepted and then died on (the turn queue hands it
+   * over with `ticket`, its place, and `recoverable`, `dl:<seq>`): the activity is read back from
+   * the stream and the replies go into the stream, so the resident's socket, wherever it is,
+   * gets them.
+   */
+  async resumeTurn(conversationId: string, ticket: string, recoverable: string): Promise<void> {
+    const seq = recoverable.startsWith(DIRECT_LINE_TURN) ? Number(recoverable.slice(DIRECT_LINE_TURN.length)) : NaN;
+    const page = Number.isInteger(seq) && seq > 0 ? await this.store.read(conversationId, String(seq - 1), 1).catch(() => null) : null;
+    const activity = page?.activities[0];
+    if (!activity || activity.id !== activityId(conversationId, seq)) {
+      // Nothing to run (trimmed, deleted, unknown description): just give the place up.
+      await this.options.queue.run(conversationId, async () => undefined, { ticket });
+      return;
+    }
+    this.options.log.info({ event: 'dl_turn_recovered', type: activity.type }, 'ran a turn a stopped process had accepted');
+    // The post's sender is the resident and its serviceUrl the record's: what the stored replies may leave out.
+    await this.adapter.processActivity(activity, this.options.turnLogic, ticket, { userId: activity.from?.id ?? '', serviceUrl: activity.serviceUrl ?? '' });
   }
 
   /**

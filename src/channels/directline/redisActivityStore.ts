@@ -16,19 +16,22 @@
 import type { Activity } from 'botbuilder';
 import type Redis from 'ioredis';
 import { conversationKeys, sharedKeys } from '../../state/keys';
+import { DEFAULT_LEASE_MS } from '../../state/turnQueue';
 import { enqueueLua } from '../../state/redisTurnQueue';
+import { noteOpen } from '../../state/turnRecovery';
 import {
   activityId, ActivityPage, ActivityStore, AppendOptions, AppendedIds, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT,
-  DEFAULT_MAX_ACTIVITIES, envelopeOf, parseWatermark,
+  DEFAULT_MAX_ACTIVITIES, DIRECT_LINE_TURN, envelopeOf, parseWatermark,
 } from './activityStore';
 import type { RedisTopology } from '../../state/redisTopology';
 import { Appended, StreamHub, StreamListener } from './streamHub';
 import { decodeActivity, encodeActivity, Envelope } from './storedActivity';
 
-// KEYS: meta, log, turn queue, turn leases. ARGV: max kept, turn token ('' = none), lease ms,
-// queue ttl ms, pub/sub channel, message, n, then the n stored activities. Numbers them in one
-// step (a turn's replies go together), trims the oldest beyond the cap and announces them to the
-// other processes. Returns the first new seq, or -1 when the conversation is gone.
+// KEYS: meta, log, turn queue, turn leases, pending turns. ARGV: max kept, turn token ('' = none),
+// lease ms, queue ttl ms, pub/sub channel, message, n, then the n stored activities. Numbers them
+// in one step (a turn's replies go together), trims the oldest beyond the cap and announces them
+// to the other processes. Returns the first new seq, or -1 when the conversation is gone. A post's
+// turn is recoverable as `dl:<seq>` (turnRecovery.ts): the activity itself is in the log.
 const APPEND = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 local n = tonumber(ARGV[7])
@@ -42,7 +45,7 @@ end
 local left = redis.call('PTTL', KEYS[1])
 if left > 0 then redis.call('PEXPIRE', KEYS[2], left) end
 if ARGV[2] ~= '' then
-${enqueueLua('KEYS[3]', 'KEYS[4]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]')}
+${enqueueLua('KEYS[3]', 'KEYS[4]', 'KEYS[5]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]', `'${DIRECT_LINE_TURN}' .. first`)}
 end
 redis.call('PUBLISH', ARGV[5], ARGV[6])
 return first
@@ -145,12 +148,18 @@ export class RedisActivityStore implements ActivityStore {
     const k = this.keys(conversationId);
     const env = envelopeOf(conversationId, options.envelope);
     const stored = activities.map((a) => encodeActivity(a, env));
-    const first = (await this.redis.eval(
-      APPEND, 4, k.dlMeta, k.dlLog, k.turnQueue, k.turnLeases,
-      String(this.options.maxActivities ?? DEFAULT_MAX_ACTIVITIES), options.turnTicket ?? '',
-      String(this.options.turnLeaseMs ?? 5000), String(this.options.turnQueueTtlMs ?? 30000),
-      this.hub.channel, this.hub.message(k.dlLog), String(stored.length), ...stored,
-    )) as number;
+    const leaseMs = this.options.turnLeaseMs ?? DEFAULT_LEASE_MS;
+    // The sweep's index first (another slot on Cluster, so its own command, in the same round
+    // trip): a process that dies between the two leaves a due check, not an unfound turn.
+    const [, first] = (await Promise.all([
+      options.turnTicket ? noteOpen(this.redis, this.options.prefix, conversationId, leaseMs) : undefined,
+      this.redis.eval(
+        APPEND, 5, k.dlMeta, k.dlLog, k.turnQueue, k.turnLeases, k.turnPending,
+        String(this.options.maxActivities ?? DEFAULT_MAX_ACTIVITIES), options.turnTicket ?? '',
+        String(leaseMs), String(this.options.turnQueueTtlMs ?? 30000),
+        this.hub.channel, this.hub.message(k.dlLog), String(stored.length), ...stored,
+      ),
+    ])) as [unknown, number];
     if (first === -1) throw new ConversationNotFoundError();
     const ids = activities.map((_, i) => activityId(conversationId, first + i));
     const appended: Appended = { first, activities: activities.map((a, i) => ({ ...a, id: ids[i] }) as Activity) };

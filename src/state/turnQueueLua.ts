@@ -1,0 +1,130 @@
+/**
+ * The turn queue's Lua, one script per operation, each with its keys and arguments written above
+ * it. Kept apart from RedisTurnQueue so the scripts can be read (and folded for fewer round trips)
+ * on their own. Times are Redis `TIME` in ms, so lease ends mean the same on every process.
+ *
+ * Keys of one conversation (src/state/keys.ts, one hash-tag slot): the queue (list of turn
+ * tokens, head = running turn), the leases (hash token → lease end) and the pending turns (hash
+ * token → "<recoveries>:<what to run>", only for turns another process can take over).
+ */
+
+const NOW = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+`;
+
+/**
+ * Lua that enqueues `token` (q queue, l leases, p pending; lease and TTL in ms; `payload` '' =
+ * not recoverable). Shared with the Direct Line store, which enqueues in the same script that
+ * numbers the activity.
+ */
+export function enqueueLua(q: string, l: string, p: string, token: string, leaseMs: string, ttlMs: string, payload: string): string {
+  return `${NOW}
+redis.call('RPUSH', ${q}, ${token})
+redis.call('HSET', ${l}, ${token}, now + tonumber(${leaseMs}))
+redis.call('PEXPIRE', ${q}, ${ttlMs})
+redis.call('PEXPIRE', ${l}, ${ttlMs})
+if ${payload} ~= '' then
+  redis.call('HSET', ${p}, ${token}, '0:' .. ${payload})
+  redis.call('PEXPIRE', ${p}, ${ttlMs})
+end
+`;
+}
+
+// KEYS: queue, leases, pending. ARGV: token, lease ms, ttl ms, payload ('' = not recoverable).
+export const ENQUEUE = `${enqueueLua('KEYS[1]', 'KEYS[2]', 'KEYS[3]', 'ARGV[1]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]')}
+return 1`;
+
+/**
+ * The part of TRY_ACQUIRE and RECOVER that deals with a head whose lease ran out: a pending turn
+ * that has not used up its recoveries is taken over under a fresh token (`fresh`, so the dead or
+ * stalled owner's renewals and state write no longer count) and returned; anything else is dropped.
+ * Expects `now` and `head`; leaves `claimed` = { 2, fresh token, payload } or nil.
+ */
+const TAKE_OVER_EXPIRED_HEAD = `
+local claimed = nil
+local pending = redis.call('HGET', KEYS[3], head)
+redis.call('HDEL', KEYS[2], head)
+redis.call('HDEL', KEYS[3], head)
+local n, payload = nil, nil
+if pending then n, payload = string.match(pending, '^(%d+):(.*)$') end
+if payload and tonumber(n) < tonumber(ARGV[4]) then
+  redis.call('LSET', KEYS[1], 0, ARGV[2])
+  redis.call('HSET', KEYS[2], ARGV[2], now + tonumber(ARGV[3]))
+  redis.call('HSET', KEYS[3], ARGV[2], (tonumber(n) + 1) .. ':' .. payload)
+  claimed = { 2, ARGV[2], payload }
+else
+  redis.call('LPOP', KEYS[1])
+end
+`;
+
+// KEYS: queue, leases, pending. ARGV: token, fresh token for a take-over, lease ms, max
+// recoveries. 1 = head; 0 = wait; -1 = the token is not queued (deleted); { 2, token, payload } =
+// the head's process died and this caller now owns its turn (run it, then wait again).
+export const TRY_ACQUIRE = `${NOW}
+while true do
+  local head = redis.call('LINDEX', KEYS[1], 0)
+  if not head then return -1 end
+  if head == ARGV[1] then return 1 end
+  local lease_end = tonumber(redis.call('HGET', KEYS[2], head) or '0')
+  if lease_end > now then
+    if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return -1 end
+    return 0
+  end
+${TAKE_OVER_EXPIRED_HEAD}
+  if claimed then return claimed end
+end
+`;
+
+// KEYS: queue, leases, pending. ARGV: (unused), fresh token, lease ms, max recoveries. The
+// sweep's check of one conversation: 0 = nothing queued; { 1, lease end } = the head is alive;
+// { 2, token, payload } = an orphaned turn taken over (as in TRY_ACQUIRE).
+export const RECOVER = `${NOW}
+while true do
+  local head = redis.call('LINDEX', KEYS[1], 0)
+  if not head then return 0 end
+  local lease_end = tonumber(redis.call('HGET', KEYS[2], head) or '0')
+  if lease_end > now then return { 1, lease_end } end
+${TAKE_OVER_EXPIRED_HEAD}
+  if claimed then return claimed end
+end
+`;
+
+// KEYS: leases. ARGV: token, lease ms. Renews only a lease that still exists (never resurrects
+// the key after "end and delete", never revives a turn another process took over).
+export const RENEW = `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+${NOW}
+redis.call('HSET', KEYS[1], ARGV[1], now + tonumber(ARGV[2]))
+return 1
+`;
+
+// KEYS: queue, leases, pending. ARGV: token.
+export const RELEASE = `
+redis.call('LREM', KEYS[1], 1, ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
+return 1
+`;
+
+// KEYS: the open-turns index. ARGV: now (ms), next check (ms), limit. Takes up to `limit`
+// conversations due for a check and moves their next check on, so that only one process sweeps
+// each. Returns { id, score, id, score, … } with the new score.
+export const CLAIM_DUE = `
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+local out = {}
+for _, id in ipairs(due) do
+  redis.call('ZADD', KEYS[1], ARGV[2], id)
+  out[#out + 1] = id
+  out[#out + 1] = ARGV[2]
+end
+return out
+`;
+
+// KEYS: the open-turns index. ARGV: conversation id, the score the sweep set. Forgets a
+// conversation whose queue was empty, unless a turn enqueued since (it would have moved the score).
+export const FORGET_IF_UNCHANGED = `
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if score and tonumber(score) == tonumber(ARGV[2]) then redis.call('ZREM', KEYS[1], ARGV[1]) end
+return 1
+`;

@@ -5,7 +5,7 @@
  */
 import { TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
-import { TURN_TICKET, TurnQueue } from '../state/turnQueue';
+import { TURN_ACQUIRED, TURN_TICKET, TurnQueue } from '../state/turnQueue';
 import { langFromLocale } from '../lang';
 import { serviceUnavailableText } from './serviceUnavailable';
 
@@ -62,6 +62,7 @@ export function createTurnPipeline(queue: TurnQueue, logic: TurnLogic, log: Logg
     const conversationId = context.activity.conversation?.id;
     const started = Date.now();
     const ticket = context.turnState.get(TURN_TICKET) as string | undefined;
+    const acquired = context.turnState.get(TURN_ACQUIRED) as Map<string, string | null> | undefined;
     try {
       if (!conversationId) throw new Error('activity has no conversation id');
       await queue.run(conversationId, async () => {
@@ -79,7 +80,7 @@ export function createTurnPipeline(queue: TurnQueue, logic: TurnLogic, log: Logg
         } finally {
           await flushReplies(context);
         }
-      }, { ticket });
+      }, { ticket, acquired, prefetchState: context.activity.channelId });
       log.debug({ event: 'turn', type: context.activity.type, ms: Date.now() - started }, 'turn done');
     } catch (err) {
       // The conversation was deleted while this turn waited: nobody is left to answer.

@@ -41,7 +41,7 @@ export interface ActivityStore {
    * Appends one activity and gives it its id (`<conversationId>|<seq, 7 digits>`). Throws
    * ConversationNotFoundError when the conversation is gone, so a late reply cannot resurrect it.
    */
-  append(conversationId: string, activity: Partial<Activity>, options?: AppendOptions): Promise<{ id: string; watermark: string }>;
+  append(conversationId: string, activity: Partial<Activity>, options?: AppendOptions): Promise<{ id: string; watermark: string; acquired?: Acquired }>;
   /** Appends several activities in one atomic step (a turn's replies), numbered in order. */
   appendMany(conversationId: string, activities: Partial<Activity>[], options?: AppendOptions): Promise<AppendedIds>;
   /** Activities after `watermark` (all when null), oldest first, at most `limit`. */
@@ -75,12 +75,22 @@ export interface AppendOptions {
    * because a read restores it (storedActivity.ts). Without it the activity is kept whole.
    */
   envelope?: Pick<Envelope, 'userId' | 'serviceUrl'>;
+  /**
+   * With `turnTicket`: the channel of the turn, so the append can also take the conversation when
+   * nobody is ahead and read its state for the turn (`acquired`, see TurnRunOptions.acquired).
+   */
+  prefetchState?: string;
 }
+
+/** What the turn queue's acquire would have read (Redis key → raw value): the turn owns the conversation. */
+export type Acquired = Map<string, string | null>;
 
 export interface AppendedIds {
   ids: string[];
   /** Sequence number of the last one. */
   watermark: string;
+  /** With AppendOptions.prefetchState, when the turn became the owner at once. */
+  acquired?: Acquired;
 }
 
 /**

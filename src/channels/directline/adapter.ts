@@ -7,9 +7,9 @@ import {
   Activity, ActivityTypes, BotAdapter, ConversationReference, ResourceResponse, TurnContext,
 } from 'botbuilder';
 import { FLUSH_REPLIES } from '../../bot/turnPipeline';
-import { TURN_TICKET } from '../../state/turnQueue';
+import { TURN_ACQUIRED, TURN_TICKET } from '../../state/turnQueue';
 import type { Envelope } from './storedActivity';
-import type { ActivityStore } from './activityStore';
+import type { Acquired, ActivityStore } from './activityStore';
 import { sanitiseOutgoingText } from './sanitise';
 
 export const BOT_ACCOUNT = { id: 'opastin', name: 'Opastin', role: 'bot' } as const;
@@ -48,9 +48,11 @@ export class DirectLineAdapter extends BotAdapter {
     logic: (context: TurnContext) => Promise<void>,
     turnTicket?: string,
     envelope?: Pick<Envelope, 'userId' | 'serviceUrl'>,
+    acquired?: Acquired,
   ): Promise<void> {
     const context = new TurnContext(this, activity);
     if (turnTicket) context.turnState.set(TURN_TICKET, turnTicket);
+    if (turnTicket && acquired) context.turnState.set(TURN_ACQUIRED, acquired);
     const pending: PendingReplies = { conversationId: activity.conversation?.id ?? '', envelope, activities: [], open: true };
     context.turnState.set(PENDING, pending);
     context.turnState.set(FLUSH_REPLIES, () => this.flush(pending));

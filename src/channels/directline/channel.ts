@@ -116,9 +116,9 @@ export class DirectLineChannel {
     // The turn's queue place is taken in the same atomic step that numbers the activity, so the
     // bot answers in transcript order even when posts alternate between processes.
     const turnTicket = randomUUID();
-    const { id } = await this.store.append(record.conversationId, activity, { turnTicket, envelope: record });
+    const { id, acquired } = await this.store.append(record.conversationId, activity, { turnTicket, envelope: record, prefetchState: CHANNEL_ID });
     this.options.log.debug({ event: 'dl_activity', type: activity.type }, 'client activity stored');
-    await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, turnTicket, record);
+    await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, turnTicket, record, acquired);
     return { id };
   }
 

@@ -15,12 +15,12 @@
  */
 import type { Activity } from 'botbuilder';
 import type Redis from 'ioredis';
-import { conversationKeys, sharedKeys } from '../../state/keys';
+import { conversationKeys, sharedKeys, STATE_NAMESPACES } from '../../state/keys';
 import { DEFAULT_LEASE_MS } from '../../state/turnQueue';
 import { enqueueLua } from '../../state/redisTurnQueue';
 import { noteOpen } from '../../state/turnRecovery';
 import {
-  activityId, ActivityPage, ActivityStore, AppendOptions, AppendedIds, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT,
+  Acquired, activityId, ActivityPage, ActivityStore, AppendOptions, AppendedIds, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT,
   DEFAULT_MAX_ACTIVITIES, DIRECT_LINE_TURN, envelopeOf, parseWatermark,
 } from './activityStore';
 import type { RedisTopology } from '../../state/redisTopology';
@@ -31,7 +31,10 @@ import { decodeActivity, encodeActivity, Envelope } from './storedActivity';
 // lease ms, queue ttl ms, pub/sub channel, message, n, then the n stored activities. Numbers them
 // in one step (a turn's replies go together), trims the oldest beyond the cap and announces them
 // to the other processes. Returns the first new seq, or -1 when the conversation is gone. A post's
-// turn is recoverable as `dl:<seq>` (turnRecovery.ts): the activity itself is in the log.
+// turn is recoverable as `dl:<seq>` (turnRecovery.ts): the activity itself is in the log. With a
+// turn token and KEYS[6…] (the state and handoff record to read): { first, 1, values… } when the
+// turn is at once the conversation's owner (nobody ahead: the common case), else { first, 0 }, so
+// the post, its enqueue, its acquire and its state read are one round trip.
 const APPEND = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 local n = tonumber(ARGV[7])
@@ -48,7 +51,11 @@ if ARGV[2] ~= '' then
 ${enqueueLua('KEYS[3]', 'KEYS[4]', 'KEYS[5]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]', `'${DIRECT_LINE_TURN}' .. first`)}
 end
 redis.call('PUBLISH', ARGV[5], ARGV[6])
-return first
+if ARGV[2] == '' or #KEYS == 5 then return first end
+if redis.call('LINDEX', KEYS[3], 0) ~= ARGV[2] then return { first, 0 } end
+local out = { first, 1 }
+for i = 6, #KEYS do out[#out + 1] = redis.call('GET', KEYS[i]) end
+return out
 `;
 // KEYS: meta, log. ARGV: watermark (a number), limit. Returns -1 when gone, else
 // { seq, userId, serviceUrl, number of the first returned, activities }.
@@ -139,9 +146,9 @@ export class RedisActivityStore implements ActivityStore {
     return result === 1;
   }
 
-  async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<{ id: string; watermark: string }> {
-    const { ids, watermark } = await this.appendMany(conversationId, [activity], options);
-    return { id: ids[0], watermark };
+  async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<{ id: string; watermark: string; acquired?: Acquired }> {
+    const { ids, watermark, acquired } = await this.appendMany(conversationId, [activity], options);
+    return { id: ids[0], watermark, ...(acquired ? { acquired } : {}) };
   }
 
   async appendMany(conversationId: string, activities: Partial<Activity>[], options: AppendOptions = {}): Promise<AppendedIds> {
@@ -151,20 +158,23 @@ export class RedisActivityStore implements ActivityStore {
     const leaseMs = this.options.turnLeaseMs ?? DEFAULT_LEASE_MS;
     // The sweep's index first (another slot on Cluster, so its own command, in the same round
     // trip): a process that dies between the two leaves a due check, not an unfound turn.
-    const [, first] = (await Promise.all([
+    const reads = options.turnTicket && options.prefetchState ? [...STATE_NAMESPACES.map((ns) => k.state(options.prefetchState!, ns)), k.handoff] : [];
+    const [, result] = (await Promise.all([
       options.turnTicket ? noteOpen(this.redis, this.options.prefix, conversationId, leaseMs) : undefined,
       this.redis.eval(
-        APPEND, 5, k.dlMeta, k.dlLog, k.turnQueue, k.turnLeases, k.turnPending,
+        APPEND, 5 + reads.length, k.dlMeta, k.dlLog, k.turnQueue, k.turnLeases, k.turnPending, ...reads,
         String(this.options.maxActivities ?? DEFAULT_MAX_ACTIVITIES), options.turnTicket ?? '',
         String(leaseMs), String(this.options.turnQueueTtlMs ?? 30000),
         this.hub.channel, this.hub.message(k.dlLog), String(stored.length), ...stored,
       ),
-    ])) as [unknown, number];
-    if (first === -1) throw new ConversationNotFoundError();
+    ])) as [unknown, number | [number, 0 | 1, ...(string | null)[]]];
+    if (result === -1) throw new ConversationNotFoundError();
+    const first = Array.isArray(result) ? result[0] : result;
+    const acquired = Array.isArray(result) && result[1] === 1 ? new Map(reads.map((key, i) => [key, (result[i + 2] as string | null) ?? null])) : undefined;
     const ids = activities.map((_, i) => activityId(conversationId, first + i));
     const appended: Appended = { first, activities: activities.map((a, i) => ({ ...a, id: ids[i] }) as Activity) };
     this.hub.notifyLocal(k.dlLog, appended);
-    return { ids, watermark: String(first + activities.length - 1) };
+    return { ids, watermark: String(first + activities.length - 1), ...(acquired ? { acquired } : {}) };
   }
 
   async read(conversationId: string, watermark: string | null, limit = DEFAULT_PAGE_LIMIT): Promise<ActivityPage> {

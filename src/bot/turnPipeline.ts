@@ -18,9 +18,10 @@ export type TurnLogic = (context: TurnContext) => Promise<void>;
  */
 export const FLUSH_REPLIES = Symbol('opastin.flushReplies');
 
-async function flushReplies(context: TurnContext): Promise<void> {
-  const flush = context.turnState.get(FLUSH_REPLIES) as (() => Promise<void>) | undefined;
-  await flush?.();
+/** `now`: deliver at once (an apology), not with the end of the turn. */
+async function flushReplies(context: TurnContext, now = false): Promise<void> {
+  const flush = context.turnState.get(FLUSH_REPLIES) as ((now?: boolean) => Promise<void>) | undefined;
+  await flush?.(now);
 }
 
 export interface TurnPipelineOptions {
@@ -73,7 +74,7 @@ export function createTurnPipeline(queue: TurnQueue, logic: TurnLogic, log: Logg
           if (!(err instanceof TurnTimeLimitError)) throw err;
           log.error({ event: 'turn_time_limit', ms: limitMs, type: context.activity.type }, 'turn over its time limit');
           await apologise(context);
-          await flushReplies(context); // the apology now, not after the late turn
+          await flushReplies(context, true); // the apology now, not after the late turn
           // Keep the conversation's place until the late turn settles (so the next turn cannot
           // overlap it or a delete be overwritten by it), but not for ever.
           await within(running, limitMs).catch(() => undefined);

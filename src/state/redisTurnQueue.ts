@@ -20,9 +20,11 @@ import { conversationKeys, ConversationKeys, sharedKeys, STATE_NAMESPACES } from
 import { whenReady } from './redisClient';
 import { DEFAULT_LEASE_MS, OrphanHandler, runOptions, TurnCancelledError, TurnQueue, TurnRunOptions, TurnWaitTimeoutError } from './turnQueue';
 import { EtagConflictError } from './storeItems';
-import { END_TURN, ENQUEUE, ENQUEUE_AND_ACQUIRE, RECOVER, RELEASE, RELEASE_AND_WAKE, RENEW, TRY_ACQUIRE } from './turnQueueLua';
+import { endTurnLua, ENQUEUE, ENQUEUE_AND_ACQUIRE, RECOVER, RELEASE, RELEASE_AND_WAKE, RENEW, TRY_ACQUIRE } from './turnQueueLua';
 import { MAX_RECOVERABLE_BYTES, MAX_RECOVERIES, noteOpen, TurnSweep } from './turnRecovery';
-import { DeferredWrite, turnScope, TurnScope, TurnSupersededError } from './turnScope';
+import { DeferredWrite, EndOfTurnExtra, turnScope, TurnScope, TurnSupersededError } from './turnScope';
+
+const END_TURN = endTurnLua();
 
 /** What TRY_ACQUIRE and ENQUEUE_AND_ACQUIRE answer (turnQueueLua.ts ACQUIRE_LOOP). */
 type Acquire = number | [1, ...(string | null)[]] | [2, string, string];
@@ -140,31 +142,35 @@ export class RedisTurnQueue implements TurnQueue {
       return await turnScope.run(scope, task);
     } finally {
       clearInterval(heartbeat);
-      await this.finish(k, conversationId, token, scope.deferredWrite ?? null);
+      await this.finish(k, conversationId, token, scope.deferredWrite ?? null, scope.endExtra);
     }
   }
 
-  /** Release (with the deferred state write, if any) and wake the conversation's waiters: one script. */
-  private async finish(k: ConversationKeys, conversationId: string, token: string, write: DeferredWrite | null): Promise<void> {
-    if (!write || write.items.size === 0) {
+  /** Release (with the deferred state write and the extra, if any) and wake the conversation's waiters: one script. */
+  private async finish(k: ConversationKeys, conversationId: string, token: string, write: DeferredWrite | null, extra?: EndOfTurnExtra): Promise<void> {
+    if ((!write || write.items.size === 0) && !extra) {
       await this.redis.eval(RELEASE_AND_WAKE, 3, k.turnQueue, k.turnLeases, k.turnPending, token, this.channel, conversationId)
         .catch(() => this.forget(k.turnQueue, k.turnLeases, k.turnPending, token));
       return;
     }
-    const items = [...write.items];
-    let result: number;
+    const items = [...(write?.items ?? [])];
+    let result: [number, unknown?];
     try {
       result = (await this.redis.eval(
-        END_TURN, 3 + items.length, k.turnQueue, k.turnLeases, k.turnPending, ...items.map(([key]) => key),
-        token, this.channel, conversationId, write.ttlSeconds, ...items.flatMap(([, item]) => [item.expected, item.eTag, item.json]),
-      )) as number;
+        extra ? endTurnLua(extra.lua) : END_TURN, 3 + items.length + (extra?.keys.length ?? 0),
+        k.turnQueue, k.turnLeases, k.turnPending, ...items.map(([key]) => key), ...(extra?.keys ?? []),
+        token, this.channel, conversationId, write?.ttlSeconds ?? 0, items.length,
+        ...items.flatMap(([, item]) => [item.expected, item.eTag, item.json]), ...(extra?.args ?? []),
+      )) as [number, unknown?];
     } catch (err) {
-      // The state was not written (as far as this process knows): the turn failed.
+      // Nothing of the turn's end was written (as far as this process knows): the turn failed.
       this.forget(k.turnQueue, k.turnLeases, k.turnPending, token);
       throw err;
     }
-    if (result === -1) throw new TurnSupersededError();
-    if (result !== 0) throw new EtagConflictError(items[result - 1][1].storageKey);
+    const [outcome, extraResult] = result;
+    if (outcome === -1) throw new TurnSupersededError();
+    if (outcome !== 0) throw new EtagConflictError(items[outcome - 1][1].storageKey);
+    extra?.done(extraResult);
   }
 
   async close(): Promise<void> {

@@ -94,27 +94,37 @@ export const TRY_ACQUIRE = `${NOW}${ACQUIRE_LOOP}`;
 // ('' = not recoverable). A turn's enqueue and its first acquire (and read) in one round trip.
 export const ENQUEUE_AND_ACQUIRE = `${enqueueLua('KEYS[1]', 'KEYS[2]', 'KEYS[3]', 'ARGV[1]', 'ARGV[3]', 'ARGV[5]', 'ARGV[6]')}${ACQUIRE_LOOP}`;
 
-// KEYS: queue, leases, pending, then the turn's state keys. ARGV: token, turn-ended channel, the
-// message (conversation id), state ttl seconds, then per state key: expected eTag, new eTag, json.
-// The end of a turn in one round trip: its state write (fenced by its lease and retiring its
-// pending entry, as redisStorage.ts's write), its release and the waiters' wake-up. Returns 0, -1
-// when the turn no longer held its lease (nothing written), or i for an eTag conflict on key i.
-export const END_TURN = `
-local n = #KEYS - 3
+// KEYS: queue, leases, pending, then the turn's state keys, then the extra's keys. ARGV: token,
+// turn-ended channel, the message (conversation id), state ttl seconds, number of state keys, then
+// per state key: expected eTag, new eTag, json, then the extra's arguments. The end of a turn in
+// one round trip: its state write (fenced by its lease and retiring its pending entry, as
+// redisStorage.ts's write), the extra (turnScope.ts EndOfTurnExtra: the Direct Line replies), its
+// release and the waiters' wake-up. Returns { 0, extra }, { -1 } when the turn no longer held its
+// lease (nothing written), or { i } for an eTag conflict on state key i.
+export function endTurnLua(extra = ''): string {
+  return `
+local n = tonumber(ARGV[5])
+local KX = 3 + n
+local AX = 5 + n * 3
 local result = -1
+local extra = false
 if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then
   redis.call('HDEL', KEYS[3], ARGV[1])
   result = (function()
-${writeItemsLua('3', '4', 'n', 'tonumber(ARGV[4])')}
+${writeItemsLua('3', '5', 'n', 'tonumber(ARGV[4])')}
     return 0
   end)()
+  if result == 0 then
+${extra}
+  end
 end
 redis.call('LREM', KEYS[1], 1, ARGV[1])
 redis.call('HDEL', KEYS[2], ARGV[1])
 redis.call('HDEL', KEYS[3], ARGV[1])
 redis.call('PUBLISH', ARGV[2], ARGV[3])
-return result
+return { result, extra }
 `;
+}
 
 // KEYS: queue, leases, pending. ARGV: token, turn-ended channel, message: RELEASE and the
 // waiters' wake-up in one round trip.

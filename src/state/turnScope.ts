@@ -22,6 +22,22 @@ export interface TurnScope {
    * release + wake-up: one round trip).
    */
   deferredWrite?: DeferredWrite | null;
+  /** Set by an upper layer: more for the end-of-turn script to do (the turn's replies). */
+  endExtra?: EndOfTurnExtra;
+}
+
+/**
+ * More for the end of a turn to do in its script (END_TURN), after the state write and only when
+ * the turn still owns the conversation: the Direct Line store appends the turn's replies there,
+ * so state, replies and release are one round trip and land together or not at all. `lua` reads
+ * its keys as KEYS[KX + i] and its arguments as ARGV[AX + i] and leaves its answer in the Lua
+ * local `extra`; `done` gets that answer once the script has run.
+ */
+export interface EndOfTurnExtra {
+  lua: string;
+  keys: string[];
+  args: (string | Buffer)[];
+  done(extra: unknown): void;
 }
 
 /** A fenced state write waiting for the end of its turn (redisStorage.ts builds it). */

@@ -42,6 +42,11 @@ export interface ActivityStore {
    * ConversationNotFoundError when the conversation is gone, so a late reply cannot resurrect it.
    */
   append(conversationId: string, activity: Partial<Activity>, options?: AppendOptions): Promise<{ id: string; watermark: string; acquired?: Acquired }>;
+  /**
+   * A turn's replies to be appended by the script that ends the current queued turn of the
+   * conversation (Redis: with its state write and release); false when that is not possible here.
+   */
+  deferAppend?(conversationId: string, activities: Partial<Activity>[], options?: AppendOptions): boolean;
   /** Appends several activities in one atomic step (a turn's replies), numbered in order. */
   appendMany(conversationId: string, activities: Partial<Activity>[], options?: AppendOptions): Promise<AppendedIds>;
   /** Activities after `watermark` (all when null), oldest first, at most `limit`. */

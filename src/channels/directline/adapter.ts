@@ -55,7 +55,7 @@ export class DirectLineAdapter extends BotAdapter {
     if (turnTicket && acquired) context.turnState.set(TURN_ACQUIRED, acquired);
     const pending: PendingReplies = { conversationId: activity.conversation?.id ?? '', envelope, activities: [], open: true };
     context.turnState.set(PENDING, pending);
-    context.turnState.set(FLUSH_REPLIES, () => this.flush(pending));
+    context.turnState.set(FLUSH_REPLIES, (now?: boolean) => this.flush(pending, false, now));
     try {
       await this.runMiddleware(context, logic);
     } finally {
@@ -94,11 +94,15 @@ export class DirectLineAdapter extends BotAdapter {
     return responses;
   }
 
-  /** Appends what the turn has said so far; `keepOpen` keeps collecting after (a pause). */
-  private async flush(pending: PendingReplies, keepOpen = false): Promise<void> {
+  /**
+   * Appends what the turn has said so far; `keepOpen` keeps collecting after (a pause). Unless
+   * `now` (or a pause), the store may leave it to the script that ends the turn (deferAppend).
+   */
+  private async flush(pending: PendingReplies, keepOpen = false, now = false): Promise<void> {
     pending.open = keepOpen;
     if (pending.activities.length === 0) return;
     const activities = pending.activities.splice(0);
+    if (!keepOpen && !now && this.store.deferAppend?.(pending.conversationId, activities, { envelope: pending.envelope })) return;
     await this.deliver(pending.conversationId, activities, pending.envelope);
   }
 

@@ -19,6 +19,7 @@ import { conversationKeys, sharedKeys, STATE_NAMESPACES } from '../../state/keys
 import { DEFAULT_LEASE_MS } from '../../state/turnQueue';
 import { enqueueLua } from '../../state/redisTurnQueue';
 import { noteOpen } from '../../state/turnRecovery';
+import { turnScope } from '../../state/turnScope';
 import {
   Acquired, activityId, ActivityPage, ActivityStore, AppendOptions, AppendedIds, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT,
   DEFAULT_MAX_ACTIVITIES, DIRECT_LINE_TURN, envelopeOf, parseWatermark,
@@ -35,18 +36,29 @@ import { decodeActivity, encodeActivity, Envelope } from './storedActivity';
 // turn token and KEYS[6…] (the state and handoff record to read): { first, 1, values… } when the
 // turn is at once the conversation's owner (nobody ahead: the common case), else { first, 0 }, so
 // the post, its enqueue, its acquire and its state read are one round trip.
+/**
+ * Numbers and stores `count` activities (ARGV[firstArg …]) after a check that the conversation
+ * exists; sets the Lua local `first`. Shared by APPEND and the end-of-turn extra (deferAppend).
+ */
+function numberLua(meta: string, log: string, max: string, count: string, firstArg: string): string {
+  return `
+local c = tonumber(${count})
+first = redis.call('HINCRBY', ${meta}, 'seq', c) - c + 1
+local len = redis.call('RPUSH', ${log}, unpack(ARGV, ${firstArg}, ${firstArg} + c - 1))
+local over = len - tonumber(${max})
+if over > 0 then
+  redis.call('LTRIM', ${log}, over, -1)
+  redis.call('HINCRBY', ${meta}, 'trimmed', over)
+end
+local left = redis.call('PTTL', ${meta})
+if left > 0 then redis.call('PEXPIRE', ${log}, left) end
+`;
+}
+
 const APPEND = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-local n = tonumber(ARGV[7])
-local first = redis.call('HINCRBY', KEYS[1], 'seq', n) - n + 1
-local len = redis.call('RPUSH', KEYS[2], unpack(ARGV, 8, 7 + n))
-local over = len - tonumber(ARGV[1])
-if over > 0 then
-  redis.call('LTRIM', KEYS[2], over, -1)
-  redis.call('HINCRBY', KEYS[1], 'trimmed', over)
-end
-local left = redis.call('PTTL', KEYS[1])
-if left > 0 then redis.call('PEXPIRE', KEYS[2], left) end
+local first
+${numberLua('KEYS[1]', 'KEYS[2]', 'ARGV[1]', 'ARGV[7]', '8')}
 if ARGV[2] ~= '' then
 ${enqueueLua('KEYS[3]', 'KEYS[4]', 'KEYS[5]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]', `'${DIRECT_LINE_TURN}' .. first`)}
 end
@@ -66,6 +78,19 @@ local trimmed = tonumber(m[4] or '0')
 local from = math.max(tonumber(ARGV[1]) - trimmed, 0)
 local items = redis.call('LRANGE', KEYS[2], from, from + tonumber(ARGV[2]) - 1)
 return { m[1], m[2] or '', m[3] or '', trimmed + from + 1, items }
+`;
+// The end-of-turn extra (turnScope.ts EndOfTurnExtra): KEYS[KX + 1, 2] meta, log; ARGV[AX + 1 …]
+// max kept, pub/sub channel, message, n, then the n stored activities. `extra` = the first new
+// seq, or -1 when the conversation is gone (deleted while the turn ran: the replies are dropped).
+const APPEND_AT_END = `
+if redis.call('EXISTS', KEYS[KX + 1]) == 1 then
+  local first
+${numberLua('KEYS[KX + 1]', 'KEYS[KX + 2]', 'ARGV[AX + 1]', 'ARGV[AX + 4]', 'AX + 5')}
+  redis.call('PUBLISH', ARGV[AX + 2], ARGV[AX + 3])
+  extra = first
+else
+  extra = -1
+end
 `;
 // KEYS: meta. Returns 1 when this call started the conversation, 0 when it already was, -1 when gone.
 const MARK_STARTED = `
@@ -175,6 +200,30 @@ export class RedisActivityStore implements ActivityStore {
     const appended: Appended = { first, activities: activities.map((a, i) => ({ ...a, id: ids[i] }) as Activity) };
     this.hub.notifyLocal(k.dlLog, appended);
     return { ids, watermark: String(first + activities.length - 1), ...(acquired ? { acquired } : {}) };
+  }
+
+  /**
+   * A turn's replies, appended by the script that ends the turn (with its state write and
+   * release: one round trip), when called inside that conversation's queued turn. False
+   * otherwise: append them now.
+   */
+  deferAppend(conversationId: string, activities: Partial<Activity>[], options: AppendOptions = {}): boolean {
+    const turn = turnScope.getStore();
+    if (!turn || turn.conversationId !== conversationId || turn.deferredWrite === undefined || turn.endExtra) return false;
+    const k = this.keys(conversationId);
+    const env = envelopeOf(conversationId, options.envelope);
+    const stored = activities.map((a) => encodeActivity(a, env));
+    turn.endExtra = {
+      lua: APPEND_AT_END,
+      keys: [k.dlMeta, k.dlLog],
+      args: [String(this.options.maxActivities ?? DEFAULT_MAX_ACTIVITIES), this.hub.channel, this.hub.message(k.dlLog), String(stored.length), ...stored],
+      done: (first) => {
+        if (typeof first !== 'number' || first < 1) return;
+        const ids = activities.map((_, i) => activityId(conversationId, first + i));
+        this.hub.notifyLocal(k.dlLog, { first, activities: activities.map((a, i) => ({ ...a, id: ids[i] }) as Activity) });
+      },
+    };
+    return true;
   }
 
   async read(conversationId: string, watermark: string | null, limit = DEFAULT_PAGE_LIMIT): Promise<ActivityPage> {

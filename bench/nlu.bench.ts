@@ -1,17 +1,25 @@
 /**
- * NLU benchmark, imported by bench/run.ts: classify-one-message latency and training time on the
- * shipped content. Ordinary messages are the dev sets plus deterministic recombinations of their
- * words, so most are unseen by the memo caches, as real traffic would be. Long messages are
- * inputs of up to 4,000 characters built to be slow: one 4,000-letter word (the Snowball stemmer
- * is quadratic in word length), unseen random words (typo correction), dev messages pasted
- * together (every pattern gets many starting points). Targets (issue #10): p99 < 1 ms ordinary,
- * < 5 ms long.
+ * NLU benchmark, imported by bench/run.ts (`npm run bench -- nlu`, or alone:
+ * `npx tsx bench/nlu.bench.ts`): classify-one-message latency and training time on the shipped
+ * content, over the inputs of bench/nluInputs.ts (dev texts and recombinations of their words;
+ * 4,000-character inputs of three kinds, each reported on its own). Targets (issue #10): p99 < 1 ms
+ * ordinary, < 5 ms for any input up to 4,000 characters.
+ *
+ * The machine is shared (2 cores, other helpers' jobs), so wall-clock tails are mostly time spent
+ * waiting for a core. Every classification is therefore timed twice: wall clock, and the process's
+ * CPU time (process.cpuUsage: user + system of all its threads, so V8's background GC and compiler
+ * threads count too, which makes it pessimistic, but waiting does not), and per message the
+ * smaller of the two, which bounds the main thread's own time from above (it can exceed neither).
+ * Everything is measured twice, on two freshly trained engines, and per message the smaller wall
+ * time of the two runs is reported too: an interruption rarely hits the same message twice. The
+ * load average is printed beside the figures. The CPU, bound and min-of-2 figures are the ones to
+ * compare with the target; wall says what a resident would have waited on this machine then.
  */
-import { readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildNlu } from '../src/nlu';
-import { readUtterances } from '../src/nlu/evaluate';
+import { LONG_CHARS, longMessages, ordinaryMessages } from './nluInputs';
 
 export interface BenchResult {
   name: string;
@@ -19,64 +27,19 @@ export interface BenchResult {
   median: number;
   p99?: number;
   samples: number;
+  /** Printed under the table (bench/run.ts). */
+  note?: string;
 }
 
 const repoRoot = path.resolve(__dirname, '..');
 const contentDir = path.join(repoRoot, 'content');
 const MESSAGES = 5000;
-const LONG_MESSAGES = 300;
-const LONG_CHARS = 4000;
+const LONG_MESSAGES = 600;
 const WARMUP = 500;
 const TRAIN_RUNS = 15;
 
 function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-/** A small deterministic PRNG (mulberry32) so every run measures the same messages. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function messages(): string[] {
-  const texts: string[] = [];
-  const dev = path.join(repoRoot, 'eval/dev');
-  for (const f of readdirSync(dev).filter((n) => n.endsWith('.jsonl'))) texts.push(...readUtterances(path.join(dev, f)).map((u) => u.text));
-  const words = texts.flatMap((t) => t.split(/\s+/));
-  const rand = rng(42);
-  const out = [...texts];
-  while (out.length < MESSAGES + WARMUP) {
-    const n = 1 + Math.floor(rand() * 7);
-    out.push(Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]).join(' '));
-  }
-  return out;
-}
-
-/** Long inputs, each up to LONG_CHARS characters, three kinds in turn. */
-function longMessages(ordinary: readonly string[]): string[] {
-  const rand = rng(7);
-  const letters = 'abcdefghijklmnopqrstuvwxyzäöå';
-  const word = (n: number): string => Array.from({ length: n }, () => letters[Math.floor(rand() * letters.length)]).join('');
-  const out: string[] = [];
-  for (let i = 0; out.length < LONG_MESSAGES; i++) {
-    let m: string;
-    if (i % 3 === 0) m = word(LONG_CHARS);
-    else if (i % 3 === 1) {
-      m = '';
-      while (m.length < LONG_CHARS) m += `${word(2 + Math.floor(rand() * 12))} `;
-    } else {
-      m = '';
-      while (m.length < LONG_CHARS) m += `${ordinary[Math.floor(rand() * ordinary.length)]}. `;
-    }
-    out.push(m.slice(0, LONG_CHARS));
-  }
-  return out;
 }
 
 /** Process CPU time in ms (user + system, all threads): unlike wall time it does not count the
@@ -86,26 +49,62 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-/** Wall-clock and CPU times of classifying each message, each sorted. */
-function timed(nlu: { classify(t: string): unknown }, msgs: readonly string[]): { wall: number[]; cpu: number[] } {
-  const wall: number[] = [];
-  const cpu: number[] = [];
+interface Times {
+  /** Wall times in message order (the others are sorted). */
+  inOrder: number[];
+  wall: number[];
+  cpu: number[];
+  /** Per message min(wall, CPU): the main thread's own time can exceed neither. */
+  bound: number[];
+}
+
+/** Wall-clock, CPU and bound times of classifying each message, each sorted. */
+function timed(nlu: { classify(t: string): unknown }, msgs: readonly string[]): Times {
+  const t: Times = { inOrder: [], wall: [], cpu: [], bound: [] };
   for (const m of msgs) {
     const c0 = cpuMs();
     const t0 = performance.now();
     nlu.classify(m);
-    wall.push(performance.now() - t0);
-    cpu.push(cpuMs() - c0);
+    const wall = performance.now() - t0;
+    const cpu = cpuMs() - c0;
+    t.wall.push(wall);
+    t.cpu.push(cpu);
+    t.bound.push(Math.min(wall, cpu));
   }
-  return { wall: wall.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b) };
+  const sorted = (xs: number[]): number[] => xs.sort((a, b) => a - b);
+  return { inOrder: t.wall, wall: sorted([...t.wall]), cpu: sorted(t.cpu), bound: sorted(t.bound) };
+}
+
+/** The three kinds of long input (bench/nluInputs.ts), in the order longMessages() makes them. */
+const LONG_KINDS = ['one 4,000-letter word', 'random words', 'real messages pasted together'];
+
+/** Per message the smaller wall time of two runs (in message order). */
+function minOfRuns(a: readonly number[], b: readonly number[]): number[] {
+  return a.map((x, i) => Math.min(x, b[i])).sort((x, y) => x - y);
+}
+
+function rows(name: string, t: Times, twice: number[]): BenchResult[] {
+  const row = (suffix: string, xs: number[]): BenchResult => ({ name: `${name}${suffix}`, unit: 'ms', median: quantile(xs, 0.5), p99: quantile(xs, 0.99), samples: xs.length });
+  return [row('', t.wall), row(', CPU time', t.cpu), row(', min(wall, CPU)', t.bound), row(', wall, min of 2 runs', twice)];
+}
+
+/** Every timing of one freshly trained engine: ordinary messages after a warm-up, then each long kind. */
+function measure(msgs: readonly string[], long: readonly string[]): { ordinary: Times; byKind: Times[] } {
+  const { nlu } = buildNlu(contentDir);
+  for (let i = 0; i < WARMUP; i++) nlu.classify(msgs[i]);
+  const ordinary = timed(nlu, msgs.slice(WARMUP, WARMUP + MESSAGES));
+  const byKind = LONG_KINDS.map((_, k) => timed(nlu, long.filter((__, i) => i % LONG_KINDS.length === k)));
+  return { ordinary, byKind };
 }
 
 export async function run(): Promise<BenchResult[]> {
-  const { nlu } = buildNlu(contentDir);
-  const msgs = messages();
-  for (let i = 0; i < WARMUP; i++) nlu.classify(msgs[i]);
-  const ordinary = timed(nlu, msgs.slice(WARMUP, WARMUP + MESSAGES));
-  const long = timed(nlu, longMessages(msgs.slice(0, 400)));
+  const load = os.loadavg();
+  const msgs = ordinaryMessages(repoRoot, MESSAGES + WARMUP);
+  const long = longMessages(msgs.slice(0, 400), LONG_MESSAGES);
+  // Two independent runs on two engines: an interruption (another process, a GC pause) rarely hits
+  // the same message in both, so the per-message minimum is close to the work itself.
+  const first = measure(msgs, long);
+  const second = measure(msgs, long);
 
   const train: number[] = [];
   for (let i = 0; i < TRAIN_RUNS; i++) {
@@ -114,16 +113,25 @@ export async function run(): Promise<BenchResult[]> {
     train.push(performance.now() - t0);
   }
   train.sort((a, b) => a - b);
+  const after = os.loadavg();
 
   return [
-    { name: 'nlu.classify (one message)', unit: 'ms', median: quantile(ordinary.wall, 0.5), p99: quantile(ordinary.wall, 0.99), samples: MESSAGES },
-    { name: 'nlu.classify (one message, CPU time)', unit: 'ms', median: quantile(ordinary.cpu, 0.5), p99: quantile(ordinary.cpu, 0.99), samples: MESSAGES },
-    { name: `nlu.classify (long, ${LONG_CHARS} chars)`, unit: 'ms', median: quantile(long.wall, 0.5), p99: quantile(long.wall, 0.99), samples: LONG_MESSAGES },
-    { name: `nlu.classify (long, ${LONG_CHARS} chars, CPU time)`, unit: 'ms', median: quantile(long.cpu, 0.5), p99: quantile(long.cpu, 0.99), samples: LONG_MESSAGES },
-    { name: 'nlu.build (load + train shipped content)', unit: 'ms', median: quantile(train, 0.5), p99: quantile(train, 0.99), samples: train.length },
+    ...rows('nlu.classify (one message)', first.ordinary, minOfRuns(first.ordinary.inOrder, second.ordinary.inOrder)),
+    ...LONG_KINDS.flatMap((kind, k) => rows(`nlu.classify (${LONG_CHARS} chars: ${kind})`, first.byKind[k], minOfRuns(first.byKind[k].inOrder, second.byKind[k].inOrder))),
+    {
+      name: 'nlu.build (load + train shipped content)',
+      unit: 'ms',
+      median: quantile(train, 0.5),
+      p99: quantile(train, 0.99),
+      samples: train.length,
+      note: `nlu: load average ${load.map((x) => x.toFixed(1)).join(' ')} before, ${after.map((x) => x.toFixed(1)).join(' ')} after, ${os.cpus().length} cores; CPU time = the process's user + system time (all its threads), wall = what a resident waited`,
+    },
   ];
 }
 
 if (require.main === module) {
-  run().then((r) => console.log(JSON.stringify(r, null, 2)));
+  run().then((r) => {
+    for (const x of r) console.log(`${x.name.padEnd(62)} median ${x.median.toFixed(3).padStart(8)}  p99 ${(x.p99 ?? 0).toFixed(3).padStart(8)} ${x.unit}  (${x.samples})`);
+    for (const x of r) if (x.note) console.log(x.note);
+  });
 }

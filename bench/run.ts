@@ -43,6 +43,8 @@ async function main(): Promise<number> {
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
 
+  for (const r of results) if (r.note) console.log(r.note);
+
   const big = results.find((r) => r.name === compileBench.GENERATED_NAME);
   const ratio = big ? big.median / compileBench.TARGET_MS : undefined;
   if (big && ratio !== undefined) {

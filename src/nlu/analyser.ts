@@ -5,9 +5,10 @@
  * its end (the head) or start, so new compounds still carry their meaning.
  */
 import { fold } from './fold';
-import { expandCoordination, normalise } from './normalise';
-import { stem } from './stemmer';
-import { tokenise } from './tokenise';
+import { Memo } from './memo';
+import { expandCoordination } from './normalise';
+import { stem, stemUncached } from './stemmer';
+import { normaliseLast, tokeniseLast } from './tokenise';
 import type { Lang } from './types';
 import { Vocabulary } from './vocabulary';
 
@@ -22,6 +23,11 @@ export interface Token {
   corrected?: true;
   /** The word as typed, when typo correction replaced it. */
   typed?: Token;
+}
+
+interface WordAnalysis {
+  typed: Token[];
+  fixable: boolean[];
 }
 
 export interface SpellingData {
@@ -39,6 +45,14 @@ const MAX_HEAD = 20;
  */
 const MAX_CORRECTIONS = 16;
 const MAX_CORRECT_LENGTH = 24;
+/** Typed words whose analysis is remembered, per language (memo.ts: at most twice this many). */
+const MAX_MEMO = 5_000;
+/**
+ * Only a message's first this many words enter the word memo: a pasted wall of thousands of
+ * distinct words would otherwise push out the words residents really use (and cost GC time);
+ * its later words are still looked up, and analysed as usual when not found.
+ */
+const MEMO_WORDS_PER_MESSAGE = 200;
 /** Character n-grams (of the folded word) carry inflection and typos: "masentaa" shares "mase", "asen" with "masennus". */
 export const GRAM = '#';
 const GRAM_N = 4;
@@ -55,6 +69,9 @@ function charGrams(word: string): string[] {
 export class Analyser {
   readonly vocabulary: Vocabulary;
   private readonly stopStems: Set<string>;
+  private readonly memo = new Memo<string, WordAnalysis>(MAX_MEMO);
+  private sealed = false;
+  private readonly featureMemo = new WeakMap<Token, readonly string[]>();
 
   constructor(
     readonly lang: Lang,
@@ -72,28 +89,52 @@ export class Analyser {
 
   seal(): void {
     this.vocabulary.seal();
+    this.memo.clear();
+    this.sealed = true;
   }
 
   /** Normalised, colloquial spellings mapped, optionally typo-corrected, stemmed. */
   tokens(text: string, correct = true): Token[] {
-    const norm = expandCoordination(normalise(text), (w) => this.vocabulary.hasWord(w));
+    const norm = expandCoordination(normaliseLast(text), (w) => this.vocabulary.hasWord(w));
     const out: Token[] = [];
     let corrections = 0;
-    for (const raw of tokenise(norm)) {
-      const mapped = this.spelling.colloquial.get(raw);
-      const words = mapped === undefined ? [raw] : mapped.split(' ').filter(Boolean);
-      for (const w of words) {
-        const s = stem(w, this.lang);
-        const f = fold(w);
-        const fs = f === w ? s : stem(f, this.lang);
-        const tryFix = correct && corrections < MAX_CORRECTIONS && w.length <= MAX_CORRECT_LENGTH && !this.vocabulary.hasFolded(f, fs);
-        const fixed = tryFix ? this.vocabulary.correct(w, s) : null;
+    const raws = tokeniseLast(norm);
+    for (let r = 0; r < raws.length; r++) {
+      const { typed, fixable } = this.analyse(raws[r], r < MEMO_WORDS_PER_MESSAGE);
+      for (let k = 0; k < typed.length; k++) {
+        const asTyped = typed[k];
+        const tryFix = correct && corrections < MAX_CORRECTIONS && fixable[k];
+        const fixed = tryFix ? this.vocabulary.correct(asTyped.word, asTyped.stem) : null;
         if (tryFix) corrections++;
-        const asTyped: Token = { word: w, stem: s, fold: f, foldStem: fs };
         out.push(fixed ? { ...this.token(fixed, true), typed: asTyped } : asTyped);
       }
     }
     return out;
+  }
+
+  /**
+   * One typed word: its spelling-mapped words as tokens, and for each whether typo correction may
+   * be tried (short enough and unknown in every form). Memoised (when `remember`) once the
+   * vocabulary is sealed, as the answer depends on it; the tokens are shared between messages and
+   * never changed.
+   */
+  private analyse(raw: string, remember: boolean): WordAnalysis {
+    const hit = this.sealed ? this.memo.get(raw) : undefined;
+    if (hit) return hit;
+    const mapped = this.spelling.colloquial.get(raw);
+    const words = mapped === undefined ? [raw] : mapped.split(' ').filter(Boolean);
+    const typed: Token[] = [];
+    const fixable: boolean[] = [];
+    for (const w of words) {
+      const s = stemUncached(w, this.lang);
+      const f = fold(w);
+      const fs = f === w ? s : stemUncached(f, this.lang);
+      typed.push({ word: w, stem: s, fold: f, foldStem: fs });
+      fixable.push(w.length <= MAX_CORRECT_LENGTH && !this.vocabulary.hasFolded(f, fs));
+    }
+    const a = { typed, fixable };
+    if (this.sealed && remember) this.memo.set(raw, a);
+    return a;
   }
 
   private token(word: string, corrected: boolean): Token {
@@ -116,11 +157,26 @@ export class Analyser {
   features(tokens: readonly Token[]): string[] {
     const out: string[] = [];
     for (const t of tokens) {
-      if (this.isStop(t)) continue;
+      for (const f of this.tokenFeatures(t)) out.push(f);
+    }
+    return out;
+  }
+
+  /**
+   * One token's features. Remembered per token object once the vocabulary is sealed: tokens of
+   * the word memo are shared between messages (and between a message and its parts), so a word's
+   * compound parts and n-grams are worked out once.
+   */
+  private tokenFeatures(t: Token): readonly string[] {
+    const hit = this.sealed ? this.featureMemo.get(t) : undefined;
+    if (hit) return hit;
+    const out: string[] = [];
+    if (!this.isStop(t)) {
       out.push(t.foldStem);
       if (!this.vocabulary.hasFoldStem(t.foldStem)) out.push(...this.compoundParts(t.fold));
       out.push(...charGrams(t.fold));
     }
+    if (this.sealed) this.featureMemo.set(t, out);
     return out;
   }
 
@@ -133,7 +189,7 @@ export class Analyser {
     if (word.length < 2 * MIN_PART + 1) return [];
     const parts: string[] = [];
     for (let i = Math.max(MIN_PART, word.length - MAX_HEAD); i <= word.length - 5; i++) {
-      const s = stem(word.slice(i), this.lang);
+      const s = stemUncached(word.slice(i), this.lang);
       if (s.length >= 4 && this.vocabulary.hasFoldStem(s)) {
         parts.push(s);
         break;

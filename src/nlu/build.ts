@@ -12,6 +12,7 @@ import { normalise } from './normalise';
 import { OmaoloMatcher } from './omaolo';
 import { Pattern, compilePattern } from './patterns';
 import { Lexicon } from './riskModel';
+import { Concept, DENIAL_GAP, DENIALS } from './riskRules';
 import { loadTrainingData, TrainingData } from './trainingData';
 import { CRISIS_KINDS, CrisisKind, LANGS, Lang, NluBuildResult, TOPICS } from './types';
 
@@ -63,7 +64,8 @@ export function trainNlu(data: TrainingData, options: { temperature?: number } =
       }
     }
     const masks = d.notCrisis.map(compile).filter((p): p is Pattern => p !== null);
-    const words = new Map([...d.risk].map(([concept, list]) => [concept, list.map(compile).filter((p): p is Pattern => p !== null)]));
+    const compileWord = (concept: Concept) => (p: string): Pattern | null => compilePattern(p, stemOf, DENIALS.includes(concept) ? DENIAL_GAP : undefined);
+    const words = new Map([...d.risk].map(([concept, list]) => [concept, list.map(compileWord(concept)).filter((p): p is Pattern => p !== null)]));
     crisisRules.set(lang, { analyser, patterns, masks, lexicon: new Lexicon(words) });
 
     const classifier = new TopicClassifier();

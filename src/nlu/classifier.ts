@@ -2,20 +2,15 @@
  * Topic classifier for one language, trained at content load from the example phrases.
  *
  * Two models vote on the stems of the message:
- *  - natural's BayesClassifier (binary stem features), and
+ *  - natural's BayesClassifier (binary stem features; naturalBayes.ts computes it sparsely), and
  *  - our own multinomial naive Bayes with uniform topic priors (so a topic with more example
  *    phrases is not favoured) and a temperature that keeps confidences honest.
  * Before either is asked we count the message's *evidence*: stems seen in training. With none,
  * the honest answer is "unknown" — guessing a topic from nothing would route residents wrongly.
  */
-import type { BayesClassifier as NaturalBayes } from 'natural';
 import { GRAM } from './analyser';
+import { NaturalBayes } from './naturalBayes';
 import { TOPICS, Topic } from './types';
-
-// natural's index module loads dotenv and prints a banner to stdout on import, which would corrupt
-// the classify CLI's JSON lines; the classifier file on its own has no such side effect.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const BayesClassifier: typeof NaturalBayes = require('natural/lib/natural/classifiers/bayes_classifier');
 
 const ALPHA = 0.05; // Laplace smoothing of our own model
 const TEMPERATURE = 1.5; // >1 softens naive Bayes over-confidence
@@ -40,7 +35,7 @@ export class TopicClassifier {
   private readonly counts = new Map<Topic, Map<string, number>>();
   private readonly totals = new Map<Topic, number>();
   private readonly vocab = new Set<string>();
-  private readonly natural = new BayesClassifier(undefined, NATURAL_SMOOTHING);
+  private readonly natural = new NaturalBayes(NATURAL_SMOOTHING);
   private readonly weights = new Map<string, number>();
   private topics: Topic[] = [];
   private trained = false;

@@ -17,6 +17,7 @@ import type { Analyser, Token } from './analyser';
 import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches, maskTokens } from './patterns';
 import { Lexicon, conceptPositions, hyperboleIndices, strongestRule } from './riskModel';
+import type { Concept, RiskRule } from './riskRules';
 import { CRISIS_KINDS, CrisisKind, CrisisResult, LANGS, Lang } from './types';
 
 export interface CrisisRules {
@@ -44,6 +45,8 @@ export function stronger(a: CrisisResult, b: CrisisResult): CrisisResult {
 
 export class CrisisDetector {
   private readonly rules: Map<Lang, Indexed>;
+  /** Concept positions (and denied words) maskedTokens() worked out, by the token array it returned. */
+  private readonly positions = new WeakMap<Token[], { positions: Map<Concept, number[]>; denied: Set<number> }>();
 
   constructor(rules: Map<Lang, CrisisRules>) {
     this.rules = new Map(
@@ -55,37 +58,72 @@ export class CrisisDetector {
   maskedTokens(text: string, lang: Lang): Token[] {
     const r = this.rules.get(lang)!;
     const all = r.analyser.tokens(text);
-    const maskStarts = r.maskIndex.starts(all);
-    const tokens = maskTokens(all, r.masks.filter((_, id) => maskStarts[id]));
-    const drop = hyperboleIndices(conceptPositions(r.lexicon, tokens));
-    return drop.size ? tokens.filter((_, i) => !drop.has(i)) : tokens;
+    const tokens = maskTokens(all, r.masks, r.maskIndex.starts(all));
+    const denied = new Set<number>();
+    const positions = conceptPositions(r.lexicon, tokens, denied);
+    const drop = hyperboleIndices(positions);
+    if (drop.size) return tokens.filter((_, i) => !drop.has(i));
+    this.positions.set(tokens, { positions, denied }); // assess() needs the same positions of the same tokens
+    return tokens;
   }
 
-  /** Patterns and risk rules of every language; the strongest result. */
+  /**
+   * Patterns and risk rules of every language; the strongest result. When some language read an
+   * explicit denial ("I'm not suicidal"), another language's full response is only a check-in:
+   * its phrases ("suicid*" in Swedish) saw the denied word without the denial around it.
+   */
   assess(text: string, masked?: { lang: Lang; tokens: Token[] }): CrisisResult {
-    let best = NO_CRISIS;
+    const results: { result: CrisisResult; denied: boolean }[] = [];
     for (const lang of LANGS) {
       const r = this.rules.get(lang)!;
       if (r.patterns.length === 0 && r.lexicon.size === 0) continue;
-      const tokens = masked && masked.lang === lang ? masked.tokens : this.maskedTokens(text, lang);
-      if (tokens.length === 0) continue;
-      const starts = r.patternIndex.starts(tokens);
-      r.patterns.forEach(({ kind, pattern }, id) => {
-        const from = starts[id];
-        if (!from) return;
-        if (best.crisis && best.kind && CRISIS_KINDS.indexOf(best.kind) <= CRISIS_KINDS.indexOf(kind)) return;
-        if (allMatches(pattern, tokens, 1, from).length) best = stronger(best, { level: 'crisis', crisis: true, kind, source: 'pattern' });
-      });
-      const rule = strongestRule(conceptPositions(r.lexicon, tokens));
-      if (rule) best = stronger(best, { level: rule.level, crisis: rule.level === 'crisis', kind: rule.kind, source: 'risk-model' });
+      const all = masked && masked.lang === lang ? masked.tokens : this.maskedTokens(text, lang);
+      if (all.length > 0) results.push(this.assessLang(r, all));
+    }
+    const denied = results.some((x) => x.denied);
+    let best = NO_CRISIS;
+    for (const { result, denied: own } of results) {
+      const capped = denied && !own && result.crisis && result.kind !== 'medical-emergency' ? { ...result, level: 'check' as const, crisis: false } : result;
+      best = stronger(best, capped);
     }
     return best;
   }
 
+  private assessLang(r: Indexed, all: Token[]): { result: CrisisResult; denied: boolean } {
+    const { tokens, rule, denied } = this.riskOf(r, all);
+    let best = NO_CRISIS;
+    const starts = r.patternIndex.starts(tokens);
+    r.patterns.forEach(({ kind, pattern }, id) => {
+      const from = starts[id];
+      if (!from) return;
+      if (best.crisis && best.kind && CRISIS_KINDS.indexOf(best.kind) <= CRISIS_KINDS.indexOf(kind)) return;
+      if (allMatches(pattern, tokens, 1, from).length) best = stronger(best, { level: 'crisis', crisis: true, kind, source: 'pattern' });
+    });
+    if (rule) best = stronger(best, { level: rule.level, crisis: rule.level === 'crisis', kind: rule.kind, source: 'risk-model' });
+    return { result: best, denied };
+  }
+
+  /**
+   * The strongest risk rule, and the tokens the explicit phrases should read. An explicit denial
+   * ("en ole itsetuhoinen", "I'm not suicidal") or ambivalence ("jag vill inte dö") is taken out
+   * first, so its own words ("itsetuhoinen", "dö") are no evidence; whatever else the message says
+   * still counts, and the denial alone still gets the check-in (docs/crisis-model.md).
+   */
+  private riskOf(r: Indexed, tokens: Token[]): { tokens: Token[]; rule: RiskRule | null; denied: boolean } {
+    const cached = this.positions.get(tokens);
+    const denied = cached?.denied ?? new Set<number>();
+    const pos = cached?.positions ?? conceptPositions(r.lexicon, tokens, denied);
+    if (denied.size === 0) return { tokens, rule: strongestRule(pos), denied: false };
+    const rest = tokens.filter((_, i) => !denied.has(i));
+    const restPos = conceptPositions(r.lexicon, rest);
+    // The denial itself still gets the check-in when nothing else fires (docs/crisis-model.md).
+    restPos.set('denial', pos.get('denial') ?? [0]);
+    return { tokens: rest, rule: strongestRule(restPos), denied: true };
+  }
+
   /** The id of the risk rule that fires for `text` in `lang` (for tests and the docs). */
   ruleFor(text: string, lang: Lang): string | null {
-    const r = this.rules.get(lang)!;
-    return strongestRule(conceptPositions(r.lexicon, this.maskedTokens(text, lang)))?.id ?? null;
+    return this.riskOf(this.rules.get(lang)!, this.maskedTokens(text, lang)).rule?.id ?? null;
   }
 
   /** For a classifier-detected crisis: the kind whose pattern words overlap the message most. */

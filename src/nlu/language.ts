@@ -12,8 +12,9 @@
  * "mina en jaksa" still looks Finnish.
  */
 import { fold } from './fold';
+import { Memo } from './memo';
 import { normalise } from './normalise';
-import { tokenise } from './tokenise';
+import { normaliseLast, tokenise, tokeniseLast } from './tokenise';
 import { langFromLocale } from '../lang';
 import { LANGS, Lang, isLang } from './types';
 
@@ -23,6 +24,8 @@ export const TYPED_MARGIN = 1;
 export const MIN_TYPED_WORDS = 2;
 /** The language is clear long before this many words; a 4,000-character message need not be read whole. */
 const MAX_WORDS = 60;
+/** Words whose per-language evidence is remembered (memo.ts: at most twice this many). */
+const MAX_MEMO = 5_000;
 
 interface Model {
   counts: Map<string, number>;
@@ -44,6 +47,7 @@ function grams(word: string): string[] {
 export class LanguageIdentifier {
   private readonly models = new Map<Lang, Model>();
   private vocabSize = 1;
+  private readonly memo = new Memo<string, readonly number[]>(MAX_MEMO);
 
   constructor(texts: Map<Lang, string[]>, stopwords: Map<Lang, Set<string>>) {
     const all = new Set<string>();
@@ -75,32 +79,46 @@ export class LanguageIdentifier {
 
   /** Per-language scores (log domain), highest best. */
   scores(text: string): Map<Lang, number> {
-    const words = tokenise(normalise(text)).slice(0, MAX_WORDS);
+    return this.scoreWords(tokeniseLast(normaliseLast(text)).slice(0, MAX_WORDS));
+  }
+
+  private scoreWords(words: readonly string[]): Map<Lang, number> {
     const out = new Map<Lang, number>();
     for (const lang of LANGS) out.set(lang, 0);
     for (const word of words) {
-      const inLangs = LANGS.filter((l) => this.models.get(l)!.words.has(word));
-      const gs = grams(word);
-      for (const lang of LANGS) {
-        const m = this.models.get(lang)!;
-        let s = 0;
-        for (const g of gs) s += m.logs!.get(g) ?? m.unseen!;
-        s /= gs.length; // per-gram average, so long words do not drown short function words
-        if (m.stops.has(word)) s += STOP_WEIGHT;
-        if (inLangs.length > 0 && inLangs.length < LANGS.length && inLangs.includes(lang)) s += WORD_WEIGHT / inLangs.length;
-        out.set(lang, out.get(lang)! + s);
-      }
+      const s = this.wordScores(word);
+      LANGS.forEach((lang, k) => out.set(lang, out.get(lang)! + s[k]));
     }
+    return out;
+  }
+
+  /** One word's evidence for each language, in LANGS order; memoised, as words repeat across messages. */
+  private wordScores(word: string): readonly number[] {
+    const hit = this.memo.get(word);
+    if (hit) return hit;
+    const inLangs = LANGS.filter((l) => this.models.get(l)!.words.has(word));
+    const gs = grams(word);
+    const out = LANGS.map((lang) => {
+      const m = this.models.get(lang)!;
+      let s = 0;
+      for (const g of gs) s += m.logs!.get(g) ?? m.unseen!;
+      s /= gs.length; // per-gram average, so long words do not drown short function words
+      if (m.stops.has(word)) s += STOP_WEIGHT;
+      if (inLangs.length > 0 && inLangs.length < LANGS.length && inLangs.includes(lang)) s += WORD_WEIGHT / inLangs.length;
+      return s;
+    });
+    this.memo.set(word, out);
     return out;
   }
 
   detect(text: string, localeHint?: string): Lang {
     const hinted = langFromLocale(localeHint);
-    const scores = this.scores(text);
+    const all = tokeniseLast(normaliseLast(text));
+    const scores = this.scoreWords(all.slice(0, MAX_WORDS));
     let best: Lang = 'fi'; // the commonest language of residents wins ties and empty input
     for (const lang of LANGS) if (scores.get(lang)! > scores.get(best)!) best = lang;
     if (!hinted || hinted === best) return best;
-    const words = Math.min(tokenise(normalise(text)).length, MAX_WORDS);
+    const words = Math.min(all.length, MAX_WORDS);
     const margin = (scores.get(best)! - scores.get(hinted)!) / Math.max(words, 1);
     return words >= MIN_TYPED_WORDS && margin >= TYPED_MARGIN ? best : hinted;
   }

@@ -17,6 +17,8 @@ export const DEFAULT_GAP = 3;
 /** Folded wildcard pieces and folded stems shorter than these are too ambiguous on their own. */
 const MIN_FOLDED_PIECE = 4;
 const MIN_FOLDED_STEM = 5;
+/** A folded whole word this short is another language's word: "dö" folded is English "do". */
+const MIN_FOLDED_WORD = 3;
 const SHORT_EXTRA = 2;
 
 type WordTest = (t: Token) => boolean;
@@ -49,6 +51,7 @@ function compileAlternative(alt: string, stemOf: (w: string) => string): Alterna
   if (alt.startsWith('=')) {
     const exact = alt.slice(1);
     const f = fold(exact);
+    if (f !== exact && f.length < MIN_FOLDED_WORD) return { test: (t) => t.word === exact, stem: null, keys: [wordKey(exact)] };
     return { test: (t) => t.word === exact || t.fold === f, stem: null, keys: [wordKey(exact), wordKey(f)] };
   }
   const starts = alt.startsWith('*');
@@ -69,9 +72,11 @@ function compileAlternative(alt: string, stemOf: (w: string) => string): Alterna
   const fs = stemOf(f);
   // Folded stems of under MIN_FOLDED_STEM letters collide ("börda" and "borde" both fold to "bord").
   const foldStemOk = fs.length >= MIN_FOLDED_STEM;
-  const keys = [stemKey(s), wordKey(core), wordKey(f)];
+  const foldWordOk = f === core || f.length >= MIN_FOLDED_WORD;
+  const keys = [stemKey(s), wordKey(core)];
+  if (foldWordOk) keys.push(wordKey(f));
   if (foldStemOk) keys.push(stemKey(fs));
-  return { test: (t) => t.stem === s || t.word === core || t.fold === f || (foldStemOk && t.foldStem === fs), stem: s, keys };
+  return { test: (t) => t.stem === s || t.word === core || (foldWordOk && t.fold === f) || (foldStemOk && t.foldStem === fs), stem: s, keys };
 }
 
 /** Returns null for an empty pattern (the caller reports it). */
@@ -126,18 +131,36 @@ export function allMatches(p: Pattern, tokens: readonly Token[], limit = 8, star
   return out;
 }
 
-/** Drops the message words matched by any of `masks` (e.g. hyperbole like "kuolen nälkään"). */
-export function maskTokens(tokens: readonly Token[], masks: readonly Pattern[]): Token[] {
+/**
+ * Drops the message words matched by any of `masks` (e.g. hyperbole like "kuolen nälkään"), each
+ * mask again and again from the first word until it no longer matches. `starts[k]`, from a
+ * PatternIndex, lists the only token indices where mask k's first word may match (undefined: none);
+ * without it every token is tried. Only those are tested, so a long message costs a few tests,
+ * not a pass over its words per mask.
+ */
+export function maskTokens(tokens: readonly Token[], masks: readonly Pattern[], starts?: readonly (readonly number[] | undefined)[]): Token[] {
   if (masks.length === 0) return [...tokens];
   const drop = new Set<number>();
-  for (const m of masks) {
-    let rest = tokens.map((t, i) => ({ t, i })).filter(({ i }) => !drop.has(i));
+  const all = tokens.map((_, i) => i);
+  masks.forEach((m, k) => {
+    const candidates = starts ? starts[k] : all;
+    if (!candidates) return;
     for (;;) {
-      const hit = matchPattern(m, rest.map((r) => r.t));
+      // The words still in play; a match may join words that a dropped match stood between.
+      const rest = drop.size ? all.filter((i) => !drop.has(i)) : all;
+      const restTokens = drop.size ? rest.map((i) => tokens[i]) : tokens;
+      const at = new Map<number, number>();
+      if (drop.size) rest.forEach((i, j) => at.set(i, j));
+      let hit: number[] | null = null;
+      for (const c of candidates) {
+        if (drop.has(c) || !m.words[0](tokens[c])) continue;
+        const j = drop.size ? at.get(c)! : c;
+        hit = extend(m, restTokens, 1, j + 1, j + 2 + m.gap, [j]);
+        if (hit) break;
+      }
       if (!hit) break;
-      for (const h of hit) drop.add(rest[h].i);
-      rest = rest.filter(({ i }) => !drop.has(i));
+      for (const h of hit) drop.add(rest[h]);
     }
-  }
+  });
   return tokens.filter((_, i) => !drop.has(i));
 }

@@ -7,7 +7,7 @@
 import type { Token } from './analyser';
 import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches } from './patterns';
-import { CONCEPTS, Concept, HYPERBOLE_TARGETS, HYPERBOLE_WINDOW, QUANTITY_NUMBER, RULES, RiskRule } from './riskRules';
+import { CONCEPTS, Concept, DENIALS, HYPERBOLE, HYPERBOLE_TARGETS, QUANTITY_NUMBER, RULES, RiskRule } from './riskRules';
 
 /** One language's concept words, compiled and indexed. */
 export class Lexicon {
@@ -36,8 +36,11 @@ export class Lexicon {
 
 const MAX_POSITIONS = 8;
 
-/** Where each concept occurs in the message (token indices, at most MAX_POSITIONS each). */
-export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[]): Map<Concept, number[]> {
+/**
+ * Where each concept occurs in the message (token indices, at most MAX_POSITIONS each). When
+ * `denied` is given, it receives every token index covered by a denial (DENIALS) match.
+ */
+export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], denied?: Set<number>): Map<Concept, number[]> {
   // Words as typed: a word "corrected" into a risk word is no evidence ("börja om" is not "börda",
   // burden), and a word the vocabulary lacks ("buranaa") must not be corrected away from its
   // concept. Misspelt explicit crisis words are the crisis phrases' job (crisis.<lang>.yaml).
@@ -50,9 +53,11 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[]):
     const c = lexicon.concept(id);
     const at = out.get(c) ?? [];
     if (at.length >= MAX_POSITIONS) return;
+    const isDenial = denied && DENIALS.includes(c);
     for (const m of allMatches(p, tokens, MAX_POSITIONS, from)) {
       // A multi-word expression counts where it starts and where it ends.
       for (const i of [m[0], m[m.length - 1]]) if (!at.includes(i)) at.push(i);
+      if (isDenial) for (let i = m[0]; i <= m[m.length - 1]; i++) denied.add(i);
     }
     if (at.length) out.set(c, at);
   });
@@ -64,23 +69,28 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[]):
 }
 
 /**
- * Token indices of "kill"/"die" words that are about a hyperbole subject ("tää flunssa tappaa
- * mut", "could kill for a kebab", "died laughing"), when nothing in the message threatens.
+ * Token indices of "kill"/"die" words that are about a figure-of-speech subject ("tää flunssa
+ * tappaa mut", "could kill for a kebab", "I'll kill him if he doesn't do the dishes", "wants to
+ * die at home of old age"), when nothing in the message threatens.
  */
 export function hyperboleIndices(pos: Map<Concept, number[]>): Set<number> {
   const drop = new Set<number>();
   if (pos.has('threat')) return drop;
   // "tapan mun veljen jos se syö mun karkit lol": a joke marker anywhere makes "kill" a figure of speech.
   if (pos.has('joke')) for (const i of pos.get('kill') ?? []) drop.add(i);
-  const subjects = pos.get('hyperbole');
-  if (!subjects) return drop;
-  for (const c of HYPERBOLE_TARGETS) {
-    for (const i of pos.get(c) ?? []) if (subjects.some((j) => Math.abs(i - j) <= HYPERBOLE_WINDOW)) drop.add(i);
+  for (const { subject, targets, window, after } of HYPERBOLE) {
+    const subjects = pos.get(subject);
+    if (!subjects) continue;
+    const near = (i: number, j: number): boolean => (after ? j > i && j - i <= window : Math.abs(i - j) <= window);
+    for (const c of targets) {
+      for (const i of pos.get(c) ?? []) if (subjects.some((j) => near(i, j))) drop.add(i);
+    }
   }
   return drop;
 }
 
 function fires(rule: RiskRule, pos: Map<Concept, number[]>): boolean {
+  if (rule.unless?.some((c) => pos.has(c))) return false;
   const lists = rule.all.map((c) => pos.get(c));
   if (lists.some((l) => !l)) return false;
   if (rule.within === undefined) return true;

@@ -3,139 +3,130 @@
  * which mean "ask directly" (check). Concepts are language-independent names; the words that
  * express them live in content/nlu/risk.<lang>.yaml. The dimensions come from the Columbia
  * Suicide Severity Rating Scale (C-SSRS) and the interpersonal theory of suicide; every rule is
- * explained in docs/crisis-model.md — keep the two in step.
+ * explained in docs/crisis-model.md — keep the two in step. Medical emergencies: emergencyRules.ts.
  */
+import { EMERGENCY_RULES } from './emergencyRules';
+import type { Concept } from './riskConcepts';
+import { RiskRule, rule as R } from './riskRule';
 import type { CrisisKind } from './types';
 
-export const CONCEPTS = [
-  // C-SSRS ideation and behaviour
-  'death', // die, dead, death
-  'wish', // want, wish, would rather
-  'kill', // kill (verb)
-  'self', // myself
-  'means', // rope, gun, bridge, rails, blade
-  'pills', // pills, sleeping pills, medicines
-  'ready', // ready, saved up, collected, bought, hidden, kept in the garage
-  'intent', // is going to, aikoo, tänker (weaker than decided)
-  'ruminating', // have been thinking about it all week
-  'plan', // a plan, how I would do it
-  'took', // took, swallowed, ate
-  'quantity', // whole, all, a jar, a handful, too many
-  'toxic', // bleach, detergent, a button battery, lamp oil
-  'hopeless', // no point, hopeless, nothing will change
-  'time', // tomorrow, tonight, soon
-  'ending', // all over, the end, last day
-  'burden', // burden, better off without me
-  'farewell', // goodbye, farewell, sorry for everything
-  'letters', // letter, note, message
-  'absence', // in case, when I am gone
-  'give-away', // gave away, giving away, put my affairs in order
-  'decided', // I have decided, the decision is made
-  'unreachable', // is not answering, phone is off, we cannot find her
-  'belongings', // my things, my stuff, my pet
-  'unwanted', // nobody cares, nobody would notice
-  'exhausted', // cannot go on any more
-  'self-harm', // cutting, burning, hitting oneself
-  'threat', // threatens (keeps "kill" from being read as hyperbole)
-  // Medical emergencies: the 112 answer, not the crisis line
-  'not-breathing',
-  'unconscious',
-  'chest-pain',
-  'numb',
-  'bleeding',
-  'seizure',
-  'stroke',
-  // What a "kill"/"die" verb is about when it is a figure of speech
-  'hyperbole',
-  // A joke marker (lol, haha, xd): a "kill" anywhere in the message is a figure of speech
-  'joke',
-] as const;
-export type Concept = (typeof CONCEPTS)[number];
+export type { RiskRule } from './riskRule';
+export { CONCEPTS, isConcept } from './riskConcepts';
+export type { Concept } from './riskConcepts';
 
-export function isConcept(x: string): x is Concept {
-  return (CONCEPTS as readonly string[]).includes(x);
+
+/**
+ * Full-crisis rules of `first` with each of `others`, named "first-other"; `[other, n]` means
+ * within n words; none fires when an `unless` concept is in the message.
+ */
+function pairs(kind: CrisisKind, first: Concept, others: (Concept | [Concept, number])[], unless?: Concept[]): RiskRule[] {
+  return others.map((o) => {
+    const [other, within] = typeof o === 'string' ? [o, undefined] : o;
+    return R(`${first}-${other}`, 'crisis', kind, [first, other], within, unless);
+  });
 }
-
-export interface RiskRule {
-  /** Stable name, shown in docs/crisis-model.md and in tests. */
-  id: string;
-  level: 'crisis' | 'check';
-  kind: CrisisKind;
-  /** Every concept must occur… */
-  all: Concept[];
-  /** …within this many words of each other (default: anywhere in the message). */
-  within?: number;
-}
-
-const R = (id: string, level: RiskRule['level'], kind: CrisisKind, all: Concept[], within?: number): RiskRule => ({ id, level, kind, all, within });
 
 /** Checked in order; the first full-crisis rule wins, else the first check rule. */
 export const RULES: readonly RiskRule[] = [
   // Medical emergencies (answered with 112 at once).
-  R('not-breathing', 'crisis', 'medical-emergency', ['not-breathing']),
-  R('unconscious', 'crisis', 'medical-emergency', ['unconscious']),
-  R('chest-pain-numb-arm', 'crisis', 'medical-emergency', ['chest-pain', 'numb']),
-  R('heavy-bleeding', 'crisis', 'medical-emergency', ['bleeding']),
-  R('seizure', 'crisis', 'medical-emergency', ['seizure']),
-  R('stroke-signs', 'crisis', 'medical-emergency', ['stroke']),
+  ...EMERGENCY_RULES,
   // C-SSRS behaviour: an overdose already taken.
-  R('overdose-taken', 'crisis', 'poisoning', ['took', 'quantity', 'pills'], 8),
-  // C-SSRS method / preparatory acts: means plus possession or readiness.
+  R('overdose-taken', 'crisis', 'poisoning', ['took', 'quantity', 'pills'], 8, ['as-prescribed']),
   R('toxic-taken', 'crisis', 'poisoning', ['took', 'toxic'], 6),
-  R('means-ready', 'crisis', 'suicide', ['means', 'ready'], 6),
-  R('means-ending', 'crisis', 'suicide', ['means', 'ending']),
-  R('means-ruminating', 'crisis', 'suicide', ['means', 'ruminating']),
-  R('pills-ready', 'crisis', 'suicide', ['pills', 'ready'], 6),
+  R('child-took-pills', 'crisis', 'poisoning', ['child', 'took', 'pills'], 6),
+  // Imminent danger from a violent person: a weapon in hand, or people hiding from them.
+  ...pairs('violence', 'weapon', [['brandish', 4], 'hiding', ['rage', 8], ['intoxicated', 8]]),
+  // Within 10 words, now: "the kids were hiding from their drunk uncle last year", "he's often drunk
+  // and the kids hide" are worries for the family services, not a call for help now.
+  R('hiding-intoxicated', 'crisis', 'violence', ['hiding', 'intoxicated'], 10, ['past', 'habitual']),
+  R('hiding-rage', 'crisis', 'violence', ['hiding', 'rage'], 10, ['past', 'habitual']),
+  R('hiding-threat', 'crisis', 'violence', ['hiding', 'threat'], 10, ['past', 'habitual']),
+  // C-SSRS self-harm: repeated, or as the way to bear distress.
+  ...pairs('self-harm', 'self-harm', ['distress', 'repeat']),
+  // C-SSRS method / preparatory acts: means plus possession, readiness or an attempt.
+  ...pairs('suicide', 'means', [['ready', 6], ['tried', 8], ['ending', 6], ['ruminating', 10], ['farewell', 10], ['not-cope', 10]], ['relief']),
+  R('intent-means-time', 'crisis', 'suicide', ['intent', 'means', 'time']),
+  R('means-self-thinking', 'crisis', 'suicide', ['means', 'self', 'thinking']),
+  // Pills saved up are a preparation; pills bought or ready at the pharmacy are usually not.
+  R('pills-hoard', 'crisis', 'suicide', ['pills', 'hoard'], 6, ['routine']),
   R('pills-death', 'crisis', 'suicide', ['pills', 'death'], 8),
+  R('pills-self-ready', 'crisis', 'suicide', ['pills', 'self-ready'], undefined, ['routine']),
+  R('pills-ending', 'crisis', 'suicide', ['pills', 'ending'], 8, ['routine', 'relief']),
+  R('overdose-planned', 'crisis', 'suicide', ['pills', 'quantity', 'time'], undefined, ['routine']),
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
-  R('plan-death', 'crisis', 'suicide', ['plan', 'death']),
-  R('plan-ending', 'crisis', 'suicide', ['plan', 'ending']),
-  R('plan-means', 'crisis', 'suicide', ['plan', 'means']),
-  R('plan-pills', 'crisis', 'suicide', ['plan', 'pills']),
+  // C-SSRS "thought about how" and plan.
+  ...pairs('suicide', 'method', [['thinking', 4], ['ready', 4], 'painless'], ['everyday-how']),
+  ...pairs('suicide', 'plan', ['painless', ['death', 6], ['ending', 8], ['means', 8], ['pills', 8]], ['bereavement', 'relief']),
+  R('death-painless', 'crisis', 'suicide', ['death', 'painless'], 4),
   R('wish-death', 'crisis', 'suicide', ['wish', 'death'], 4),
+  R('wish-never-wake', 'crisis', 'suicide', ['wish', 'never-wake'], 8),
+  // The wish not to exist with a plan, a method, a means, a decision or a time.
+  ...pairs('suicide', 'not-here', ['method', 'plan', 'means', 'pills', 'decided', 'time']),
   // C-SSRS plan and timeframe: hopelessness or an ending with a time.
-  R('hopeless-time', 'crisis', 'suicide', ['hopeless', 'time']),
-  R('hopeless-ending', 'crisis', 'suicide', ['hopeless', 'ending']),
-  R('exhausted-ending', 'crisis', 'suicide', ['exhausted', 'ending']),
-  // C-SSRS preparatory acts: farewell letters, giving things away.
-  R('farewell-absence', 'crisis', 'suicide', ['farewell', 'absence']),
+  ...pairs('suicide', 'hopeless', ['time', 'ending', ['means', 10]], ['habit', 'queue', 'relief']),
+  ...pairs('suicide', 'exhausted', ['ending', 'farewell'], ['relief']),
+  // C-SSRS preparatory acts: farewell letters, giving things away, a will, "I am ready".
+  ...pairs('suicide', 'farewell', ['absence', 'letters', 'give-away', 'self-ready', 'unreachable'], ['polite']),
+  ...pairs('suicide', 'letters', ['self-ready']),
   R('letters-absence', 'crisis', 'suicide', ['letters', 'absence']),
-  R('farewell-letters', 'crisis', 'suicide', ['farewell', 'letters']),
-  R('farewell-give-away', 'crisis', 'suicide', ['farewell', 'give-away']),
-  R('give-away-hopeless', 'crisis', 'suicide', ['give-away', 'hopeless']),
-  R('give-away-absence', 'crisis', 'suicide', ['give-away', 'absence']),
-  R('farewell-unreachable', 'crisis', 'suicide', ['farewell', 'unreachable']),
-  // C-SSRS intent: a decision made, with an ending, a time, a means or a preparatory act.
-  R('decided-ending', 'crisis', 'suicide', ['decided', 'ending']),
-  R('decided-give-away', 'crisis', 'suicide', ['decided', 'give-away']),
-  R('decided-means', 'crisis', 'suicide', ['decided', 'means']),
-  R('decided-death', 'crisis', 'suicide', ['decided', 'death']),
-  // Perceived burdensomeness with hopelessness or death.
-  R('burden-hopeless', 'crisis', 'suicide', ['burden', 'hopeless']),
-  R('burden-death', 'crisis', 'suicide', ['burden', 'death']),
-  R('burden-unwanted', 'crisis', 'suicide', ['burden', 'unwanted']),
-  R('burden-absence', 'crisis', 'suicide', ['burden', 'absence']),
-  R('unwanted-death', 'crisis', 'suicide', ['unwanted', 'death']),
-  R('unwanted-absence', 'crisis', 'suicide', ['unwanted', 'absence']),
+  // Giving away and a will are also what a death in the family brings: not then.
+  ...pairs('suicide', 'give-away', ['hopeless', 'absence', 'affairs', 'self-ready'], ['everyday-giving', 'bereavement']),
+  ...pairs('suicide', 'affairs', ['self-ready', 'farewell', 'letters'], ['bereavement']),
+  // C-SSRS intent: a decision made, with a plan, a method, an ending, a means or a preparatory act.
+  // A decision next to a death word: "isä kuoli ja olen päättänyt muuttaa" is about someone else.
+  ...pairs('suicide', 'decided', ['plan', 'method', 'ending', 'give-away', 'means'], ['relief']),
+  R('decided-death', 'crisis', 'suicide', ['decided', 'death'], 3, ['past', 'bereavement']),
+  // Perceived burdensomeness and thwarted belonging (interpersonal theory).
+  R('better-off', 'crisis', 'suicide', ['better-off']),
+  ...pairs('suicide', 'burden', ['hopeless', 'death', 'unwanted', 'absence'], ['bereavement']),
+  ...pairs('suicide', 'unwanted', ['death', 'absence'], ['bereavement']),
   // Weaker signals: ask directly.
-  R('ending-time', 'check', 'suicide', ['ending', 'time']),
+  R('ending-time', 'check', 'suicide', ['ending', 'time'], undefined, ['relief']),
   R('decided-time', 'check', 'suicide', ['decided', 'time']),
   R('absence-time', 'check', 'suicide', ['absence', 'time']),
-  R('farewell', 'check', 'suicide', ['farewell']),
-  R('give-away', 'check', 'suicide', ['give-away', 'belongings']),
+  // A message sent and no answer is a common worry; with a farewell in it, it is a crisis (above).
+  R('letters-unreachable', 'check', 'suicide', ['letters', 'unreachable']),
+  R('farewell', 'check', 'suicide', ['farewell'], undefined, ['polite']),
+  R('give-away', 'check', 'suicide', ['give-away', 'belongings'], undefined, ['everyday-giving']),
+  R('method', 'check', 'suicide', ['method'], undefined, ['everyday-how']),
+  R('not-here', 'check', 'suicide', ['not-here']),
+  R('never-wake', 'check', 'suicide', ['never-wake']),
   R('burden', 'check', 'suicide', ['burden']),
-  R('hopeless', 'check', 'suicide', ['hopeless']),
+  R('hopeless', 'check', 'suicide', ['hopeless'], undefined, ['habit', 'queue']),
   R('unwanted', 'check', 'suicide', ['unwanted']),
   R('exhausted', 'check', 'suicide', ['exhausted']),
+  // Pills bought for a fever, ready to collect: an errand (hyperbole holds the illnesses).
+  R('pills-ready', 'check', 'suicide', ['pills', 'ready'], 6, ['routine', 'hyperbole']),
+  R('pills-enough', 'check', 'suicide', ['pills', 'enough'], 4, ['routine', 'hyperbole']),
   R('means-self', 'check', 'suicide', ['means', 'self'], 4),
+  R('means-thinking', 'check', 'suicide', ['means', 'thinking'], 6),
   R('intent-means', 'check', 'suicide', ['intent', 'means'], 6),
   R('wish-ending', 'check', 'suicide', ['wish', 'ending'], 6),
-  R('self-harm', 'check', 'self-harm', ['self-harm']),
+  R('thinking-ending', 'check', 'suicide', ['thinking', 'ending'], 3),
+  R('self-harm', 'check', 'self-harm', ['self-harm'], undefined, ['accident']),
+  R('denial', 'check', 'suicide', ['denial']),
   R('kill', 'check', 'suicide', ['kill']),
 ];
 
-/** Concepts whose words are read as a figure of speech when a hyperbole word is this close. */
+/**
+ * Figures of speech: a `targets` word within `window` words of a `subject` word is not counted
+ * ("tää flunssa tappaa mut", "died laughing"; "I'll kill him if he doesn't do the dishes";
+ * "grandma wants to die at home, of old age").
+ */
+export const HYPERBOLE: readonly { subject: Concept; targets: readonly Concept[]; window: number; after?: true }[] = [
+  { subject: 'hyperbole', targets: ['kill', 'death'], window: 4 },
+  { subject: 'chore', targets: ['kill'], window: 10 },
+  // Only right after the verb ("kuolla kotona", "die at home"): "en jaksa kotona, haluan kuolla" stays a wish to die.
+  { subject: 'natural-death', targets: ['death'], window: 3, after: true },
+];
+/** Concepts whose words a figure of speech can cancel. */
 export const HYPERBOLE_TARGETS: readonly Concept[] = ['kill', 'death'];
-export const HYPERBOLE_WINDOW = 4;
+/** Concepts whose whole match is taken out of the message before the rules run (a denial is no evidence). */
+export const DENIALS: readonly Concept[] = ['denial'];
+/**
+ * A denial's words must stand close together: with the usual gap "en halua elää, haluan kuolla"
+ * would read as the denial "en halua … kuolla" and lose its wish to die.
+ */
+export const DENIAL_GAP = 1;
 /** A number at least this big counts as a quantity ("took like 40 paracetamol"). */
 export const QUANTITY_NUMBER = 10;

@@ -8,6 +8,9 @@
  * 35 letters, and the Snowball stemmer is quadratic in word length (a 4,000-letter "word" took
  * seconds of CPU). Cutting keeps the start of the word, where a compound's first part is.
  */
+import { lastOf } from './memo';
+import { normalise } from './normalise';
+
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 export const MAX_TOKEN = 40;
 
@@ -19,3 +22,10 @@ export function tokenise(normalised: string): string[] {
   }
   return out;
 }
+
+/**
+ * The last text's normal form and tokens: classifying one message normalises and tokenises it in
+ * the language identifier and in every language's analyser. Callers must not change the array.
+ */
+export const normaliseLast = lastOf(normalise);
+export const tokeniseLast = lastOf(tokenise);

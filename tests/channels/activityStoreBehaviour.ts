@@ -49,6 +49,18 @@ export function activityStoreBehaviour(name: string, make: () => Promise<{ store
       expect(page.activities.map((x) => [x.id, x.text])).toEqual([[a.id, 'yksi'], [b.id, 'kaksi']]);
     });
 
+    it("does not store a repeat of the latest client post (same client id) and gives the first one's id back", async () => {
+      const r = record();
+      await store.create(r);
+      const first = await store.append(r.conversationId, { type: 'message', text: 'yksi' }, { clientActivityId: 'c1' });
+      const again = await store.append(r.conversationId, { type: 'message', text: 'yksi' }, { clientActivityId: 'c1' });
+      expect(again).toEqual({ ...first, repeated: true });
+      const next = await store.append(r.conversationId, { type: 'message', text: 'kaksi' }, { clientActivityId: 'c2' });
+      const reply = await store.append(r.conversationId, { type: 'message', text: 'vastaus' });
+      expect([next.watermark, reply.watermark]).toEqual(['2', '3']);
+      expect((await store.read(r.conversationId, null)).activities.map((x) => x.text)).toEqual(['yksi', 'kaksi', 'vastaus']);
+    });
+
     it('reads only what comes after a watermark, and keeps the watermark when nothing is new', async () => {
       const r = record();
       await store.create(r);

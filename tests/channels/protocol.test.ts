@@ -30,6 +30,22 @@ describe.each([['memory', false], ['redis', true]])('Direct Line protocol (%s)',
     expect(refused.body.error.code).toBe('Unauthorized');
   });
 
+  it('a re-sent post (same clientActivityID, its first POST answer lost) is stored and answered once', async () => {
+    const c = await startConversation(app, 'fi-FI');
+    const post = { type: 'message', text: 'hei', locale: 'fi-FI', channelData: { clientActivityID: 'resent-1' } };
+    const first = await request(app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token)).send(post).expect(200);
+    const again = await request(app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token)).send(post).expect(200);
+    expect(again.body.id).toBe(first.body.id);
+    const { body } = await request(app).get(`/v3/directline/conversations/${c.conversationId}/activities?watermark=${c.watermark}`).set(auth(c.token)).expect(200);
+    const mine = body.activities.filter((x: { from: { role?: string } }) => x.from.role === 'user');
+    expect(mine).toHaveLength(1);
+    const replies = body.activities.filter((x: { replyToId?: string; type: string }) => x.replyToId === first.body.id && x.type === 'message');
+    const greetingTurn = await startConversation(app, 'fi-FI'); // one normal run of the same turn, for the count
+    const once = await request(app).post(`/v3/directline/conversations/${greetingTurn.conversationId}/activities`).set(auth(greetingTurn.token)).send({ ...post, channelData: {} }).expect(200);
+    const reference = await request(app).get(`/v3/directline/conversations/${greetingTurn.conversationId}/activities?watermark=${greetingTurn.watermark}`).set(auth(greetingTurn.token)).expect(200);
+    expect(replies.length).toBe(reference.body.activities.filter((x: { replyToId?: string; type: string }) => x.replyToId === once.body.id && x.type === 'message').length);
+  });
+
   it('starts a conversation (201 with streamUrl and referenceGrammarId), then answers 200 again', async () => {
     const issued = await request(app).post('/api/chat/token');
     const first = await request(app).post('/v3/directline/conversations').set(auth(issued.body.token)).expect(201);

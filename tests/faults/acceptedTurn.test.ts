@@ -8,7 +8,7 @@
 import WebSocket from 'ws';
 import { startRedisServer, RedisServerHandle } from '../support/redisServer';
 import { uniquePrefix } from '../support/redisTest';
-import { startHoldingProxy, HoldingProxy } from './holdingProxy';
+import { startHoldingProxy, HoldingProxy } from '../support/redisProxy';
 import { APOLOGY, ServerProcess, startServer } from './support';
 
 jest.setTimeout(180_000);

@@ -7,22 +7,28 @@
 import request from 'supertest';
 import WebSocket from 'ws';
 import { dlRuntimeOn, listen, Listening, startConversation } from '../channels/helpers';
+import { startHoldingProxy, HoldingProxy } from '../support/redisProxy';
 import { startRedisServer, RedisServerHandle } from '../support/redisServer';
 
 jest.setTimeout(120_000);
 const KILL_MS = Number(process.env.FAULT_KILL_MS ?? 3000);
 
 let redis: RedisServerHandle;
+let proxy: HoldingProxy;
 let runtime: ReturnType<typeof dlRuntimeOn>;
 let server: Listening;
 beforeAll(async () => {
   redis = await startRedisServer();
-  runtime = dlRuntimeOn(redis.url);
+  // The runtime's address is the proxy's, held for the whole test: the Redis that comes back is a
+  // new one on its own port (reusing the dead one's raced with other tests picking free ports).
+  proxy = await startHoldingProxy(redis.port);
+  runtime = dlRuntimeOn(proxy.url);
   server = await listen(runtime);
 });
 afterAll(async () => {
   await server.close();
   await runtime.close();
+  await proxy.close();
   await redis.stop();
 });
 
@@ -72,7 +78,8 @@ it('web chat gets the apology with 112 during the outage, and works again within
   ws.close();
 
   await new Promise((r) => setTimeout(r, Math.max(0, KILL_MS - (Date.now() - t0))));
-  const revived = await startRedisServer(redis.port);
+  const revived = await startRedisServer();
+  proxy.retarget(revived.port);
   redis = revived;
   const back = Date.now();
   // Data in a Redis without persistence is gone: a new conversation must work within 5 s.

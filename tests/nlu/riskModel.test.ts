@@ -11,8 +11,8 @@ const nlu = (): NluEngine => shippedNlu() as NluEngine;
 const CASES: [string, 'fi' | 'sv' | 'en', CrisisLevel, CrisisKind, string][] = [
   // means + readiness, spelled and typed without ä/ö
   ['isällä on köysi valmiina autotallissa', 'fi', 'crisis', 'suicide', 'means-ready'],
-  ['oon säästäny unilaakkeita jo kuukauden', 'fi', 'crisis', 'suicide', 'pills-ready'],
-  ['jag har sparat tabletter länge nu', 'sv', 'crisis', 'suicide', 'pills-ready'],
+  ['oon säästäny unilaakkeita jo kuukauden', 'fi', 'crisis', 'suicide', 'pills-hoard'],
+  ['jag har sparat tabletter länge nu', 'sv', 'crisis', 'suicide', 'pills-hoard'],
   ['the gun is already loaded and ready', 'en', 'crisis', 'suicide', 'means-ready'],
   // an overdose already taken
   ['nielin kourallisen tabletteja äsken', 'fi', 'crisis', 'poisoning', 'overdose-taken'],
@@ -25,8 +25,8 @@ const CASES: [string, 'fi' | 'sv' | 'en', CrisisLevel, CrisisKind, string][] = [
   ['hyvästelin siskon tekstiviestillä', 'fi', 'crisis', 'suicide', 'farewell-letters'],
   ['left a note for my wife in case', 'en', 'crisis', 'suicide', 'letters-absence'],
   ['min bror skrev farväl och svarar inte i telefon', 'sv', 'crisis', 'suicide', 'farewell-unreachable'],
-  // burdensomeness with imagined absence
-  ['my family would be better off if i was gone', 'en', 'crisis', 'suicide', 'burden-absence'],
+  // perceived burdensomeness: "better off without me"
+  ['my family would be better off if i was gone', 'en', 'crisis', 'suicide', 'better-off'],
   // medical emergencies: the 112 answer
   ['vaimoni ei hengitä', 'fi', 'crisis', 'medical-emergency', 'not-breathing'],
   ['pappa reagerar inte, han är medvetslös', 'sv', 'crisis', 'medical-emergency', 'unconscious'],

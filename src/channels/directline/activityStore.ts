@@ -41,7 +41,7 @@ export interface ActivityStore {
    * Appends one activity and gives it its id (`<conversationId>|<seq, 7 digits>`). Throws
    * ConversationNotFoundError when the conversation is gone, so a late reply cannot resurrect it.
    */
-  append(conversationId: string, activity: Partial<Activity>, options?: AppendOptions): Promise<{ id: string; watermark: string; acquired?: Acquired }>;
+  append(conversationId: string, activity: Partial<Activity>, options?: AppendOptions): Promise<Appended>;
   /**
    * A turn's replies to be appended by the script that ends the current queued turn of the
    * conversation (Redis: with its state write and release); false when that is not possible here.
@@ -85,6 +85,29 @@ export interface AppendOptions {
    * nobody is ahead and read its state for the turn (`acquired`, see TurnRunOptions.acquired).
    */
   prefetchState?: string;
+  /**
+   * The client's own id for its post (channelData.clientActivityID). When it equals the id of the
+   * conversation's latest client post, the activity is not stored again nor queued: a client that
+   * re-sends after its POST failed (the process died mid-turn; another process answers the
+   * accepted one) gets the first one's id back with `repeated`.
+   */
+  clientActivityId?: string;
+}
+
+export interface Appended {
+  id: string;
+  watermark: string;
+  /** Set when `clientActivityId` named the latest post: nothing was stored. */
+  repeated?: true;
+  /** With AppendOptions.prefetchState, when the turn became the owner at once. */
+  acquired?: Acquired;
+}
+
+/** The client's id for a post, when it gives a usable one (Web Chat, DirectLineJS and our client do). */
+export function clientActivityIdOf(activity: Partial<Activity>): string | undefined {
+  const data = activity.channelData as Record<string, unknown> | undefined;
+  const id = data?.clientActivityID ?? data?.clientActivityId;
+  return typeof id === 'string' && id.length > 0 && id.length <= 100 ? id : undefined;
 }
 
 /** What the turn queue's acquire would have read (Redis key → raw value): the turn owns the conversation. */

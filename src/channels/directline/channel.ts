@@ -6,7 +6,9 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from '../../logging/logger';
 import type { TurnQueue } from '../../state/turnQueue';
-import { ActivityStore, activityId, ConversationNotFoundError, ConversationRecord, DIRECT_LINE_TURN } from './activityStore';
+import {
+  ActivityStore, activityId, clientActivityIdOf, ConversationNotFoundError, ConversationRecord, DIRECT_LINE_TURN,
+} from './activityStore';
 import { BOT_ACCOUNT, DirectLineAdapter, prepareOutgoing } from './adapter';
 import type { DirectLineConfig } from './config';
 import { DirectLineError } from './errors';
@@ -116,7 +118,11 @@ export class DirectLineChannel {
     // The turn's queue place is taken in the same atomic step that numbers the activity, so the
     // bot answers in transcript order even when posts alternate between processes.
     const turnTicket = randomUUID();
-    const { id, acquired } = await this.store.append(record.conversationId, activity, { turnTicket, envelope: record, prefetchState: CHANNEL_ID });
+    const { id, acquired, repeated } = await this.store.append(record.conversationId, activity, {
+      turnTicket, envelope: record, prefetchState: CHANNEL_ID, clientActivityId: clientActivityIdOf(activity),
+    });
+    // A re-send of a post already accepted (its POST answer was lost): that one has its turn.
+    if (repeated) return { id };
     this.options.log.debug({ event: 'dl_activity', type: activity.type }, 'client activity stored');
     await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, turnTicket, record, acquired);
     return { id };

@@ -7,11 +7,11 @@
 import type { Activity } from 'botbuilder';
 import { EventEmitter } from 'node:events';
 import {
-  activityId, ActivityPage, ActivityStore, AppendedIds, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_MAX_ACTIVITIES,
+  activityId, ActivityPage, ActivityStore, Appended, AppendedIds, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_MAX_ACTIVITIES,
   DEFAULT_PAGE_LIMIT, parseWatermark,
 } from './activityStore';
 import { decodeActivity, encodeActivity } from './storedActivity';
-import type { Appended, StreamListener } from './streamHub';
+import type { LocalAppend, StreamListener } from './streamHub';
 import { ExpirySweep } from '../../state/expirySweep';
 
 interface Entry {
@@ -21,6 +21,8 @@ interface Entry {
   expiresAt: number;
   /** Stream tokens that opened a WebSocket already. */
   usedStreamTokens: Set<string>;
+  /** The latest client post's own id and number (a repeat of it is not stored again). */
+  lastClientPost?: { clientActivityId: string; seq: number };
 }
 
 export class MemoryActivityStore implements ActivityStore {
@@ -57,8 +59,15 @@ export class MemoryActivityStore implements ActivityStore {
     return true;
   }
 
-  async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<{ id: string; watermark: string }> {
+  async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<Appended> {
+    const entry = this.live(conversationId);
+    if (!entry) throw new ConversationNotFoundError();
+    const last = entry.lastClientPost;
+    if (options.clientActivityId && last?.clientActivityId === options.clientActivityId) {
+      return { id: activityId(conversationId, last.seq), watermark: String(last.seq), repeated: true };
+    }
     const { ids, watermark } = await this.appendMany(conversationId, [activity], options);
+    if (options.clientActivityId) entry.lastClientPost = { clientActivityId: options.clientActivityId, seq: Number(watermark) };
     return { id: ids[0], watermark };
   }
 
@@ -74,7 +83,7 @@ export class MemoryActivityStore implements ActivityStore {
     }
     if (entry.activities.length > this.maxActivities) entry.activities.splice(0, entry.activities.length - this.maxActivities);
     if (options.turnTicket) this.reserveTurn?.(conversationId, options.turnTicket);
-    const appended: Appended = { first, activities: activities.map((a, i) => ({ ...a, id: ids[i] }) as Activity) };
+    const appended: LocalAppend = { first, activities: activities.map((a, i) => ({ ...a, id: ids[i] }) as Activity) };
     queueMicrotask(() => this.events.emit(conversationId, appended));
     return { ids, watermark: String(entry.seq) };
   }

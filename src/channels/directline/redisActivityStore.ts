@@ -21,21 +21,13 @@ import { enqueueLua } from '../../state/redisTurnQueue';
 import { noteOpen } from '../../state/turnRecovery';
 import { turnScope } from '../../state/turnScope';
 import {
-  Acquired, activityId, ActivityPage, ActivityStore, AppendOptions, AppendedIds, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT,
-  DEFAULT_MAX_ACTIVITIES, DIRECT_LINE_TURN, envelopeOf, parseWatermark,
+  Acquired, activityId, ActivityPage, ActivityStore, Appended, AppendOptions, AppendedIds, ConversationNotFoundError, ConversationRecord,
+  DEFAULT_PAGE_LIMIT, DEFAULT_MAX_ACTIVITIES, DIRECT_LINE_TURN, envelopeOf, parseWatermark,
 } from './activityStore';
 import type { RedisTopology } from '../../state/redisTopology';
-import { Appended, StreamHub, StreamListener } from './streamHub';
+import { LocalAppend, StreamHub, StreamListener } from './streamHub';
 import { decodeActivity, encodeActivity, Envelope } from './storedActivity';
 
-// KEYS: meta, log, turn queue, turn leases, pending turns. ARGV: max kept, turn token ('' = none),
-// lease ms, queue ttl ms, pub/sub channel, message, n, then the n stored activities. Numbers them
-// in one step (a turn's replies go together), trims the oldest beyond the cap and announces them
-// to the other processes. Returns the first new seq, or -1 when the conversation is gone. A post's
-// turn is recoverable as `dl:<seq>` (turnRecovery.ts): the activity itself is in the log. With a
-// turn token and KEYS[6…] (the state and handoff record to read): { first, 1, values… } when the
-// turn is at once the conversation's owner (nobody ahead: the common case), else { first, 0 }, so
-// the post, its enqueue, its acquire and its state read are one round trip.
 /**
  * Numbers and stores `count` activities (ARGV[firstArg …]) after a check that the conversation
  * exists; sets the Lua local `first`. Shared by APPEND and the end-of-turn extra (deferAppend).
@@ -55,16 +47,29 @@ if left > 0 then redis.call('PEXPIRE', ${log}, left) end
 `;
 }
 
+// KEYS: meta, log, turn queue, turn leases, pending turns, then (with a turn token) the state and
+// handoff record to read. ARGV: max kept, turn token ('' = none), lease ms, queue ttl ms, pub/sub
+// channel, message, client activity id ('' = none), n, then the n stored activities. Numbers them
+// in one step (a turn's replies go together), trims the oldest beyond the cap and announces them
+// to the other processes. Returns { first, 0 }; { first, 1, values… } when the turn is at once
+// the conversation's owner (nobody ahead: the common case), so the post, its enqueue, its acquire
+// and its state read are one round trip; { seq of the latest client post, 2 } when it had that
+// client activity id (nothing stored); { -1 } when the conversation is gone. A post's turn is
+// recoverable as `dl:<seq>` (turnRecovery.ts): the activity itself is in the log.
 const APPEND = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if redis.call('EXISTS', KEYS[1]) == 0 then return { -1 } end
+if ARGV[7] ~= '' then
+  local last = redis.call('HMGET', KEYS[1], 'cid', 'cidSeq')
+  if last[1] == ARGV[7] then return { tonumber(last[2]), 2 } end
+end
 local first
-${numberLua('KEYS[1]', 'KEYS[2]', 'ARGV[1]', 'ARGV[7]', '8')}
+${numberLua('KEYS[1]', 'KEYS[2]', 'ARGV[1]', 'ARGV[8]', '9')}
+if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'cid', ARGV[7], 'cidSeq', first) end
 if ARGV[2] ~= '' then
 ${enqueueLua('KEYS[3]', 'KEYS[4]', 'KEYS[5]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]', `'${DIRECT_LINE_TURN}' .. first`)}
 end
 redis.call('PUBLISH', ARGV[5], ARGV[6])
-if ARGV[2] == '' or #KEYS == 5 then return first end
-if redis.call('LINDEX', KEYS[3], 0) ~= ARGV[2] then return { first, 0 } end
+if ARGV[2] == '' or #KEYS == 5 or redis.call('LINDEX', KEYS[3], 0) ~= ARGV[2] then return { first, 0 } end
 local out = { first, 1 }
 for i = 6, #KEYS do out[#out + 1] = redis.call('GET', KEYS[i]) end
 return out
@@ -171,12 +176,16 @@ export class RedisActivityStore implements ActivityStore {
     return result === 1;
   }
 
-  async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<{ id: string; watermark: string; acquired?: Acquired }> {
-    const { ids, watermark, acquired } = await this.appendMany(conversationId, [activity], options);
-    return { id: ids[0], watermark, ...(acquired ? { acquired } : {}) };
+  async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<Appended> {
+    const { ids, watermark, acquired, repeated } = await this.appendAll(conversationId, [activity], options);
+    return { id: ids[0], watermark, ...(acquired ? { acquired } : {}), ...(repeated ? { repeated } : {}) };
   }
 
   async appendMany(conversationId: string, activities: Partial<Activity>[], options: AppendOptions = {}): Promise<AppendedIds> {
+    return this.appendAll(conversationId, activities, { ...options, clientActivityId: undefined });
+  }
+
+  private async appendAll(conversationId: string, activities: Partial<Activity>[], options: AppendOptions): Promise<AppendedIds & { repeated?: true }> {
     const k = this.keys(conversationId);
     const env = envelopeOf(conversationId, options.envelope);
     const stored = activities.map((a) => encodeActivity(a, env));
@@ -190,14 +199,16 @@ export class RedisActivityStore implements ActivityStore {
         APPEND, 5 + reads.length, k.dlMeta, k.dlLog, k.turnQueue, k.turnLeases, k.turnPending, ...reads,
         String(this.options.maxActivities ?? DEFAULT_MAX_ACTIVITIES), options.turnTicket ?? '',
         String(leaseMs), String(this.options.turnQueueTtlMs ?? 30000),
-        this.hub.channel, this.hub.message(k.dlLog), String(stored.length), ...stored,
+        this.hub.channel, this.hub.message(k.dlLog), options.clientActivityId ?? '', String(stored.length), ...stored,
       ),
-    ])) as [unknown, number | [number, 0 | 1, ...(string | null)[]]];
-    if (result === -1) throw new ConversationNotFoundError();
-    const first = Array.isArray(result) ? result[0] : result;
-    const acquired = Array.isArray(result) && result[1] === 1 ? new Map(reads.map((key, i) => [key, (result[i + 2] as string | null) ?? null])) : undefined;
+    ])) as [unknown, [number, 0 | 1 | 2, ...(string | null)[]]];
+    const [first, flag] = result;
+    if (first === -1) throw new ConversationNotFoundError();
+    // A re-send of the latest client post: nothing stored, its first answer's id.
+    if (flag === 2) return { ids: [activityId(conversationId, first)], watermark: String(first), repeated: true };
+    const acquired = flag === 1 ? new Map(reads.map((key, i) => [key, (result[i + 2] as string | null) ?? null])) : undefined;
     const ids = activities.map((_, i) => activityId(conversationId, first + i));
-    const appended: Appended = { first, activities: activities.map((a, i) => ({ ...a, id: ids[i] }) as Activity) };
+    const appended: LocalAppend = { first, activities: activities.map((a, i) => ({ ...a, id: ids[i] }) as Activity) };
     this.hub.notifyLocal(k.dlLog, appended);
     return { ids, watermark: String(first + activities.length - 1), ...(acquired ? { acquired } : {}) };
   }

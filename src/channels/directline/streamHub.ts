@@ -20,12 +20,12 @@ import { createRedisClient } from '../../state/redisClient';
 import type { RedisTopology } from '../../state/redisTopology';
 
 /** Activities just appended in this process, numbered `first`, `first + 1`, … */
-export interface Appended {
+export interface LocalAppend {
   first: number;
   activities: Activity[];
 }
 
-export type StreamListener = (appended?: Appended) => void;
+export type StreamListener = (appended?: LocalAppend) => void;
 
 export class StreamHub {
   /** In every message this hub publishes, so it can skip its own. */
@@ -59,7 +59,7 @@ export class StreamHub {
   }
 
   /** After an append (with its activities) or a delete here: wake this process's listeners. */
-  notifyLocal(streamKey: string, appended?: Appended): void {
+  notifyLocal(streamKey: string, appended?: LocalAppend): void {
     this.listeners.get(streamKey)?.forEach((fn) => fn(appended));
   }
 

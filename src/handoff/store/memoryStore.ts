@@ -58,7 +58,11 @@ export class MemoryHandoffStore implements HandoffStore {
     if (next.status !== 'ended') {
       this.queue(next.queueId, next.status).set(conversationId, next.status === 'waiting' ? next.queuedAt : next.acceptedAt ?? 0);
     }
-    this.records.set(conversationId, { value: JSON.stringify(next), expiresAt: Date.now() + ttlSeconds * 1000 });
+    // From the first write, never extended (as in Redis): a shorter lifetime may only cut it.
+    const until = Date.now() + ttlSeconds * 1000;
+    const existing = this.records.get(conversationId); // read() above dropped an expired one
+    const expiresAt = existing ? Math.min(existing.expiresAt, until) : until;
+    this.records.set(conversationId, { value: JSON.stringify(next), expiresAt });
     return true;
   }
 

@@ -1,7 +1,7 @@
 /**
  * The handoff store in Redis, shared by every server process. Per conversation, under its hash
  * tag (src/state/keys.ts, so "end and delete" erases them in one step): `conv:{<id>}:handoff`,
- * the record (JSON, TTL = STATE_TTL_SECONDS), and `conv:{<id>}:contact`, the call-back request.
+ * the record (JSON, TTL = STATE_TTL_SECONDS from its first write, never extended), and `conv:{<id>}:contact`, the call-back request.
  * Shared keys (under `<prefix>handoff:`):
  *   queue:<queueId>         sorted set of waiting conversation ids, score = queuedAt
  *   active:<queueId>        sorted set of accepted conversation ids, score = acceptedAt
@@ -48,7 +48,12 @@ if ARGV[3] == 'none' then
 end
 if ARGV[3] == 'waiting' then redis.call('ZADD', ARGV[6] .. 'queue:' .. ARGV[8], ARGV[9], ARGV[7]) end
 if ARGV[3] == 'accepted' then redis.call('ZADD', ARGV[6] .. 'active:' .. ARGV[8], ARGV[9], ARGV[7]) end
-redis.call('SET', KEYS[1], ARGV[4], 'EX', ARGV[5])
+-- The lifetime counts from the record's first write and is never extended (a shorter one, the
+-- ended record's hour, may cut it): the privacy notice's "at most", as for every key.
+local left = redis.call('PTTL', KEYS[1])
+local ms = tonumber(ARGV[5]) * 1000
+if left > 0 and left < ms then ms = left end
+redis.call('SET', KEYS[1], ARGV[4], 'PX', ms)
 return 1
 `;
 

@@ -1,5 +1,8 @@
 /**
- * A TCP proxy in front of a real redis-server that can freeze one connection at a chosen point:
+ * A TCP proxy in front of a real redis-server, for fault tests. The runtime connects to the
+ * proxy's port, which stays taken for the whole test, so a Redis can be killed and a new one
+ * started on a port of its own (`retarget`) without another test taking the runtime's address
+ * in between. It can also freeze one connection at a chosen point:
  * after it has forwarded a command containing `marker`, everything that connection sends next is
  * held (not forwarded); answers still flow back. So a server process provably stops in the middle
  * of a turn — after the command that accepted it, before anything else of that turn reaches
@@ -9,6 +12,8 @@ import net from 'node:net';
 
 export interface HoldingProxy {
   url: string;
+  /** New connections go to this redis-server port from now on. */
+  retarget(redisPort: number): void;
   /**
    * Resolves when a connection that forwarded a command containing `marker` sends its next
    * command (which is held, as is everything after it on that connection).
@@ -20,8 +25,10 @@ export interface HoldingProxy {
 export async function startHoldingProxy(redisPort: number): Promise<HoldingProxy> {
   const sockets = new Set<net.Socket>();
   let rule: { marker: string; held: () => void } | null = null;
+  let target = redisPort;
   const server = net.createServer((client) => {
-    const upstream = net.connect(redisPort, '127.0.0.1');
+    // A dead Redis refuses the upstream connection: the client's socket is closed at once.
+    const upstream = net.connect(target, '127.0.0.1');
     sockets.add(client).add(upstream);
     let recent = '';
     let holding = false;
@@ -38,6 +45,8 @@ export async function startHoldingProxy(redisPort: number): Promise<HoldingProxy
     const end = (): void => {
       client.destroy();
       upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
@@ -46,6 +55,9 @@ export async function startHoldingProxy(redisPort: number): Promise<HoldingProxy
   const port = (server.address() as net.AddressInfo).port;
   return {
     url: `redis://127.0.0.1:${port}`,
+    retarget: (next) => {
+      target = next;
+    },
     holdAfter: (marker) =>
       new Promise<void>((resolve) => {
         rule = { marker, held: resolve };

@@ -1,0 +1,32 @@
+/**
+ * Medical emergencies: the 112 answer at once (call 112, what to tell them), never the crisis-line
+ * text. The signs are the ones the emergency number's guidance names: not breathing or no pulse,
+ * unconscious or collapsed and not moving, chest pain that radiates or comes with a numb arm or a
+ * cold sweat, bleeding that is heavy or will not stop, a seizure that goes on for minutes, stroke
+ * signs, a swelling throat, choking. Concepts: riskConcepts.ts; words per language:
+ * content/nlu/risk.<lang>.yaml; what each rule catches: docs/crisis-model.md.
+ */
+import { rule } from './riskRule';
+
+export const EMERGENCY_RULES = [
+  rule('not-breathing', 'crisis', 'medical-emergency', ['not-breathing'], undefined, ['apnoea']),
+  rule('unconscious', 'crisis', 'medical-emergency', ['unconscious']),
+  rule('breathless', 'crisis', 'medical-emergency', ['breathless'], undefined, ['strain', 'past', 'recovered']),
+  rule('collapsed-not-moving', 'crisis', 'medical-emergency', ['collapse', 'not-moving'], undefined, ['recovered']),
+  rule('fell-not-moving', 'crisis', 'medical-emergency', ['fell', 'not-moving'], undefined, ['recovered']),
+  rule('collapsed-now', 'crisis', 'medical-emergency', ['collapse', 'now'], 4, ['past', 'recovered']),
+  rule('chest-pain-numb-arm', 'crisis', 'medical-emergency', ['chest-pain', 'numb']),
+  rule('chest-pain-radiating', 'crisis', 'medical-emergency', ['chest-pain', 'radiating']),
+  rule('chest-pain-arm', 'crisis', 'medical-emergency', ['chest-pain', 'arm'], 8, ['strain']),
+  rule('chest-pain-cold-sweat', 'crisis', 'medical-emergency', ['chest-pain', 'cold-sweat']),
+  rule('heavy-bleeding', 'crisis', 'medical-emergency', ['bleeding'], undefined, ['menstrual']),
+  rule('bleeding-wont-stop', 'crisis', 'medical-emergency', ['blood', 'wont-stop'], 8, ['menstrual']),
+  rule('bleeding-heavy', 'crisis', 'medical-emergency', ['blood', 'heavy'], 3, ['menstrual']),
+  rule('seizure', 'crisis', 'medical-emergency', ['seizure'], undefined, ['past', 'recovered']),
+  rule('cramp-wont-stop', 'crisis', 'medical-emergency', ['cramp', 'wont-stop'], 8, ['muscle', 'past']),
+  rule('cramp-minutes', 'crisis', 'medical-emergency', ['cramp', 'minutes'], 12, ['muscle', 'past']),
+  rule('stroke-signs', 'crisis', 'medical-emergency', ['stroke'], undefined, ['intoxicated']),
+  rule('throat-swelling-allergen', 'crisis', 'medical-emergency', ['swelling', 'airway', 'allergen']),
+  rule('throat-swelling-breathless', 'crisis', 'medical-emergency', ['swelling', 'airway', 'breathless']),
+  rule('choking', 'crisis', 'medical-emergency', ['choking']),
+];

@@ -1,0 +1,117 @@
+/**
+ * The concepts of the crisis risk model: language-independent names whose words, per language,
+ * live in content/nlu/risk.<lang>.yaml. The rules that combine them: riskRules.ts (crisis, check)
+ * and emergencyRules.ts (the 112 answer); docs/crisis-model.md explains both.
+ */
+/** Medical emergencies: the signs the 112 guidance names. */
+const EMERGENCY_CONCEPTS = [
+  'not-breathing', // not breathing, no pulse, blue lips
+  'apnoea', // snoring, sleep apnoea: pauses in breathing at night are a doctor's matter
+  'breathless', // cannot breathe, gasping (not when running or with a known asthma)
+  'allergen', // a sting, nuts, an allergy (a swelling throat is then anaphylaxis, not a sore throat)
+  'unconscious', // unconscious, will not wake up, not responding
+  'collapse', // collapsed, slumped, fainted
+  'fell', // fell over (an emergency only when the person does not move)
+  'not-moving', // is not moving, lies on the floor
+  'now', // just now, right now (a collapse happening, not last week)
+  'chest-pain',
+  'numb',
+  'radiating', // radiates, spreads, goes down to (the arm, the jaw)
+  'arm', // arm, jaw, shoulder (where heart pain goes)
+  'cold-sweat',
+  'bleeding', // heavy bleeding in one phrase ("blood pouring")
+  'blood', // blood, bleeds (alone no emergency: "blood when wiping")
+  'heavy', // a lot, heavily, terribly
+  'wont-stop', // does not stop, cannot stop it
+  'menstrual', // periods: heavy menstrual bleeding is a doctor's visit, not 112
+  'seizure', // an unmistakable seizure word
+  'cramp', // cramp, jerking: a seizure only when it will not stop or lasts minutes
+  'minutes',
+  'muscle', // calf, leg, stomach: an ordinary cramp
+  'stroke',
+  'past', // yesterday, last year: a seizure or a faint that is over
+  'recovered', // fine now, came round
+  'strain', // after the gym, when coughing: a strained chest, not the heart
+  'swelling', // swelling
+  'airway', // throat, tongue, lips
+  'choking',
+] as const;
+
+const RISK_CONCEPTS = [
+  // C-SSRS ideation and behaviour
+  'death', // die, dead, death
+  'wish', // want, wish, would rather
+  'kill', // kill (verb)
+  'self', // myself
+  'means', // rope, gun, bridge, rails, blade
+  'pills', // pills, sleeping pills, medicines
+  'ready', // ready, saved up, collected, bought, hidden, kept in the garage
+  'hoard', // saved up, collected, stockpiled, hidden: how pills are prepared (bought or ready is not)
+  'enough', // enough (pills) for me
+  'routine', // the pharmacy, a pill organiser, returning old medicines: ordinary medication
+  'as-prescribed', // as prescribed, as the doctor said: all the pills of the day, not an overdose
+  'child', // a child, a toddler, a baby (who swallowed something)
+  'tried', // tried, tested: an attempt with a means already made
+  'intent', // is going to, aikoo, tänker (weaker than decided)
+  'ruminating', // have been thinking about it all week
+  'thinking', // I think about, I keep wondering (a thought, not yet an act)
+  'plan', // a plan, how I would do it
+  'method', // how I would do it, planned how: C-SSRS "thought about how"
+  'everyday-how', // how to tell, ask, apply, book: an everyday "how"
+  'painless', // so that it would not hurt, painlessly
+  'took', // took, swallowed, ate
+  'quantity', // whole, all, a jar, a handful, too many
+  'toxic', // bleach, detergent, a button battery, lamp oil
+  'hopeless', // no point, hopeless, nothing will change
+  'habit', // smoking, drinking: "give up smoking" is no hopelessness
+  'queue', // waiting, queueing, calling: "no point waiting on the line"
+  'relief', // luckily, thank god, finally: an ending looked forward to
+  'bereavement', // died, passed away, grief: a death in the family, not a wish
+  'time', // tomorrow, tonight, soon
+  'ending', // all over, the end, last day
+  'burden', // burden
+  'better-off', // they would be better off without me
+  'farewell', // goodbye, farewell, sorry for everything
+  'polite', // thanks for the help, sorry for the typos: a chat's closing, not a farewell
+  'letters', // letter, note, message
+  'absence', // in case, when I am gone
+  'give-away', // gave away, giving away, put my affairs in order
+  'affairs', // a will written, bills paid, funeral arranged
+  'self-ready', // I am ready (now), I feel calm now
+  'decided', // I have decided, the decision is made
+  'unreachable', // is not answering, phone is off, we cannot find her
+  'belongings', // my things, my stuff, my pet
+  'everyday-giving', // to the flea market, to charity, old clothes: ordinary giving away
+  'unwanted', // nobody cares, nobody would notice
+  'not-here', // I do not want to be here / exist any more
+  'never-wake', // never wake up again
+  'exhausted', // cannot go on any more (first person)
+  'not-cope', // cannot go on, in any person (with a means it is a risk)
+  'self-harm', // cutting, burning, hitting oneself
+  'accident', // while cooking, by accident: a cut that is not self-harm
+  'distress', // when I am anxious, when it feels bad
+  'repeat', // again, every evening, always when
+  // Danger from another person
+  'threat', // threatens (keeps "kill" from being read as hyperbole)
+  'weapon', // axe, knife, gun, bat
+  'brandish', // waving, swinging, pointing
+  'hiding', // the children are hiding, we locked ourselves in
+  'intoxicated', // drunk, high
+  'rage', // raging, smashing things, out of control
+  'habitual', // often, every weekend: a lasting situation rather than danger now
+  // Explicit denials, ambivalence included (their words do not count as risk evidence)
+  'denial', // I am not suicidal, I would never kill myself, I do not want to die
+  // What a "kill"/"die" verb is about when it is a figure of speech
+  'hyperbole',
+  'chore', // dishes, cleaning: "I'll kill him if he doesn't do the dishes"
+  'natural-death', // of old age, at home, peacefully: a wish about how to die one day
+  // A joke marker (lol, haha, xd): a "kill" anywhere in the message is a figure of speech
+  'joke',
+] as const;
+
+export const CONCEPTS = [...RISK_CONCEPTS, ...EMERGENCY_CONCEPTS] as const;
+export type Concept = (typeof CONCEPTS)[number];
+
+export function isConcept(x: string): x is Concept {
+  return (CONCEPTS as readonly string[]).includes(x);
+}

@@ -167,6 +167,10 @@ const NOT_CRISIS: [string, Lang, 'check' | 'none' | 'not 112'][] = [
   ['kurkku on turvonnut ja kipeä', 'fi', 'not 112'],
   ['ei saa henkeä juostessa, onko astma', 'fi', 'not 112'],
   ['viilsin sormeen haavan kun kokkasin', 'fi', 'none'],
+  // a pet "kills" only as a figure of speech (a pet that died stays visible: grief is a topic)
+  ['koira tappaa mut, haukkuu koko yön', 'fi', 'none'],
+  ['katten dödar mig, jamar hela natten', 'sv', 'none'],
+  ['the cat is killing me, meowing all night', 'en', 'none'],
   // work hyperbole with a racing heart
   ['esimies tappaa mut jos raportti myöhästyy, sydän hakkaa', 'fi', 'none'],
   ['projektet dödar mig, hjärtat rusar', 'sv', 'none'],

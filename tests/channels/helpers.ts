@@ -9,12 +9,16 @@ import { capturingLogger, testConfig } from '../support/runtime';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
-export function dlRuntime(options: { redis?: boolean; prefix?: string; env?: Record<string, string> } = {}): Runtime & { lines: string[]; prefix: string } {
+/**
+ * `env` configures the Direct Line channel, `appEnv` the rest (loadConfig: STATE_TTL_SECONDS, …);
+ * `keepLogLines` bounds the captured log to its newest lines.
+ */
+export function dlRuntime(options: { redis?: boolean; prefix?: string; env?: Record<string, string>; appEnv?: Record<string, string>; keepLogLines?: number } = {}): Runtime & { lines: string[]; prefix: string } {
   const prefix = options.prefix ?? uniquePrefix('dl');
-  const env: Record<string, string> = { REDIS_KEY_PREFIX: prefix, ...(options.redis ? { REDIS_URL: testRedisUrl() } : {}) };
+  const env: Record<string, string> = { REDIS_KEY_PREFIX: prefix, ...(options.redis ? { REDIS_URL: testRedisUrl() } : {}), ...options.appEnv };
   const { config: directLine, problems } = loadDirectLineConfig({ NODE_ENV: 'test', DIRECT_LINE_SECRET: TEST_SECRET, DIRECT_LINE_KEEPALIVE_MS: '200', ...options.env });
   if (problems.length > 0) throw new Error(problems.join('; '));
-  const { log, lines } = capturingLogger();
+  const { log, lines } = capturingLogger('debug', options.keepLogLines);
   return Object.assign(createRuntime(testConfig(env), log, { directLine }), { lines, prefix });
 }
 

@@ -19,11 +19,11 @@ let redis: RedisServerHandle;
 let proxy: HoldingProxy;
 let a: ServerProcess;
 let b: ServerProcess;
+const env = { REDIS_KEY_PREFIX: uniquePrefix('accepted'), DIRECT_LINE_SECRET: 'fault-secret-0123456789abcdefghijklmnopqrstuvwxyz' };
 beforeAll(async () => {
   redis = await startRedisServer();
   proxy = await startHoldingProxy(redis.port);
-  const env = { REDIS_KEY_PREFIX: uniquePrefix('accepted'), DIRECT_LINE_SECRET: 'fault-secret-0123456789abcdefghijklmnopqrstuvwxyz' };
-  [a, b] = await Promise.all([startServer({ ...env, REDIS_URL: proxy.url }, 120_000), startServer({ ...env, REDIS_URL: redis.url }, 120_000)]);
+  [a, b] = await Promise.all([startA(), startServer({ ...env, REDIS_URL: redis.url }, 120_000)]);
 });
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
@@ -72,18 +72,33 @@ function post(url: string, conversation: { id: string; token: string }, text: st
 
 const isReplyTo = (id: string) => (x: Activity) => x.from.role === 'bot' && x.replyToId === id && x.type === 'message';
 
-it('a post A accepted is answered on the resident\'s stream by B within 5 s of killing A mid-turn, once', async () => {
-  // The same message in a conversation nobody kills: how many replies one run of the turn gives.
-  const reference = await residentOnB();
-  const refPosted = (await (await post(b.url, reference, 'hei')).json()) as { id: string };
-  await reference.next(isReplyTo(refPosted.id));
-  const expectedReplies = reference.received.filter(isReplyTo(refPosted.id)).length;
-  reference.close();
+/** A on the proxy: a fresh process for each kill. */
+function startA(): Promise<ServerProcess> {
+  return startServer({ ...env, REDIS_URL: proxy.url }, 120_000);
+}
 
+/** How many replies one normal run of the turn gives (a conversation nobody kills, on B). */
+async function repliesOfOneRun(text: string): Promise<number> {
+  const reference = await residentOnB();
+  const posted = (await (await post(b.url, reference, text)).json()) as { id: string };
+  await reference.next(isReplyTo(posted.id));
+  // B's next turn queues behind this one: once it is answered, every reply of the first is in.
+  const next = (await (await post(b.url, reference, text)).json()) as { id: string };
+  await reference.next(isReplyTo(next.id));
+  reference.close();
+  return reference.received.filter(isReplyTo(posted.id)).length;
+}
+
+/**
+ * Posts on A, freezes A after its `frozenAfter`-th APPEND script (1 = the post's acceptance, 2 =
+ * also its first reply), kills it, and returns how long after the kill B's reply came and how
+ * many replies the turn got in all.
+ */
+async function killMidTurn(frozenAfter: number, text: string): Promise<{ ms: number; replies: number; reply: Activity }> {
   const resident = await residentOnB();
-  // The APPEND script (src/channels/directline/redisActivityStore.ts) accepts the post.
-  const frozen = proxy.holdAfter("'HINCRBY', KEYS[1], 'seq'");
-  const answer = post(a.url, resident, 'hei').catch(() => null);
+  // The APPEND script (src/channels/directline/redisActivityStore.ts) numbers and stores an activity.
+  const frozen = proxy.holdAfter("'HINCRBY', KEYS[1], 'seq'", frozenAfter);
+  const answer = post(a.url, resident, text).catch(() => null);
   await frozen;
   a.child.kill('SIGKILL');
   const killed = Date.now();
@@ -91,18 +106,33 @@ it('a post A accepted is answered on the resident\'s stream by B within 5 s of k
 
   const own = await resident.next((x) => x.from.role === 'user');
   const reply = await Promise.race([
-    resident.next(isReplyTo(own.id)),
+    resident.next((x) => isReplyTo(own.id)(x) && resident.received.filter(isReplyTo(own.id)).length >= frozenAfter),
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no reply 15 s after the kill')), 15_000)),
   ]);
   const ms = Date.now() - killed;
+  // B's next turn on the conversation queues behind the recovered one: once it is answered, the
+  // recovered turn has finished.
+  const afterPosted = (await (await post(b.url, resident, text)).json()) as { id: string };
+  await resident.next(isReplyTo(afterPosted.id));
+  resident.close();
+  return { ms, replies: resident.received.filter(isReplyTo(own.id)).length, reply };
+}
+
+it("a post A accepted is answered on the resident's stream by B within 5 s of killing A mid-turn, once", async () => {
+  const expected = await repliesOfOneRun('hei');
+  const { ms, replies, reply } = await killMidTurn(1, 'hei');
   expect(reply.text ?? '').not.toMatch(APOLOGY);
   expect(ms).toBeLessThan(5000);
-
-  // Once: B's next turn on the conversation queues behind the recovered one, so when it is
-  // answered the recovered turn has finished; it gave exactly as many replies as one run does.
-  const afterPosted = (await (await post(b.url, resident, 'hei')).json()) as { id: string };
-  await resident.next(isReplyTo(afterPosted.id));
-  expect(resident.received.filter(isReplyTo(own.id))).toHaveLength(expectedReplies);
-  resident.close();
+  expect(replies).toBe(expected);
   console.log(`accepted turn answered ${ms} ms after the kill`);
+});
+
+it('a turn killed after its first reply is finished by B without repeating that reply', async () => {
+  a = await startA();
+  // "apua" (help) gets two messages: the turn dies between them.
+  const expected = await repliesOfOneRun('apua');
+  expect(expected).toBeGreaterThan(1); // else there is no "after the first reply"
+  const { ms, replies } = await killMidTurn(2, 'apua');
+  expect(ms).toBeLessThan(5000);
+  expect(replies).toBe(expected);
 });

@@ -2,7 +2,8 @@
  * `npm run fuzz`: the long fuzz run. FUZZ_REQUESTS (default 100,000) requests over every surface,
  * 8 at a time, in-process; prints the seed first and a JSON summary at the end: answers by status
  * class, 5xx and rule breaks (with examples), uncaught exceptions, heap after GC over the run,
- * and the event loop's longest stall (FUZZ_HEAP_SNAPSHOTS=<dir> also writes a heap snapshot each quarter). State TTL is short (FUZZ_STATE_TTL_SECONDS, 20 s) so that
+ * and the event loop's longest stall; FUZZ_HEAP_SNAPSHOTS=<dir> also writes a heap snapshot at
+ * each quarter. State TTL is short (FUZZ_STATE_TTL_SECONDS, 20 s) so that
  * "heap flat" measures leaks, not the 24 h a real conversation is kept. FUZZ_REDIS=1 uses Redis.
  */
 import fc from 'fast-check';
@@ -37,11 +38,12 @@ async function main(): Promise<void> {
     // The monitor is paused around the forced GC: its pause is the fuzzer's, not the server's.
     loop.disable();
     gc?.();
-    loop.enable();
     heap.push({ done, heapMB: Math.round(process.memoryUsage().heapUsed / 1e5) / 10 });
-    // FUZZ_HEAP_SNAPSHOTS=<dir>: a snapshot at each quarter, to compare what the heap holds.
+    // FUZZ_HEAP_SNAPSHOTS=<dir>: a snapshot at each quarter, to compare what the heap holds
+    // (written while the monitor is paused too: it stops the process for seconds).
     const dir = process.env.FUZZ_HEAP_SNAPSHOTS;
     if (dir) writeHeapSnapshot(path.join(dir, `fuzz-${String(done).padStart(7, '0')}.heapsnapshot`));
+    loop.enable();
   };
   const loop = monitorEventLoopDelay({ resolution: 10 });
   const started = Date.now();

@@ -15,22 +15,23 @@ export interface HoldingProxy {
   /** New connections go to this redis-server port from now on. */
   retarget(redisPort: number): void;
   /**
-   * Resolves when a connection that forwarded a command containing `marker` sends its next
+   * Resolves when a connection that forwarded `times` commands containing `marker` sends its next
    * command (which is held, as is everything after it on that connection).
    */
-  holdAfter(marker: string): Promise<void>;
+  holdAfter(marker: string, times?: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startHoldingProxy(redisPort: number): Promise<HoldingProxy> {
   const sockets = new Set<net.Socket>();
-  let rule: { marker: string; held: () => void } | null = null;
+  let rule: { marker: string; times: number; held: () => void } | null = null;
   let target = redisPort;
   const server = net.createServer((client) => {
     // A dead Redis refuses the upstream connection: the client's socket is closed at once.
     const upstream = net.connect(target, '127.0.0.1');
     sockets.add(client).add(upstream);
-    let recent = '';
+    let tail = ''; // the end of what came before, so a marker split between chunks still counts
+    let seen = 0;
     let holding = false;
     client.on('data', (chunk) => {
       if (holding) {
@@ -38,8 +39,11 @@ export async function startHoldingProxy(redisPort: number): Promise<HoldingProxy
         return; // dropped: this connection's process is frozen as far as Redis can tell
       }
       upstream.write(chunk);
-      recent = (recent + chunk.toString('latin1')).slice(-8192);
-      if (rule && recent.includes(rule.marker)) holding = true;
+      if (!rule) return;
+      const joined = tail + chunk.toString('latin1');
+      seen += count(joined, rule.marker) - count(tail, rule.marker);
+      tail = joined.slice(-(rule.marker.length - 1));
+      if (seen >= rule.times) holding = true;
     });
     upstream.on('data', (chunk) => client.write(chunk));
     const end = (): void => {
@@ -58,13 +62,19 @@ export async function startHoldingProxy(redisPort: number): Promise<HoldingProxy
     retarget: (next) => {
       target = next;
     },
-    holdAfter: (marker) =>
+    holdAfter: (marker, times = 1) =>
       new Promise<void>((resolve) => {
-        rule = { marker, held: resolve };
+        rule = { marker, times, held: resolve };
       }),
     close: async () => {
       sockets.forEach((s) => s.destroy());
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function count(text: string, marker: string): number {
+  let n = 0;
+  for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length)) n++;
+  return n;
 }

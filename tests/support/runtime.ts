@@ -10,12 +10,16 @@ export function testConfig(env: Record<string, string> = {}): Config {
   return config;
 }
 
-/** A logger that keeps every line, so tests can assert on what would reach the logs. */
-export function capturingLogger(level = 'debug'): { log: Logger; lines: string[] } {
+/**
+ * A logger that keeps every line, so tests can assert on what would reach the logs; `keep` bounds
+ * it to the newest lines (the long fuzz run: kept for ever, they were its biggest heap growth).
+ */
+export function capturingLogger(level = 'debug', keep = Infinity): { log: Logger; lines: string[] } {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
       lines.push(...chunk.toString().split('\n').filter(Boolean));
+      if (lines.length > keep) lines.splice(0, lines.length - keep);
       done();
     },
   });

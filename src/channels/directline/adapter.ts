@@ -12,6 +12,9 @@ import { sanitiseOutgoingText } from './sanitise';
 
 export const BOT_ACCOUNT = { id: 'opastin', name: 'Opastin', role: 'bot' } as const;
 
+/** turnState key: how many replies of a resumed turn its first run had already stored. */
+const ALREADY_SENT = Symbol('opastin.alreadySent');
+
 export class DirectLineAdapter extends BotAdapter {
   /**
    * `fallback` delivers a reply straight to this process's WebSockets when the store cannot be
@@ -28,9 +31,12 @@ export class DirectLineAdapter extends BotAdapter {
    * Runs one incoming activity through the middleware and `logic` (the turn pipeline);
    * `turnTicket` is the turn-queue place its append took.
    */
-  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>, turnTicket?: string): Promise<void> {
+  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>, turnTicket?: string, alreadySent = 0): Promise<void> {
     const context = new TurnContext(this, activity);
     if (turnTicket) context.turnState.set(TURN_TICKET, turnTicket);
+    // A turn run again after its process died (channel.resumeTurn) replays the same decisions on
+    // the same state: the replies the first run had already stored are not stored twice.
+    if (alreadySent > 0) context.turnState.set(ALREADY_SENT, { left: alreadySent });
     await this.runMiddleware(context, logic);
   }
 
@@ -45,6 +51,12 @@ export class DirectLineAdapter extends BotAdapter {
       }
       // Traces are for the Emulator; residents never see them.
       if (activity.type === ActivityTypes.Trace || activity.type === 'invokeResponse') {
+        responses.push({ id: '' });
+        continue;
+      }
+      const replayed = context.turnState.get(ALREADY_SENT) as { left: number } | undefined;
+      if (replayed && replayed.left > 0) {
+        replayed.left--;
         responses.push({ id: '' });
         continue;
       }

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from '../../logging/logger';
 import type { TurnQueue } from '../../state/turnQueue';
 import {
-  ActivityStore, activityId, clientActivityIdOf, ConversationNotFoundError, ConversationRecord, DIRECT_LINE_TURN,
+  ActivityStore, activityId, clientActivityIdOf, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, DIRECT_LINE_TURN,
 } from './activityStore';
 import { BOT_ACCOUNT, DirectLineAdapter, prepareOutgoing } from './adapter';
 import type { DirectLineConfig } from './config';
@@ -130,8 +130,12 @@ export class DirectLineChannel {
       await this.options.queue.run(conversationId, async () => undefined, { ticket });
       return;
     }
-    this.options.log.info({ event: 'dl_turn_recovered', type: activity.type }, 'ran a turn a stopped process had accepted');
-    await this.adapter.processActivity(activity, this.options.turnLogic, ticket);
+    // Replies the first run stored before it died (its state write had not landed, or the turn
+    // would not be pending): the rerun reaches the same ones first and skips them.
+    const after = await this.store.read(conversationId, String(seq), DEFAULT_PAGE_LIMIT).catch(() => null);
+    const alreadySent = after?.activities.filter((a) => a.replyToId === activity.id).length ?? 0;
+    this.options.log.info({ event: 'dl_turn_recovered', type: activity.type, alreadySent }, 'ran a turn a stopped process had accepted');
+    await this.adapter.processActivity(activity, this.options.turnLogic, ticket, alreadySent);
   }
 
   /**

@@ -9,7 +9,7 @@
  * memory after 10,000 and 50,000 conversations.
  *
  * BENCH_RUNS (3), BENCH_SECONDS (4), BENCH_OPEN_RATE (500), BENCH_MEMORY (50000 conversations; 0 skips),
- * BENCH_MEMORY_SECONDS (120: the memory phase's time limit after the first 10,000).
+ * BENCH_MEMORY_SECONDS (400: the memory phase's time limit after the first 10,000).
  * BENCH_PROFILE=1: only profile Opastin (--cpu-prof) under the closed loop and print where the time goes.
  */
 import fs from 'node:fs';
@@ -32,7 +32,7 @@ const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 500);
 const MEMORY_CONVERSATIONS = Number(process.env.BENCH_MEMORY ?? 50_000);
 const MEMORY_FIRST = Number(process.env.BENCH_MEMORY_FIRST ?? 10_000);
 /** The memory phase stops here even short of MEMORY_CONVERSATIONS (a slow or shared machine); the report says how far it got. */
-const MEMORY_SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 120);
+const MEMORY_SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 400);
 const CONCURRENCY = 32;
 const OPEN_CONVERSATIONS = 200;
 const TURNS_PER_CONVERSATION = 5;

@@ -31,7 +31,7 @@ import { afterDialogs } from './turn/afterDialogs';
 import { decideTurn } from './turn/decideTurn';
 import type { TurnAction } from './turn/turnAction';
 import { readInput } from './turn/turnInput';
-import { TurnState, upgradeTurnState } from './turn/turnState';
+import { StoredTurnState, storedTurnState, TurnState, upgradeTurnState } from './turn/turnState';
 
 const MAIN = 'main';
 
@@ -47,7 +47,7 @@ interface Turn {
 
 export class OpastinBot {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly meta: StatePropertyAccessor<TurnState>;
+  private readonly meta: StatePropertyAccessor<StoredTurnState>;
   private dialogSets = new WeakMap<ContentBundle, DialogSet>();
   /** The place lookup, rebuilt with each content version (area files and packs may change). */
   private placeLookups = new WeakMap<ContentBundle, PlaceLookup>();
@@ -61,7 +61,7 @@ export class OpastinBot {
     private readonly allowStartEvent = false,
   ) {
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
-    this.meta = conversationState.createProperty<TurnState>('meta');
+    this.meta = conversationState.createProperty<StoredTurnState>('meta');
   }
 
   async run(context: TurnContext): Promise<void> {
@@ -84,7 +84,7 @@ export class OpastinBot {
       const after = afterDialogs(turn.state, dialogOutcome(context), facts.handoff);
       await this.perform(turn, after.state, after.actions);
     } finally {
-      await this.meta.set(context, turn.state);
+      await this.meta.set(context, storedTurnState(turn.state));
       await this.conversationState.saveChanges(context);
     }
   }

@@ -5,11 +5,24 @@
  */
 import { TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
-import { TURN_TICKET, TurnQueue } from '../state/turnQueue';
+import { TURN_ACQUIRED, TURN_TICKET, TurnQueue } from '../state/turnQueue';
 import { langFromLocale } from '../lang';
 import { serviceUnavailableText } from './serviceUnavailable';
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/**
+ * turnState key of a channel's "deliver what this turn has said" (the Direct Line adapter
+ * collects a turn's replies and appends them in one step): called before the turn's place in the
+ * conversation's queue is given up, so the replies of consecutive turns keep their order.
+ */
+export const FLUSH_REPLIES = Symbol('opastin.flushReplies');
+
+/** `now`: deliver at once (an apology), not with the end of the turn. */
+async function flushReplies(context: TurnContext, now = false): Promise<void> {
+  const flush = context.turnState.get(FLUSH_REPLIES) as ((now?: boolean) => Promise<void>) | undefined;
+  await flush?.(now);
+}
 
 export interface TurnPipelineOptions {
   /** After this long the resident gets the apology; the turn is then given as long again to finish. */
@@ -50,6 +63,7 @@ export function createTurnPipeline(queue: TurnQueue, logic: TurnLogic, log: Logg
     const conversationId = context.activity.conversation?.id;
     const started = Date.now();
     const ticket = context.turnState.get(TURN_TICKET) as string | undefined;
+    const acquired = context.turnState.get(TURN_ACQUIRED) as Map<string, string | null> | undefined;
     try {
       if (!conversationId) throw new Error('activity has no conversation id');
       await queue.run(conversationId, async () => {
@@ -60,11 +74,14 @@ export function createTurnPipeline(queue: TurnQueue, logic: TurnLogic, log: Logg
           if (!(err instanceof TurnTimeLimitError)) throw err;
           log.error({ event: 'turn_time_limit', ms: limitMs, type: context.activity.type }, 'turn over its time limit');
           await apologise(context);
+          await flushReplies(context, true); // the apology now, not after the late turn
           // Keep the conversation's place until the late turn settles (so the next turn cannot
           // overlap it or a delete be overwritten by it), but not for ever.
           await within(running, limitMs).catch(() => undefined);
+        } finally {
+          await flushReplies(context);
         }
-      }, { ticket });
+      }, { ticket, acquired, prefetchState: context.activity.channelId });
       log.debug({ event: 'turn', type: context.activity.type, ms: Date.now() - started }, 'turn done');
     } catch (err) {
       // The conversation was deleted while this turn waited: nobody is left to answer.

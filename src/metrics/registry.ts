@@ -6,7 +6,6 @@
  * `probes` the runtime attaches (see collect below).
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { ExpirySweep } from '../state/expirySweep';
 
 export interface QueueRow {
   queue: string;
@@ -26,13 +25,21 @@ export interface ScrapeProbes {
 
 /** Conversations with a turn in the last five minutes count as active (per process). */
 export const ACTIVE_WINDOW_MS = 5 * 60 * 1000;
+/** At most this many are tracked (the gauge then says "at least"): memory stays bounded under any load. */
+export const MAX_TRACKED_CONVERSATIONS = 100_000;
+
+/** FNV-1a: the gauge only counts, so a 32-bit number per conversation is enough (and no id is kept). */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 export class OpastinMetrics {
   readonly registry = new Registry();
   private probes: ScrapeProbes = {};
-  private readonly lastTurnAt = new Map<string, number>();
-  /** Also pruned between scrapes: without a scraper the map would keep every conversation id for ever. */
-  private readonly sweeper = new ExpirySweep();
+  /** Conversation (hashed) → its last turn, oldest first: pruned on every turn, not only when scraped. */
+  private readonly lastTurnAt = new Map<number, number>();
 
   readonly turns = new Counter({ name: 'opastin_turns_total', help: 'Turns handled, by channel and activity type.', labelNames: ['channel', 'type'], registers: [this.registry] });
   readonly turnSeconds = new Histogram({
@@ -65,8 +72,7 @@ export class OpastinMetrics {
     new Gauge({
       name: 'opastin_active_conversations', help: 'Conversations with a turn in the last 5 minutes (this process).', registers: [this.registry],
       collect() {
-        const since = Date.now() - ACTIVE_WINDOW_MS;
-        for (const [id, at] of self.lastTurnAt) if (at < since) self.lastTurnAt.delete(id);
+        self.pruneActive(Date.now());
         this.set(self.lastTurnAt.size);
       },
     });
@@ -119,7 +125,19 @@ export class OpastinMetrics {
 
   /** A turn of this conversation happened now (only the count of recent ones is ever shown). */
   sawConversation(conversationId: string): void {
-    this.sweeper.sweep(this.lastTurnAt, (at) => at + ACTIVE_WINDOW_MS);
-    this.lastTurnAt.set(conversationId, Date.now());
+    const now = Date.now();
+    const key = hash32(conversationId);
+    // Deleted first so the map stays in order of last turn and pruning stops at the first recent one.
+    this.lastTurnAt.delete(key);
+    this.lastTurnAt.set(key, now);
+    this.pruneActive(now);
+  }
+
+  private pruneActive(now: number): void {
+    const since = now - ACTIVE_WINDOW_MS;
+    for (const [key, at] of this.lastTurnAt) {
+      if (at >= since && this.lastTurnAt.size <= MAX_TRACKED_CONVERSATIONS) break;
+      this.lastTurnAt.delete(key);
+    }
   }
 }

@@ -12,9 +12,9 @@
  *   <prefix>conv:{<id>}:turnl                 turn leases (hash token → lease end, epoch ms)
  *   <prefix>conv:{<id>}:turnp                 accepted turns another process can take over (hash
  *                                             token → "<recoveries>:<what to run>", see turnRecovery.ts)
- *   <prefix>conv:{<id>}:dl:meta               Direct Line record (hash)
- *   <prefix>conv:{<id>}:dl:stream             Direct Line activities (stream, ids 0-<seq>)
- *   <prefix>conv:{<id>}:dl:ws                 stream tokens already used for a WebSocket (hash)
+ *   <prefix>conv:{<id>}:dl:meta               Direct Line record (hash; also the stream tokens used)
+ *   <prefix>conv:{<id>}:dl:log                Direct Line activities (list, compact stored form)
+ *   <prefix>conv:{<id>}:dl:stream, dl:ws      the same before the list (still erased: older data)
  *   <prefix>conv:{<id>}:handoff               handoff record, with the resident's messages
  *   <prefix>conv:{<id>}:contact               call-back request (phone or e-mail)
  */
@@ -30,6 +30,8 @@ export interface ConversationKeys {
   turnLeases: string;
   turnPending: string;
   dlMeta: string;
+  dlLog: string;
+  /** Older layout (a Redis Stream and a hash of used stream tokens): only erased. */
   dlStream: string;
   dlSockets: string;
   handoff: string;
@@ -45,6 +47,7 @@ export function conversationKeys(prefix: string, conversationId: string): Conver
     turnLeases: `${base}turnl`,
     turnPending: `${base}turnp`,
     dlMeta: `${base}dl:meta`,
+    dlLog: `${base}dl:log`,
     dlStream: `${base}dl:stream`,
     dlSockets: `${base}dl:ws`,
     handoff: `${base}handoff`,
@@ -57,7 +60,7 @@ export function allConversationKeys(prefix: string, conversationId: string, chan
   const k = conversationKeys(prefix, conversationId);
   return [
     ...STATE_NAMESPACES.map((ns) => k.state(channelId, ns)),
-    k.turnQueue, k.turnLeases, k.turnPending, k.dlMeta, k.dlStream, k.dlSockets, k.handoff, k.contact,
+    k.turnQueue, k.turnLeases, k.turnPending, k.dlMeta, k.dlLog, k.dlStream, k.dlSockets, k.handoff, k.contact,
   ];
 }
 
@@ -76,6 +79,8 @@ export function stateKey(prefix: string, storageKey: string): string {
 export function sharedKeys(prefix: string) {
   return {
     turnEndedChannel: `${prefix}turn-ended`,
+    /** Direct Line appends, published by the append script: `<hub id> <stream key>`. */
+    dlAppendedChannel: `${prefix}dl-appended`,
     /** Conversations with queued turns (zset, score = when to check for an orphan, epoch ms): the sweep's index. */
     turnsOpen: `${prefix}turns:open`,
     handoffQueue: (queueId: string) => `${prefix}handoff:queue:${queueId}`,

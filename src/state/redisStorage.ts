@@ -13,10 +13,11 @@
  *
  * Stored value: `<eTag>\n<json>`, which the script can split without decoding JSON.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { conversationKeys, stateKey } from './keys';
-import { turnScope, TurnSupersededError } from './turnScope';
+import { writeItemsLua } from './stateWriteLua';
+import { takePrefetched, turnScope, TurnSupersededError } from './turnScope';
 import { checkStateSize, DEFAULT_MAX_STATE_BYTES, EtagConflictError, isOverwrite, StateStorage, StoreItems } from './storeItems';
 
 // KEYS: the keys, then (when ARGV[2] names a turn) the conversation's turn leases and pending
@@ -33,27 +34,14 @@ if turn ~= '' then
   if redis.call('HEXISTS', KEYS[n + 1], turn) == 0 then return -1 end
   redis.call('HDEL', KEYS[n + 2], turn)
 end
-for i = 1, n do
-  local expected = ARGV[3 + (i - 1) * 3]
-  if expected ~= '' then
-    local current = redis.call('GET', KEYS[i])
-    if current then
-      local nl = string.find(current, '\\n', 1, true)
-      if nl and string.sub(current, 1, nl - 1) ~= expected then return i end
-    end
-  end
-end
-for i = 1, n do
-  local base = 3 + (i - 1) * 3
-  local value = ARGV[base + 1] .. '\\n' .. ARGV[base + 2]
-  if redis.call('PTTL', KEYS[i]) > 0 then
-    redis.call('SET', KEYS[i], value, 'KEEPTTL')
-  else
-    redis.call('SET', KEYS[i], value, 'EX', ttl)
-  end
-end
+${writeItemsLua('0', '2', 'n', 'ttl')}
 return 0
 `;
+
+/** A fresh eTag: 96 random bits (as unguessable as needed, a third of a UUID's bytes in every state value). */
+function newETag(): string {
+  return randomBytes(12).toString('base64url');
+}
 
 export class RedisStateStorage implements StateStorage {
   constructor(
@@ -71,9 +59,11 @@ export class RedisStateStorage implements StateStorage {
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     if (keys.length === 0) return items;
-    // One MGET: botbuilder reads one conversation's keys per turn, which share a hash tag (one
-    // cluster slot).
-    const values = await this.redis.mget(keys.map((k) => this.key(k)));
+    // Read already with the turn's acquire (turnScope.ts), else one MGET: botbuilder reads one
+    // conversation's keys per turn, which share a hash tag (one cluster slot).
+    const redisKeys = keys.map((k) => this.key(k));
+    const taken = redisKeys.map((k) => takePrefetched(k));
+    const values = taken.every((v) => v !== undefined) ? (taken as (string | null)[]) : await this.redis.mget(redisKeys);
     values.forEach((raw, i) => {
       if (raw === null) return;
       const nl = raw.indexOf('\n');
@@ -95,7 +85,17 @@ export class RedisStateStorage implements StateStorage {
       const { eTag, ...rest } = changes[key] ?? {};
       const json = JSON.stringify(rest);
       checkStateSize(key, json, this.maxItemBytes);
-      args.push(isOverwrite(eTag) ? '' : String(eTag), randomUUID(), json);
+      args.push(isOverwrite(eTag) ? '' : String(eTag), newETag(), json);
+    }
+    if (fenced && turn.deferredWrite !== undefined) {
+      // The queue writes it with the release (END_TURN): the turn's end is one round trip.
+      const deferred = (turn.deferredWrite ??= { ttlSeconds: this.ttlSeconds, items: new Map() });
+      keys.forEach((storageKey, i) => {
+        const [expected, eTag, json] = args.slice(2 + i * 3, 5 + i * 3);
+        const earlier = deferred.items.get(redisKeys[i]);
+        deferred.items.set(redisKeys[i], { storageKey, expected: earlier ? earlier.expected : expected, eTag, json });
+      });
+      return;
     }
     const allKeys = fenced ? [...redisKeys, tag.turnLeases, tag.turnPending] : redisKeys;
     const result = (await this.redis.eval(WRITE_SCRIPT, allKeys.length, ...allKeys, ...args)) as number;

@@ -16,12 +16,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { conversationKeys, sharedKeys } from './keys';
+import { conversationKeys, ConversationKeys, sharedKeys, STATE_NAMESPACES } from './keys';
 import { whenReady } from './redisClient';
 import { DEFAULT_LEASE_MS, OrphanHandler, runOptions, TurnCancelledError, TurnQueue, TurnRunOptions, TurnWaitTimeoutError } from './turnQueue';
-import { ENQUEUE, RECOVER, RELEASE, RENEW, TRY_ACQUIRE } from './turnQueueLua';
+import { EtagConflictError } from './storeItems';
+import { endTurnLua, ENQUEUE, ENQUEUE_AND_ACQUIRE, RECOVER, RELEASE, RELEASE_AND_WAKE, RENEW, TRY_ACQUIRE } from './turnQueueLua';
 import { MAX_RECOVERABLE_BYTES, MAX_RECOVERIES, noteOpen, TurnSweep } from './turnRecovery';
-import { turnScope } from './turnScope';
+import { DeferredWrite, EndOfTurnExtra, turnScope, TurnScope, TurnSupersededError } from './turnScope';
+
+const END_TURN = endTurnLua();
+
+/** What TRY_ACQUIRE and ENQUEUE_AND_ACQUIRE answer (turnQueueLua.ts ACQUIRE_LOOP). */
+type Acquire = number | [1, ...(string | null)[]] | [2, string, string];
 
 export { enqueueLua } from './turnQueueLua';
 
@@ -100,13 +106,24 @@ export class RedisTurnQueue implements TurnQueue {
   }
 
   async run<T>(conversationId: string, task: () => Promise<T>, options?: TurnRunOptions | (() => void)): Promise<T> {
-    const { onQueued, ticket, recoverable } = runOptions(options);
+    const { onQueued, ticket, recoverable, prefetchState, acquired: taken } = runOptions(options);
     const k = conversationKeys(this.prefix, conversationId);
     const token = ticket ?? randomUUID();
+    const reads = prefetchState ? [...STATE_NAMESPACES.map((ns) => k.state(prefetchState, ns)), k.handoff] : [];
+    let first: Acquire | undefined;
     try {
-      // Issued before any await: calls on one connection reach Redis in call order.
-      const enqueued = ticket ? Promise.resolve() : this.reserve(conversationId, token, recoverable);
-      await Promise.all([enqueued, this.ensureSubscribed()]);
+      // Issued before any await: calls on one connection reach Redis in call order. Without a
+      // place taken already, the enqueue and the first acquire (and read) are one script.
+      const what = recoverable && Buffer.byteLength(recoverable) <= MAX_RECOVERABLE_BYTES ? recoverable : '';
+      const [, acquired] = await Promise.all([
+        !ticket && what ? noteOpen(this.redis, this.prefix, conversationId, this.leaseMs) : undefined,
+        ticket ? undefined : (this.redis.eval(
+          ENQUEUE_AND_ACQUIRE, 3 + reads.length, k.turnQueue, k.turnLeases, k.turnPending, ...reads,
+          token, randomUUID(), this.leaseMs, MAX_RECOVERIES, this.queueTtlMs, what,
+        ) as Promise<Acquire>),
+        this.ensureSubscribed(),
+      ]);
+      first = acquired ?? (ticket && taken ? [1, ...reads.map((key) => taken.get(key) ?? null)] : undefined);
     } catch (err) {
       // The enqueue may have reached Redis although the client gave up (a paused Redis): take
       // the entry back as soon as Redis answers again, so no ghost sits at the head.
@@ -117,15 +134,43 @@ export class RedisTurnQueue implements TurnQueue {
     const heartbeat = setInterval(() => {
       this.redis.eval(RENEW, 1, k.turnLeases, token, this.leaseMs).catch(() => undefined);
     }, Math.max(50, Math.floor(this.leaseMs / 4)));
+    // The state storage sees which turn writes (turnScope.ts): a superseded turn cannot write,
+    // and its write waits for the release (END_TURN) so the end of the turn is one round trip.
+    const scope: TurnScope = { conversationId, token, deferredWrite: null };
     try {
-      await this.waitForHead(conversationId, token);
-      // The state storage sees which turn writes (turnScope.ts): a superseded turn cannot write.
-      return await turnScope.run({ conversationId, token }, task);
+      scope.prefetched = await this.waitForHead(conversationId, token, reads, first);
+      return await turnScope.run(scope, task);
     } finally {
       clearInterval(heartbeat);
-      await this.redis.eval(RELEASE, 3, k.turnQueue, k.turnLeases, k.turnPending, token).catch(() => this.forget(k.turnQueue, k.turnLeases, k.turnPending, token));
-      await this.redis.publish(this.channel, conversationId).catch(() => undefined);
+      await this.finish(k, conversationId, token, scope.deferredWrite ?? null, scope.endExtra);
     }
+  }
+
+  /** Release (with the deferred state write and the extra, if any) and wake the conversation's waiters: one script. */
+  private async finish(k: ConversationKeys, conversationId: string, token: string, write: DeferredWrite | null, extra?: EndOfTurnExtra): Promise<void> {
+    if ((!write || write.items.size === 0) && !extra) {
+      await this.redis.eval(RELEASE_AND_WAKE, 3, k.turnQueue, k.turnLeases, k.turnPending, token, this.channel, conversationId)
+        .catch(() => this.forget(k.turnQueue, k.turnLeases, k.turnPending, token));
+      return;
+    }
+    const items = [...(write?.items ?? [])];
+    let result: [number, unknown?];
+    try {
+      result = (await this.redis.eval(
+        extra ? endTurnLua(extra.lua) : END_TURN, 3 + items.length + (extra?.keys.length ?? 0),
+        k.turnQueue, k.turnLeases, k.turnPending, ...items.map(([key]) => key), ...(extra?.keys ?? []),
+        token, this.channel, conversationId, write?.ttlSeconds ?? 0, items.length,
+        ...items.flatMap(([, item]) => [item.expected, item.eTag, item.json]), ...(extra?.args ?? []),
+      )) as [number, unknown?];
+    } catch (err) {
+      // Nothing of the turn's end was written (as far as this process knows): the turn failed.
+      this.forget(k.turnQueue, k.turnLeases, k.turnPending, token);
+      throw err;
+    }
+    const [outcome, extraResult] = result;
+    if (outcome === -1) throw new TurnSupersededError();
+    if (outcome !== 0) throw new EtagConflictError(items[outcome - 1][1].storageKey);
+    extra?.done(extraResult);
   }
 
   async close(): Promise<void> {
@@ -154,25 +199,31 @@ export class RedisTurnQueue implements TurnQueue {
     return this.subscribed;
   }
 
-  private async waitForHead(conversationId: string, token: string): Promise<void> {
+  /** Resolves, with what the acquire read (`reads`), once `token` owns the conversation. */
+  private async waitForHead(conversationId: string, token: string, reads: string[], first?: Acquire): Promise<Map<string, string | null> | undefined> {
     const k = conversationKeys(this.prefix, conversationId);
     const deadline = Date.now() + this.waitTimeoutMs;
+    let result = first;
     for (;;) {
-      // Register for a wake-up before checking, so a release between check and wait is not missed.
+      // Register for a wake-up before checking, so a release between check and wait is not missed
+      // (the enqueue's own first check came before it: when it said "wait", check again at once).
       const woken = this.nextWake(conversationId);
-      const result = (await this.redis.eval(
-        TRY_ACQUIRE, 3, k.turnQueue, k.turnLeases, k.turnPending, token, randomUUID(), this.leaseMs, MAX_RECOVERIES,
-      )) as number | [number, string, string];
-      if (Array.isArray(result)) {
-        // The turn ahead was orphaned: this process runs it now, and this turn waits behind it.
-        woken.cancel();
-        this.adopt(conversationId, result[1], result[2]);
-        continue;
+      if (result === undefined || result === 0) {
+        result = (await this.redis.eval(
+          TRY_ACQUIRE, 3 + reads.length, k.turnQueue, k.turnLeases, k.turnPending, ...reads, token, randomUUID(), this.leaseMs, MAX_RECOVERIES,
+        )) as Acquire;
       }
       const state = result;
-      if (state === 1) {
+      result = undefined;
+      if (Array.isArray(state) && state[0] === 2) {
+        // The turn ahead was orphaned: this process runs it now, and this turn waits behind it.
         woken.cancel();
-        return;
+        this.adopt(conversationId, state[1], state[2]);
+        continue;
+      }
+      if (state === 1 || Array.isArray(state)) {
+        woken.cancel();
+        return Array.isArray(state) ? new Map(reads.map((key, i) => [key, (state[i + 1] as string | null) ?? null])) : undefined;
       }
       if (state === -1) {
         woken.cancel();

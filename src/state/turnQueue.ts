@@ -24,6 +24,17 @@ export interface TurnRunOptions {
    * unset = not recoverable (an /api/messages caller waits for its own HTTP answer).
    */
   recoverable?: string;
+  /**
+   * The channel of the turn's activity: the queue reads the conversation's state (and handoff
+   * record) in the script that makes the turn the owner, for the stores to take (turnScope.ts).
+   */
+  prefetchState?: string;
+  /**
+   * With `ticket`: the place was taken at the head of the queue, and these values read (Redis key
+   * → raw value), in the same script (the Direct Line append): the turn owns the conversation
+   * already, nothing to acquire or read.
+   */
+  acquired?: Map<string, string | null>;
 }
 
 /**
@@ -50,6 +61,8 @@ export interface TurnQueue {
 
 /** Where a turn's pre-taken place travels with its TurnContext (turnState key). */
 export const TURN_TICKET = Symbol('opastin.turnTicket');
+/** …and what its taking read, when it made the turn the owner at once (TurnRunOptions.acquired). */
+export const TURN_ACQUIRED = Symbol('opastin.turnAcquired');
 
 export function runOptions(options: TurnRunOptions | (() => void) | undefined): TurnRunOptions {
   return typeof options === 'function' ? { onQueued: options } : options ?? {};

@@ -8,6 +8,8 @@
  * token → "<recoveries>:<what to run>", only for turns another process can take over).
  */
 
+import { writeItemsLua } from './stateWriteLua';
+
 const NOW = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -58,14 +60,22 @@ else
 end
 `;
 
-// KEYS: queue, leases, pending. ARGV: token, fresh token for a take-over, lease ms, max
-// recoveries. 1 = head; 0 = wait; -1 = the token is not queued (deleted); { 2, token, payload } =
-// the head's process died and this caller now owns its turn (run it, then wait again).
-export const TRY_ACQUIRE = `${NOW}
+/**
+ * The loop of TRY_ACQUIRE (after `now`): 1 = head, or { 1, values… } with the values of KEYS[4…]
+ * read as the turn became the owner (the state and handoff record: turnScope.ts `prefetched`, so
+ * acquire + read is one round trip); 0 = wait; -1 = the token is not queued (deleted);
+ * { 2, token, payload } = the head's process died and this caller now owns its turn.
+ */
+const ACQUIRE_LOOP = `
 while true do
   local head = redis.call('LINDEX', KEYS[1], 0)
   if not head then return -1 end
-  if head == ARGV[1] then return 1 end
+  if head == ARGV[1] then
+    if #KEYS == 3 then return 1 end
+    local out = { 1 }
+    for i = 4, #KEYS do out[#out + 1] = redis.call('GET', KEYS[i]) end
+    return out
+  end
   local lease_end = tonumber(redis.call('HGET', KEYS[2], head) or '0')
   if lease_end > now then
     if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return -1 end
@@ -74,6 +84,56 @@ while true do
 ${TAKE_OVER_EXPIRED_HEAD}
   if claimed then return claimed end
 end
+`;
+
+// KEYS: queue, leases, pending, then keys to read once the turn owns the conversation. ARGV:
+// token, fresh token for a take-over, lease ms, max recoveries. Returns as ACQUIRE_LOOP.
+export const TRY_ACQUIRE = `${NOW}${ACQUIRE_LOOP}`;
+
+// KEYS as TRY_ACQUIRE. ARGV: token, fresh token, lease ms, max recoveries, queue ttl ms, payload
+// ('' = not recoverable). A turn's enqueue and its first acquire (and read) in one round trip.
+export const ENQUEUE_AND_ACQUIRE = `${enqueueLua('KEYS[1]', 'KEYS[2]', 'KEYS[3]', 'ARGV[1]', 'ARGV[3]', 'ARGV[5]', 'ARGV[6]')}${ACQUIRE_LOOP}`;
+
+// KEYS: queue, leases, pending, then the turn's state keys, then the extra's keys. ARGV: token,
+// turn-ended channel, the message (conversation id), state ttl seconds, number of state keys, then
+// per state key: expected eTag, new eTag, json, then the extra's arguments. The end of a turn in
+// one round trip: its state write (fenced by its lease and retiring its pending entry, as
+// redisStorage.ts's write), the extra (turnScope.ts EndOfTurnExtra: the Direct Line replies), its
+// release and the waiters' wake-up. Returns { 0, extra }, { -1 } when the turn no longer held its
+// lease (nothing written), or { i } for an eTag conflict on state key i.
+export function endTurnLua(extra = ''): string {
+  return `
+local n = tonumber(ARGV[5])
+local KX = 3 + n
+local AX = 5 + n * 3
+local result = -1
+local extra = false
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then
+  redis.call('HDEL', KEYS[3], ARGV[1])
+  result = (function()
+${writeItemsLua('3', '5', 'n', 'tonumber(ARGV[4])')}
+    return 0
+  end)()
+  if result == 0 then
+${extra}
+  end
+end
+redis.call('LREM', KEYS[1], 1, ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
+redis.call('PUBLISH', ARGV[2], ARGV[3])
+return { result, extra }
+`;
+}
+
+// KEYS: queue, leases, pending. ARGV: token, turn-ended channel, message: RELEASE and the
+// waiters' wake-up in one round trip.
+export const RELEASE_AND_WAKE = `
+redis.call('LREM', KEYS[1], 1, ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
+redis.call('PUBLISH', ARGV[2], ARGV[3])
+return 1
 `;
 
 // KEYS: queue, leases, pending. ARGV: (unused), fresh token, lease ms, max recoveries. The

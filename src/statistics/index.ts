@@ -102,8 +102,10 @@ export function createInsight(o: InsightOptions): Insight {
 
   const router = Router();
   router.use(metricsRoutes(metrics, settings.metricsToken));
+  // The page and the CSV first write this process's batch, so they include its last second too.
+  const reportStore: StatisticsStore = { add: (day, counts) => store.add(day, counts), read: async (days) => (await observer.settled(), store.read(days)) };
   router.use(statisticsRoutes({
-    store, content: o.content, users, regions, timeZone, log: o.log, clock: o.clock,
+    store: reportStore, content: o.content, users, regions, timeZone, log: o.log, clock: o.clock,
     regionNames: readRegionNames(o.config.contentDir, regions),
     sessions: new StatisticsSessions(kv, settings.sessionTtlSeconds),
     throttle: new SignInThrottle(kv),

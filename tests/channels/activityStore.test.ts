@@ -22,18 +22,22 @@ describe('RedisActivityStore specifics', () => {
   });
   afterAll(() => redis.quit());
 
-  it('keeps a stream and a meta hash, both with the state TTL, and trims to MAXLEN', async () => {
+  it('keeps a list and a meta hash, both with the state TTL, and keeps exactly the newest maxActivities', async () => {
     const prefix = uniquePrefix('ttl');
     const store = new RedisActivityStore(redis, { url: testRedisUrl(), prefix, ttlSeconds: 3600, maxActivities: 10 });
     await store.create({ conversationId: 'c1', userId: 'dl_u', createdAt: 1, serviceUrl: 'http://x', started: false });
     for (let i = 0; i < 300; i++) await store.append('c1', { type: 'message', text: String(i) });
     expect(await redis.ttl(store.metaKey('c1'))).toBeGreaterThan(3500);
-    expect(await redis.ttl(store.streamKey('c1'))).toBeGreaterThan(3500);
-    expect(await redis.type(store.streamKey('c1'))).toBe('stream');
-    // MAXLEN ~ trims whole macro nodes: far fewer than 300 remain, and the newest are there.
-    expect(await redis.xlen(store.streamKey('c1'))).toBeLessThan(300);
+    expect(await redis.ttl(store.logKey('c1'))).toBeGreaterThan(3500);
+    expect(await redis.type(store.logKey('c1'))).toBe('list');
+    expect(await redis.llen(store.logKey('c1'))).toBe(10);
     const page = await store.read('c1', '295');
     expect(page.activities.map((a) => a.text)).toEqual(['295', '296', '297', '298', '299']);
+    // Activity n keeps its number after the oldest are dropped; asking from the start gives the kept ones.
+    expect(page.activities[0].id).toBe('c1|0000296');
+    const all = await store.read('c1', null);
+    expect(all.activities.map((a) => a.text)).toEqual(['290', '291', '292', '293', '294', '295', '296', '297', '298', '299']);
+    expect(all.watermark).toBe('300');
     await store.close();
   });
 

@@ -119,5 +119,35 @@ export function activityStoreBehaviour(name: string, make: () => Promise<{ store
       a.text = 'muutettu';
       expect((await store.read(r.conversationId, null)).activities[0].text).toBe('alkuperäinen');
     });
+
+    it("appends a turn's replies in one step, numbered in order, and hands them to this process's subscribers", async () => {
+      const r = record();
+      await store.create(r);
+      await store.append(r.conversationId, { type: 'message', text: 'kysymys' });
+      const got = new Promise<unknown>((resolve) => {
+        const off = store.subscribe(r.conversationId, '1', (appended) => {
+          off();
+          resolve(appended);
+        });
+      });
+      const result = await store.appendMany(r.conversationId, [{ type: 'message', text: 'yksi' }, { type: 'event', name: 'route' }, { type: 'message', text: 'kaksi' }]);
+      expect(result).toEqual({ ids: [2, 3, 4].map((n) => `${r.conversationId}|000000${n}`), watermark: '4' });
+      expect(await got).toMatchObject({ first: 2, activities: [{ text: 'yksi', id: result.ids[0] }, { name: 'route' }, { text: 'kaksi', id: result.ids[2] }] });
+      expect((await store.read(r.conversationId, '1')).activities.map((x) => x.text ?? x.name)).toEqual(['yksi', 'route', 'kaksi']);
+    });
+
+    it('gives back the envelope the compact stored form leaves out (channel, serviceUrl, accounts, reply link, time)', async () => {
+      const r = record();
+      await store.create(r);
+      const user = { type: 'message', text: 'hei', channelId: 'directline', serviceUrl: r.serviceUrl, conversation: { id: r.conversationId }, from: { id: r.userId, role: 'user' }, recipient: { id: 'opastin', name: 'Opastin', role: 'bot' }, timestamp: new Date('2026-12-02T01:02:03.004Z') };
+      const { id } = await store.append(r.conversationId, user as never, { envelope: r });
+      const reply = { type: 'message', text: 'Hei!', channelId: 'directline', serviceUrl: r.serviceUrl, conversation: { id: r.conversationId }, from: { id: 'opastin', name: 'Opastin', role: 'bot' }, recipient: { id: r.userId, role: 'user' }, replyToId: id, timestamp: new Date('2026-12-02T01:02:03.100Z') };
+      await store.appendMany(r.conversationId, [reply as never], { envelope: r });
+      const page = await store.read(r.conversationId, null);
+      expect(page.activities).toEqual([
+        { ...user, timestamp: '2026-12-02T01:02:03.004Z', id },
+        { ...reply, timestamp: '2026-12-02T01:02:03.100Z', id: `${r.conversationId}|0000002` },
+      ]);
+    });
   });
 }

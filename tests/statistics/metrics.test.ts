@@ -78,8 +78,10 @@ describe('GET /metrics', () => {
     expect(infBucket(latency)).toBe(9);
     expect(Number(families.get('opastin_turn_queue_wait_seconds')!.metrics[0].count)).toBe(9); // unlabelled: count kept
     expect(families.get('opastin_redis_command_duration_seconds')!.type).toBe('HISTOGRAM');
-    // State is read with one MGET per bot turn (join event and messages): at least 7.
-    expect(Number(/^opastin_redis_command_duration_seconds_count\{command="mget"\} (\d+)$/m.exec(families.text)?.[1])).toBeGreaterThanOrEqual(7);
+    // Each of the 9 turns is two scripts (take the turn and read its state; write it, release):
+    // at least 18 EVALs, and the state is never read on its own (no MGET).
+    expect(Number(/^opastin_redis_command_duration_seconds_count\{command="eval"\} (\d+)$/m.exec(families.text)?.[1])).toBeGreaterThanOrEqual(18);
+    expect(families.text).not.toMatch(/command_duration_seconds_count\{command="mget"\} [1-9]/);
     expect(value(families.get('opastin_crisis_responses_total'), { kind: 'suicide' })).toBe(1);
     expect(value(families.get('opastin_active_conversations'))).toBe(2);
     expect(value(families.get('opastin_websockets_open'))).toBe(0);

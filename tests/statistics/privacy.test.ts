@@ -7,6 +7,9 @@
 import type { TestRuntime } from '../handoff/runtime';
 import { statisticsRuntime } from './runtime';
 import { PERSONAL, runScriptedDay } from './scriptedDay';
+import { decodeActivity } from '../../src/channels/directline/storedActivity';
+
+const NO_ENVELOPE = { conversationId: '', userId: '', serviceUrl: '' };
 
 const FIELD = /^(started|route|crisis|checkin|handoff|wait|waitsum|feedback|reached|moved)(\|[a-z0-9.-]+){1,5}$/;
 
@@ -37,7 +40,8 @@ describe('statistics keep no personal data', () => {
       switch (await redis.type(k)) {
         case 'string': return (await redis.get(k)) ?? '';
         case 'hash': return JSON.stringify(await redis.hgetall(k));
-        case 'list': return (await redis.lrange(k, 0, -1)).join('\n');
+        // The chat's activities are kept deflated (storedActivity.ts): read them as the channel does.
+        case 'list': return (await redis.lrangeBuffer(k, 0, -1)).map((b) => JSON.stringify(decodeActivity(b, NO_ENVELOPE, ''))).join('\n');
         case 'set': return (await redis.smembers(k)).join('\n');
         case 'zset': return (await redis.zrange(k, 0, -1)).join('\n');
         case 'stream': return JSON.stringify(await redis.xrange(k, '-', '+'));

@@ -1,7 +1,8 @@
 /**
  * Counting is exact across processes: two real server processes (`tsx src/main.ts`) on one real
  * redis-server, sixteen residents at once, each conversation's turns alternating between the two
- * processes. Every counter of the day must come out exactly at what the scripts imply.
+ * processes. Every counter of the day must come out exactly at what the scripts imply. Each
+ * process batches its counters for up to a second; stopping it (SIGTERM) writes the batch.
  */
 import request from 'supertest';
 import { RedisStatisticsStore } from '../../src/statistics/store/redisStore';
@@ -49,6 +50,7 @@ describe('two server processes, one redis-server', () => {
 
   it(`${RESIDENTS} concurrent residents: every counter is exact`, async () => {
     await Promise.all(Array.from({ length: RESIDENTS }, (_, i) => resident(servers, i)));
+    await Promise.all(servers.map((s) => s.stop()));
     const store = new RedisStatisticsStore(redis, prefix, 400);
     const today = dayOf(new Date(), 'Europe/Helsinki');
     const counts = Object.fromEntries((await store.read([today])).get(today)!);

@@ -74,3 +74,17 @@ export function upgradeTurnState(stored: (Partial<TurnState> & { v?: number }) |
     personContext: s.personContext ?? null,
   };
 }
+
+/** What is stored of a TurnState: `v` and the fields that differ from what upgradeTurnState fills in. */
+export type StoredTurnState = Partial<TurnState> & { v: 3 };
+
+/**
+ * The stored form: defaults (null, false, "none", 0) are left out, since upgradeTurnState gives
+ * them back; about a third of a conversation state's bytes in Redis, on every turn's write.
+ */
+export function storedTurnState(state: TurnState): StoredTurnState {
+  const defaults = upgradeTurnState(undefined) as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { v: TURN_STATE_VERSION };
+  for (const [key, value] of Object.entries(state)) if (value !== defaults[key]) out[key] = value;
+  return out as StoredTurnState;
+}

@@ -5,6 +5,8 @@
  * the same behaviour suite (tests/channels/activityStoreBehaviour.ts).
  */
 import type { Activity } from 'botbuilder';
+import type { StreamListener } from './streamHub';
+import type { Envelope } from './storedActivity';
 
 export interface ConversationRecord {
   conversationId: string;
@@ -40,13 +42,21 @@ export interface ActivityStore {
    * ConversationNotFoundError when the conversation is gone, so a late reply cannot resurrect it.
    */
   append(conversationId: string, activity: Partial<Activity>, options?: AppendOptions): Promise<Appended>;
+  /**
+   * A turn's replies to be appended by the script that ends the current queued turn of the
+   * conversation (Redis: with its state write and release); false when that is not possible here.
+   */
+  deferAppend?(conversationId: string, activities: Partial<Activity>[], options?: AppendOptions): boolean;
+  /** Appends several activities in one atomic step (a turn's replies), numbered in order. */
+  appendMany(conversationId: string, activities: Partial<Activity>[], options?: AppendOptions): Promise<AppendedIds>;
   /** Activities after `watermark` (all when null), oldest first, at most `limit`. */
   read(conversationId: string, watermark: string | null, limit?: number): Promise<ActivityPage>;
   /**
    * Calls `onChange` (possibly more often than needed) after activities beyond `watermark`
-   * appear, from any process. Returns the unsubscribe function.
+   * appear, from any process; for appends made in this process with those activities, so a
+   * listener whose watermark they follow need not read them back. Returns the unsubscribe function.
    */
-  subscribe(conversationId: string, watermark: string | null, onChange: () => void): () => void;
+  subscribe(conversationId: string, watermark: string | null, onChange: StreamListener): () => void;
   /**
    * True the first time a stream token (its `jti`) opens a WebSocket, false after: one socket
    * per stream token, across processes. Forgotten with the conversation.
@@ -66,6 +76,16 @@ export interface AppendOptions {
    */
   turnTicket?: string;
   /**
+   * The conversation's resident and serviceUrl (its record): what the stored form may leave out
+   * because a read restores it (storedActivity.ts). Without it the activity is kept whole.
+   */
+  envelope?: Pick<Envelope, 'userId' | 'serviceUrl'>;
+  /**
+   * With `turnTicket`: the channel of the turn, so the append can also take the conversation when
+   * nobody is ahead and read its state for the turn (`acquired`, see TurnRunOptions.acquired).
+   */
+  prefetchState?: string;
+  /**
    * The client's own id for its post (channelData.clientActivityID). When it equals the id of the
    * conversation's latest client post, the activity is not stored again nor queued: a client that
    * re-sends after its POST failed (the process died mid-turn; another process answers the
@@ -79,6 +99,8 @@ export interface Appended {
   watermark: string;
   /** Set when `clientActivityId` named the latest post: nothing was stored. */
   repeated?: true;
+  /** With AppendOptions.prefetchState, when the turn became the owner at once. */
+  acquired?: Acquired;
 }
 
 /** The client's id for a post, when it gives a usable one (Web Chat, DirectLineJS and our client do). */
@@ -86,6 +108,27 @@ export function clientActivityIdOf(activity: Partial<Activity>): string | undefi
   const data = activity.channelData as Record<string, unknown> | undefined;
   const id = data?.clientActivityID ?? data?.clientActivityId;
   return typeof id === 'string' && id.length > 0 && id.length <= 100 ? id : undefined;
+}
+
+/** What the turn queue's acquire would have read (Redis key → raw value): the turn owns the conversation. */
+export type Acquired = Map<string, string | null>;
+
+export interface AppendedIds {
+  ids: string[];
+  /** Sequence number of the last one. */
+  watermark: string;
+  /** With AppendOptions.prefetchState, when the turn became the owner at once. */
+  acquired?: Acquired;
+}
+
+/**
+ * Activities kept per conversation (DIRECT_LINE_MAX_ACTIVITIES): a reloaded page shows at most
+ * these; ≈60 turns, far beyond a guidance conversation, and a bound on what one conversation holds.
+ */
+export const DEFAULT_MAX_ACTIVITIES = 200;
+
+export function envelopeOf(conversationId: string, given?: Pick<Envelope, 'userId' | 'serviceUrl'>): Envelope {
+  return { conversationId, userId: given?.userId ?? '', serviceUrl: given?.serviceUrl ?? '' };
 }
 
 export const DEFAULT_PAGE_LIMIT = 100;

@@ -6,14 +6,27 @@
 import {
   Activity, ActivityTypes, BotAdapter, ConversationReference, ResourceResponse, TurnContext,
 } from 'botbuilder';
-import { TURN_TICKET } from '../../state/turnQueue';
-import type { ActivityStore } from './activityStore';
+import { FLUSH_REPLIES } from '../../bot/turnPipeline';
+import { TURN_ACQUIRED, TURN_TICKET } from '../../state/turnQueue';
+import type { Envelope } from './storedActivity';
+import type { Acquired, ActivityStore } from './activityStore';
 import { sanitiseOutgoingText } from './sanitise';
 
 export const BOT_ACCOUNT = { id: 'opastin', name: 'Opastin', role: 'bot' } as const;
 
 /** turnState key: how many replies of a resumed turn its first run had already stored. */
 const ALREADY_SENT = Symbol('opastin.alreadySent');
+
+/** A turn's replies waiting to be appended together (see `sendActivities`). */
+interface PendingReplies {
+  conversationId: string;
+  envelope?: Pick<Envelope, 'userId' | 'serviceUrl'>;
+  activities: Partial<Activity>[];
+  /** False once flushed: later sends (an apology after the turn's slot) go straight out. */
+  open: boolean;
+}
+
+const PENDING = Symbol('opastin.directline.pendingReplies');
 
 export class DirectLineAdapter extends BotAdapter {
   /**
@@ -29,21 +42,42 @@ export class DirectLineAdapter extends BotAdapter {
 
   /**
    * Runs one incoming activity through the middleware and `logic` (the turn pipeline);
-   * `turnTicket` is the turn-queue place its append took.
+   * `turnTicket` is the turn-queue place its append took, `envelope` the conversation's record.
+   * The turn's replies are collected and appended in one step when the pipeline flushes them
+   * (FLUSH_REPLIES, before the turn's slot is released) or, at the latest, when the turn ends.
    */
-  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>, turnTicket?: string, alreadySent = 0): Promise<void> {
+  async processActivity(
+    activity: Partial<Activity>,
+    logic: (context: TurnContext) => Promise<void>,
+    turnTicket?: string,
+    envelope?: Pick<Envelope, 'userId' | 'serviceUrl'>,
+    acquired?: Acquired,
+    alreadySent = 0,
+  ): Promise<void> {
     const context = new TurnContext(this, activity);
     if (turnTicket) context.turnState.set(TURN_TICKET, turnTicket);
+    if (turnTicket && acquired) context.turnState.set(TURN_ACQUIRED, acquired);
     // A turn run again after its process died (channel.resumeTurn) replays the same decisions on
-    // the same state: the replies the first run had already stored are not stored twice.
+    // the same state: replies the first run had already stored (an apology or the part before a
+    // pause, delivered early) are not stored twice.
     if (alreadySent > 0) context.turnState.set(ALREADY_SENT, { left: alreadySent });
-    await this.runMiddleware(context, logic);
+    const pending: PendingReplies = { conversationId: activity.conversation?.id ?? '', envelope, activities: [], open: true };
+    context.turnState.set(PENDING, pending);
+    context.turnState.set(FLUSH_REPLIES, (now?: boolean) => this.flush(pending, false, now));
+    try {
+      await this.runMiddleware(context, logic);
+    } finally {
+      await this.flush(pending);
+    }
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const pending = context.turnState.get(PENDING) as PendingReplies | undefined;
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       if (activity.type === 'delay') {
+        // What was said before the pause is shown before it.
+        if (pending) await this.flush(pending, true);
         const ms = typeof activity.value === 'number' ? activity.value : 1000;
         await new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 5000)));
         responses.push({ id: '' });
@@ -62,17 +96,40 @@ export class DirectLineAdapter extends BotAdapter {
       }
       const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
       const prepared = prepareOutgoing(activity, context.activity);
-      try {
-        const { id } = await this.store.append(conversationId, prepared);
-        responses.push({ id });
-      } catch (err) {
-        if ((err as Error).name === 'ConversationNotFoundError') throw err;
-        const id = `${conversationId}|local-${Date.now()}`;
-        if (this.fallback(conversationId, { ...prepared, id }) === 0) throw err;
-        responses.push({ id });
+      if (pending?.open && conversationId === pending.conversationId) {
+        // Numbered when the turn's replies are appended together; nothing here uses the id.
+        pending.activities.push(prepared);
+        responses.push({ id: '' });
+        continue;
       }
+      const [id] = await this.deliver(conversationId, [prepared], pending?.envelope);
+      responses.push({ id });
     }
     return responses;
+  }
+
+  /**
+   * Appends what the turn has said so far; `keepOpen` keeps collecting after (a pause). Unless
+   * `now` (or a pause), the store may leave it to the script that ends the turn (deferAppend).
+   */
+  private async flush(pending: PendingReplies, keepOpen = false, now = false): Promise<void> {
+    pending.open = keepOpen;
+    if (pending.activities.length === 0) return;
+    const activities = pending.activities.splice(0);
+    if (!keepOpen && !now && this.store.deferAppend?.(pending.conversationId, activities, { envelope: pending.envelope })) return;
+    await this.deliver(pending.conversationId, activities, pending.envelope);
+  }
+
+  private async deliver(conversationId: string, activities: Partial<Activity>[], envelope?: Pick<Envelope, 'userId' | 'serviceUrl'>): Promise<string[]> {
+    try {
+      return (await this.store.appendMany(conversationId, activities, { envelope })).ids;
+    } catch (err) {
+      if ((err as Error).name === 'ConversationNotFoundError') throw err;
+      const ids = activities.map((_, i) => `${conversationId}|local-${Date.now()}-${i}`);
+      const reached = activities.map((a, i) => this.fallback(conversationId, { ...a, id: ids[i] }));
+      if (reached.some((n) => n === 0)) throw err;
+      return ids;
+    }
   }
 
   override async updateActivity(): Promise<void> {

@@ -41,8 +41,11 @@ export function authenticate(channel: DirectLineChannel, options: { secretOnly?:
   };
 }
 
-/** For routes with `:conversationId`: the token must be for it, and it must exist. */
-export function loadConversation(channel: DirectLineChannel) {
+/**
+ * For routes with `:conversationId`: the token must be for it, and it must exist. `forPost`: the
+ * record may come from the process's cache (channel.conversationForPost: the append checks).
+ */
+export function loadConversation(channel: DirectLineChannel, options: { forPost?: boolean } = {}) {
   return async function directLineConversation(req: Request, res: Response, next: NextFunction): Promise<void> {
     const auth = res.locals.dl as DirectLineAuth;
     const conversationId = String(req.params.conversationId);
@@ -50,7 +53,7 @@ export function loadConversation(channel: DirectLineChannel) {
       return sendError(res, 403, 'Forbidden', 'This token belongs to another conversation.');
     }
     try {
-      auth.record = await channel.requireConversation(conversationId);
+      auth.record = options.forPost ? await channel.conversationForPost(conversationId) : await channel.requireConversation(conversationId);
       next();
     } catch (err) {
       next(err);

@@ -13,6 +13,7 @@ import { BOT_ACCOUNT, DirectLineAdapter, prepareOutgoing } from './adapter';
 import type { DirectLineConfig } from './config';
 import { DirectLineError } from './errors';
 import { newConversationId, newUserId, signToken, TokenClaims } from './tokens';
+import { RecordCache } from './recordCache';
 import { validateClientActivity } from './validate';
 
 export const CHANNEL_ID = 'directline';
@@ -48,6 +49,7 @@ export class DirectLineChannel {
   readonly conversationTtlSeconds: number;
   /** A stable id per secret, returned as `referenceGrammarId` like the real service. */
   readonly referenceGrammarId: string;
+  private readonly records = new RecordCache();
 
   constructor(private readonly options: DirectLineChannelOptions) {
     this.config = options.config;
@@ -80,7 +82,16 @@ export class DirectLineChannel {
   async requireConversation(conversationId: string): Promise<ConversationRecord> {
     const record = await this.store.get(conversationId);
     if (!record) throw new DirectLineError(404, 'NotFound', 'Conversation not found (it never existed, expired or was deleted).');
+    this.records.set(record);
     return record;
+  }
+
+  /**
+   * For a resident's post: the record from this process's cache when it served the conversation
+   * lately (the append that follows still refuses a deleted or expired one), else from the store.
+   */
+  async conversationForPost(conversationId: string): Promise<ConversationRecord> {
+    return this.records.get(conversationId) ?? this.requireConversation(conversationId);
   }
 
   /**
@@ -96,7 +107,7 @@ export class DirectLineChannel {
       // The POST conversations body's locale, so the greeting is in the resident's language.
       ...(options.locale ? { locale: options.locale } : {}),
     };
-    await this.adapter.processActivity(update, this.options.turnLogic);
+    await this.adapter.processActivity(update, this.options.turnLogic, undefined, record);
     this.options.log.info({ event: 'dl_conversation_started' }, 'Direct Line conversation started');
   }
 
@@ -107,11 +118,13 @@ export class DirectLineChannel {
     // The turn's queue place is taken in the same atomic step that numbers the activity, so the
     // bot answers in transcript order even when posts alternate between processes.
     const turnTicket = randomUUID();
-    const { id, repeated } = await this.store.append(record.conversationId, activity, { turnTicket, clientActivityId: clientActivityIdOf(activity) });
+    const { id, acquired, repeated } = await this.store.append(record.conversationId, activity, {
+      turnTicket, envelope: record, prefetchState: CHANNEL_ID, clientActivityId: clientActivityIdOf(activity),
+    });
     // A re-send of a post already accepted (its POST answer was lost): that one has its turn.
     if (repeated) return { id };
     this.options.log.debug({ event: 'dl_activity', type: activity.type }, 'client activity stored');
-    await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, turnTicket);
+    await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, turnTicket, record, acquired);
     return { id };
   }
 
@@ -130,12 +143,13 @@ export class DirectLineChannel {
       await this.options.queue.run(conversationId, async () => undefined, { ticket });
       return;
     }
-    // Replies the first run stored before it died (its state write had not landed, or the turn
-    // would not be pending): the rerun reaches the same ones first and skips them.
+    // Replies the first run stored before it died (delivered early: an apology, or what came
+    // before a pause); the rerun reaches the same ones first and skips them.
     const after = await this.store.read(conversationId, String(seq), DEFAULT_PAGE_LIMIT).catch(() => null);
     const alreadySent = after?.activities.filter((a) => a.replyToId === activity.id).length ?? 0;
     this.options.log.info({ event: 'dl_turn_recovered', type: activity.type, alreadySent }, 'ran a turn a stopped process had accepted');
-    await this.adapter.processActivity(activity, this.options.turnLogic, ticket, alreadySent);
+    // The post's sender is the resident and its serviceUrl the record's: what the stored replies may leave out.
+    await this.adapter.processActivity(activity, this.options.turnLogic, ticket, { userId: activity.from?.id ?? '', serviceUrl: activity.serviceUrl ?? '' }, undefined, alreadySent);
   }
 
   /**
@@ -153,7 +167,7 @@ export class DirectLineChannel {
       recipient: { id: record.userId, role: 'user' } as Activity['recipient'],
       serviceUrl: record.serviceUrl,
     });
-    return { id: (await this.store.append(conversationId, activity)).id };
+    return { id: (await this.store.append(conversationId, activity, { envelope: record })).id };
   }
 
   /**
@@ -165,6 +179,7 @@ export class DirectLineChannel {
    */
   async deleteConversation(conversationId: string): Promise<boolean> {
     let existed = false;
+    this.records.delete(conversationId);
     // Nothing there (a spent token asking again): answer without queueing anything.
     if (!(await this.store.get(conversationId))) {
       existed = await this.options.erase(conversationId);

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { intSetting, type Env } from '../../config';
+import { DEFAULT_MAX_ACTIVITIES } from './activityStore';
 
 export interface DirectLineConfig {
   /** The master secret: signs tokens; a server-side caller may also use it as a bearer. */
@@ -64,7 +65,7 @@ export function loadDirectLineConfig(env: Env = process.env): { config: DirectLi
     postRateLimitPerMinute: intSetting(env, 'DIRECT_LINE_POST_RATE_LIMIT', 60, problems),
     publicBaseUrl,
     keepAliveMs: intSetting(env, 'DIRECT_LINE_KEEPALIVE_MS', 15000, problems),
-    maxActivities: intSetting(env, 'DIRECT_LINE_MAX_ACTIVITIES', 1000, problems),
+    maxActivities: intSetting(env, 'DIRECT_LINE_MAX_ACTIVITIES', DEFAULT_MAX_ACTIVITIES, problems),
     trustProxy: env.TRUST_PROXY || null,
     frameAncestors: env.CHAT_FRAME_ANCESTORS || (nodeEnv === 'production' ? "'self'" : '*'),
     quickExitUrl: env.CHAT_QUICK_EXIT_URL || 'https://www.google.fi/',

@@ -1,18 +1,22 @@
 /**
  * In-process activity store for `npm start` without Redis and for tests. Same TTL (from creation,
- * never extended) and the same contract as the Redis store; activities are kept as JSON strings
- * so nobody mutates them later, and expired conversations are swept from memory.
+ * never extended) and the same contract as the Redis store; activities are kept in the same
+ * compact stored form (storedActivity.ts), so nobody mutates them later and a conversation costs
+ * little memory, and expired conversations are swept from memory.
  */
 import type { Activity } from 'botbuilder';
 import { EventEmitter } from 'node:events';
 import {
-  activityId, ActivityPage, ActivityStore, Appended, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, parseWatermark,
+  activityId, ActivityPage, ActivityStore, Appended, AppendedIds, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_MAX_ACTIVITIES,
+  DEFAULT_PAGE_LIMIT, parseWatermark,
 } from './activityStore';
+import { decodeActivity, encodeActivity } from './storedActivity';
+import type { LocalAppend, StreamListener } from './streamHub';
 import { ExpirySweep } from '../../state/expirySweep';
 
 interface Entry {
   record: ConversationRecord;
-  activities: { seq: number; json: string }[];
+  activities: { seq: number; stored: Buffer }[];
   seq: number;
   expiresAt: number;
   /** Stream tokens that opened a WebSocket already. */
@@ -28,7 +32,7 @@ export class MemoryActivityStore implements ActivityStore {
 
   constructor(
     private readonly ttlSeconds: number,
-    private readonly maxActivities = 1000,
+    private readonly maxActivities = DEFAULT_MAX_ACTIVITIES,
     private readonly now: () => number = Date.now,
     /** Takes the turn-queue place in the same synchronous step as the sequence number. */
     private readonly reserveTurn?: (conversationId: string, ticket: string) => void,
@@ -62,14 +66,26 @@ export class MemoryActivityStore implements ActivityStore {
     if (options.clientActivityId && last?.clientActivityId === options.clientActivityId) {
       return { id: activityId(conversationId, last.seq), watermark: String(last.seq), repeated: true };
     }
-    entry.seq += 1;
-    if (options.clientActivityId) entry.lastClientPost = { clientActivityId: options.clientActivityId, seq: entry.seq };
-    const { id: _ignored, ...rest } = activity;
-    entry.activities.push({ seq: entry.seq, json: JSON.stringify(rest) });
+    const { ids, watermark } = await this.appendMany(conversationId, [activity], options);
+    if (options.clientActivityId) entry.lastClientPost = { clientActivityId: options.clientActivityId, seq: Number(watermark) };
+    return { id: ids[0], watermark };
+  }
+
+  async appendMany(conversationId: string, activities: Partial<Activity>[], options: AppendOptions = {}): Promise<AppendedIds> {
+    const entry = this.live(conversationId);
+    if (!entry) throw new ConversationNotFoundError();
+    const first = entry.seq + 1;
+    const ids: string[] = [];
+    for (const activity of activities) {
+      entry.seq += 1;
+      entry.activities.push({ seq: entry.seq, stored: encodeActivity(activity, entry.record) });
+      ids.push(activityId(conversationId, entry.seq));
+    }
     if (entry.activities.length > this.maxActivities) entry.activities.splice(0, entry.activities.length - this.maxActivities);
     if (options.turnTicket) this.reserveTurn?.(conversationId, options.turnTicket);
-    queueMicrotask(() => this.events.emit(conversationId));
-    return { id: activityId(conversationId, entry.seq), watermark: String(entry.seq) };
+    const appended: LocalAppend = { first, activities: activities.map((a, i) => ({ ...a, id: ids[i] }) as Activity) };
+    queueMicrotask(() => this.events.emit(conversationId, appended));
+    return { ids, watermark: String(entry.seq) };
   }
 
   async read(conversationId: string, watermark: string | null, limit = DEFAULT_PAGE_LIMIT): Promise<ActivityPage> {
@@ -77,12 +93,12 @@ export class MemoryActivityStore implements ActivityStore {
     if (!entry) throw new ConversationNotFoundError();
     const after = parseWatermark(watermark);
     const page = entry.activities.filter((a) => a.seq > after).slice(0, limit);
-    const activities = page.map((a) => ({ ...JSON.parse(a.json), id: activityId(conversationId, a.seq) }) as Activity);
+    const activities = page.map((a) => decodeActivity(a.stored, entry.record, activityId(conversationId, a.seq)));
     const last = page.length > 0 ? page[page.length - 1].seq : Math.min(after, entry.seq);
     return { activities, watermark: String(last) };
   }
 
-  subscribe(conversationId: string, _watermark: string | null, onChange: () => void): () => void {
+  subscribe(conversationId: string, _watermark: string | null, onChange: StreamListener): () => void {
     this.events.on(conversationId, onChange);
     return () => this.events.off(conversationId, onChange);
   }
@@ -96,7 +112,9 @@ export class MemoryActivityStore implements ActivityStore {
 
   /** Every conversation held, as JSON, for the "end and delete leaves nothing" checks. */
   dump(): string[] {
-    return [...this.entries.values()].map((e) => JSON.stringify({ ...e, usedStreamTokens: [...e.usedStreamTokens] }));
+    return [...this.entries.values()].map((e) =>
+      JSON.stringify({ ...e, activities: e.activities.map((a) => decodeActivity(a.stored, e.record, String(a.seq))), usedStreamTokens: [...e.usedStreamTokens] }),
+    );
   }
 
   notifyDeleted(conversationId: string): void {

@@ -2,45 +2,100 @@
  * Direct Line conversations in Redis, so any server process can serve any conversation. Keys
  * (src/state/keys.ts, all under the conversation's `{<id>}` hash tag):
  *
- * - `conv:{<id>}:dl:meta`   hash: userId, createdAt, serviceUrl, started, seq
- * - `conv:{<id>}:dl:stream` a Redis Stream; entry ids are `0-<seq>`, so watermark n ↔ id 0-n
- * - `conv:{<id>}:dl:ws`     stream tokens already used to open a WebSocket
+ * - `conv:{<id>}:dl:meta` hash: userId, createdAt, serviceUrl, started, seq (the last activity's
+ *   number), trimmed (how many of the oldest were dropped for DIRECT_LINE_MAX_ACTIVITIES), and
+ *   `ws:<jti>` for each stream token that opened a WebSocket already
+ * - `conv:{<id>}:dl:log`  a list of the kept activities in their compact stored form
+ *   (storedActivity.ts); element i is activity number trimmed + 1 + i, so watermark n is a range
  *
- * The record's TTL is set once at creation and never extended; the stream expires with it: a
- * conversation lives at most STATE_TTL_SECONDS (24 h), as the privacy notice says.
+ * A list, not a Redis Stream: a stream preallocates a 4 kB node however little it holds, which was
+ * most of a conversation's memory; nothing here needs stream ids or XREAD (wake-ups go over
+ * pub/sub, streamHub.ts). The record's TTL is set once at creation and never extended; the list
+ * expires with it: a conversation lives at most STATE_TTL_SECONDS (24 h), as the privacy notice says.
  */
 import type { Activity } from 'botbuilder';
 import type Redis from 'ioredis';
-import { conversationKeys } from '../../state/keys';
+import { conversationKeys, sharedKeys, STATE_NAMESPACES } from '../../state/keys';
 import { DEFAULT_LEASE_MS } from '../../state/turnQueue';
 import { enqueueLua } from '../../state/redisTurnQueue';
 import { noteOpen } from '../../state/turnRecovery';
+import { turnScope } from '../../state/turnScope';
 import {
-  activityId, ActivityPage, ActivityStore, Appended, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_PAGE_LIMIT, DIRECT_LINE_TURN, parseWatermark,
+  Acquired, activityId, ActivityPage, ActivityStore, Appended, AppendOptions, AppendedIds, ConversationNotFoundError, ConversationRecord,
+  DEFAULT_PAGE_LIMIT, DEFAULT_MAX_ACTIVITIES, DIRECT_LINE_TURN, envelopeOf, parseWatermark,
 } from './activityStore';
 import type { RedisTopology } from '../../state/redisTopology';
-import { StreamHub } from './streamHub';
+import { LocalAppend, StreamHub, StreamListener } from './streamHub';
+import { decodeActivity, encodeActivity, Envelope } from './storedActivity';
 
-// KEYS: meta, stream, turn queue, turn leases, pending turns. ARGV: json, maxlen, turn token ('' =
-// none), lease ms, queue ttl ms, client activity id ('' = none). Returns { seq, 0 }, { seq of the
-// latest client post, 1 } when it had that client id (nothing stored), or { -1, 0 } when the
-// conversation is gone. A post's turn is recoverable as `dl:<seq>` (turnRecovery.ts): the activity
-// itself is in the stream.
+/**
+ * Numbers and stores `count` activities (ARGV[firstArg …]) after a check that the conversation
+ * exists; sets the Lua local `first`. Shared by APPEND and the end-of-turn extra (deferAppend).
+ */
+function numberLua(meta: string, log: string, max: string, count: string, firstArg: string): string {
+  return `
+local c = tonumber(${count})
+first = redis.call('HINCRBY', ${meta}, 'seq', c) - c + 1
+local len = redis.call('RPUSH', ${log}, unpack(ARGV, ${firstArg}, ${firstArg} + c - 1))
+local over = len - tonumber(${max})
+if over > 0 then
+  redis.call('LTRIM', ${log}, over, -1)
+  redis.call('HINCRBY', ${meta}, 'trimmed', over)
+end
+local left = redis.call('PTTL', ${meta})
+if left > 0 then redis.call('PEXPIRE', ${log}, left) end
+`;
+}
+
+// KEYS: meta, log, turn queue, turn leases, pending turns, then (with a turn token) the state and
+// handoff record to read. ARGV: max kept, turn token ('' = none), lease ms, queue ttl ms, pub/sub
+// channel, message, client activity id ('' = none), n, then the n stored activities. Numbers them
+// in one step (a turn's replies go together), trims the oldest beyond the cap and announces them
+// to the other processes. Returns { first, 0 }; { first, 1, values… } when the turn is at once
+// the conversation's owner (nobody ahead: the common case), so the post, its enqueue, its acquire
+// and its state read are one round trip; { seq of the latest client post, 2 } when it had that
+// client activity id (nothing stored); { -1 } when the conversation is gone. A post's turn is
+// recoverable as `dl:<seq>` (turnRecovery.ts): the activity itself is in the log.
 const APPEND = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return { -1, 0 } end
-if ARGV[6] ~= '' then
+if redis.call('EXISTS', KEYS[1]) == 0 then return { -1 } end
+if ARGV[7] ~= '' then
   local last = redis.call('HMGET', KEYS[1], 'cid', 'cidSeq')
-  if last[1] == ARGV[6] then return { tonumber(last[2]), 1 } end
+  if last[1] == ARGV[7] then return { tonumber(last[2]), 2 } end
 end
-local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
-if ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'cid', ARGV[6], 'cidSeq', seq) end
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '0-' .. seq, 'a', ARGV[1])
-local left = redis.call('PTTL', KEYS[1])
-if left > 0 then redis.call('PEXPIRE', KEYS[2], left) end
-if ARGV[3] ~= '' then
-${enqueueLua('KEYS[3]', 'KEYS[4]', 'KEYS[5]', 'ARGV[3]', 'ARGV[4]', 'ARGV[5]', `'${DIRECT_LINE_TURN}' .. seq`)}
+local first
+${numberLua('KEYS[1]', 'KEYS[2]', 'ARGV[1]', 'ARGV[8]', '9')}
+if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'cid', ARGV[7], 'cidSeq', first) end
+if ARGV[2] ~= '' then
+${enqueueLua('KEYS[3]', 'KEYS[4]', 'KEYS[5]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]', `'${DIRECT_LINE_TURN}' .. first`)}
 end
-return { seq, 0 }
+redis.call('PUBLISH', ARGV[5], ARGV[6])
+if ARGV[2] == '' or #KEYS == 5 or redis.call('LINDEX', KEYS[3], 0) ~= ARGV[2] then return { first, 0 } end
+local out = { first, 1 }
+for i = 6, #KEYS do out[#out + 1] = redis.call('GET', KEYS[i]) end
+return out
+`;
+// KEYS: meta, log. ARGV: watermark (a number), limit. Returns -1 when gone, else
+// { seq, userId, serviceUrl, number of the first returned, activities }.
+const READ = `
+local m = redis.call('HMGET', KEYS[1], 'seq', 'userId', 'serviceUrl', 'trimmed')
+if not m[1] then return -1 end
+local trimmed = tonumber(m[4] or '0')
+local from = math.max(tonumber(ARGV[1]) - trimmed, 0)
+local items = redis.call('LRANGE', KEYS[2], from, from + tonumber(ARGV[2]) - 1)
+return { m[1], m[2] or '', m[3] or '', trimmed + from + 1, items }
+`;
+// The end-of-turn extra (turnScope.ts EndOfTurnExtra): KEYS[KX + 1, 2] meta, log; ARGV[AX + 1 …]
+// max kept, pub/sub channel, message, n, then the n stored activities. `extra` = the first new
+// seq, or -1 when the conversation is gone (deleted while the turn ran: the replies are dropped).
+const APPEND_AT_END = `
+if redis.call('EXISTS', KEYS[KX + 1]) == 1 then
+  local first
+${numberLua('KEYS[KX + 1]', 'KEYS[KX + 2]', 'ARGV[AX + 1]', 'ARGV[AX + 4]', 'AX + 5')}
+  redis.call('PUBLISH', ARGV[AX + 2], ARGV[AX + 3])
+  extra = first
+else
+  extra = -1
+end
 `;
 // KEYS: meta. Returns 1 when this call started the conversation, 0 when it already was, -1 when gone.
 const MARK_STARTED = `
@@ -49,17 +104,14 @@ if redis.call('HGET', KEYS[1], 'started') == '1' then return 0 end
 redis.call('HSET', KEYS[1], 'started', '1')
 return 1
 `;
-// KEYS: meta, sockets. ARGV: jti. 1 = first use, 0 = used before, -1 = conversation gone.
+// KEYS: meta. ARGV: jti. 1 = first use, 0 = used before, -1 = conversation gone.
 const CLAIM_STREAM_TOKEN = `
-local left = redis.call('PTTL', KEYS[1])
-if left <= 0 then return -1 end
-if redis.call('HSETNX', KEYS[2], ARGV[1], '1') == 0 then return 0 end
-redis.call('PEXPIRE', KEYS[2], left)
-return 1
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+return redis.call('HSETNX', KEYS[1], 'ws:' .. ARGV[1], '1')
 `;
 
 export interface RedisActivityStoreOptions {
-  /** Used to open the dedicated blocking connection (XREAD BLOCK): a URL or the configured topology. */
+  /** Used to open the pub/sub connection of the stream hub: a URL or the configured topology. */
   url: string | RedisTopology;
   prefix: string;
   ttlSeconds: number;
@@ -76,7 +128,7 @@ export class RedisActivityStore implements ActivityStore {
     private readonly redis: Redis,
     private readonly options: RedisActivityStoreOptions,
   ) {
-    this.hub = new StreamHub(options.url, redis);
+    this.hub = new StreamHub(options.url, redis, sharedKeys(options.prefix).dlAppendedChannel);
   }
 
   private keys(conversationId: string) {
@@ -87,8 +139,8 @@ export class RedisActivityStore implements ActivityStore {
     return this.keys(conversationId).dlMeta;
   }
 
-  streamKey(conversationId: string): string {
-    return this.keys(conversationId).dlStream;
+  logKey(conversationId: string): string {
+    return this.keys(conversationId).dlLog;
   }
 
   async create(record: ConversationRecord): Promise<void> {
@@ -125,62 +177,98 @@ export class RedisActivityStore implements ActivityStore {
   }
 
   async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<Appended> {
-    const { id: _ignored, ...rest } = activity;
+    const { ids, watermark, acquired, repeated } = await this.appendAll(conversationId, [activity], options);
+    return { id: ids[0], watermark, ...(acquired ? { acquired } : {}), ...(repeated ? { repeated } : {}) };
+  }
+
+  async appendMany(conversationId: string, activities: Partial<Activity>[], options: AppendOptions = {}): Promise<AppendedIds> {
+    return this.appendAll(conversationId, activities, { ...options, clientActivityId: undefined });
+  }
+
+  private async appendAll(conversationId: string, activities: Partial<Activity>[], options: AppendOptions): Promise<AppendedIds & { repeated?: true }> {
     const k = this.keys(conversationId);
+    const env = envelopeOf(conversationId, options.envelope);
+    const stored = activities.map((a) => encodeActivity(a, env));
     const leaseMs = this.options.turnLeaseMs ?? DEFAULT_LEASE_MS;
     // The sweep's index first (another slot on Cluster, so its own command, in the same round
     // trip): a process that dies between the two leaves a due check, not an unfound turn.
-    const [, [seq, repeated]] = (await Promise.all([
+    const reads = options.turnTicket && options.prefetchState ? [...STATE_NAMESPACES.map((ns) => k.state(options.prefetchState!, ns)), k.handoff] : [];
+    const [, result] = (await Promise.all([
       options.turnTicket ? noteOpen(this.redis, this.options.prefix, conversationId, leaseMs) : undefined,
       this.redis.eval(
-        APPEND, 5, k.dlMeta, k.dlStream, k.turnQueue, k.turnLeases, k.turnPending,
-        JSON.stringify(rest), String(this.options.maxActivities ?? 1000), options.turnTicket ?? '',
-        String(leaseMs), String(this.options.turnQueueTtlMs ?? 30000), options.clientActivityId ?? '',
+        APPEND, 5 + reads.length, k.dlMeta, k.dlLog, k.turnQueue, k.turnLeases, k.turnPending, ...reads,
+        String(this.options.maxActivities ?? DEFAULT_MAX_ACTIVITIES), options.turnTicket ?? '',
+        String(leaseMs), String(this.options.turnQueueTtlMs ?? 30000),
+        this.hub.channel, this.hub.message(k.dlLog), options.clientActivityId ?? '', String(stored.length), ...stored,
       ),
-    ])) as [unknown, [number, number]];
-    if (seq === -1) throw new ConversationNotFoundError();
-    if (repeated === 1) return { id: activityId(conversationId, seq), watermark: String(seq), repeated: true };
-    this.hub.notifyLocal(k.dlStream);
-    return { id: activityId(conversationId, seq), watermark: String(seq) };
+    ])) as [unknown, [number, 0 | 1 | 2, ...(string | null)[]]];
+    const [first, flag] = result;
+    if (first === -1) throw new ConversationNotFoundError();
+    // A re-send of the latest client post: nothing stored, its first answer's id.
+    if (flag === 2) return { ids: [activityId(conversationId, first)], watermark: String(first), repeated: true };
+    const acquired = flag === 1 ? new Map(reads.map((key, i) => [key, (result[i + 2] as string | null) ?? null])) : undefined;
+    const ids = activities.map((_, i) => activityId(conversationId, first + i));
+    const appended: LocalAppend = { first, activities: activities.map((a, i) => ({ ...a, id: ids[i] }) as Activity) };
+    this.hub.notifyLocal(k.dlLog, appended);
+    return { ids, watermark: String(first + activities.length - 1), ...(acquired ? { acquired } : {}) };
+  }
+
+  /**
+   * A turn's replies, appended by the script that ends the turn (with its state write and
+   * release: one round trip), when called inside that conversation's queued turn. False
+   * otherwise: append them now.
+   */
+  deferAppend(conversationId: string, activities: Partial<Activity>[], options: AppendOptions = {}): boolean {
+    const turn = turnScope.getStore();
+    if (!turn || turn.conversationId !== conversationId || turn.deferredWrite === undefined || turn.endExtra) return false;
+    const k = this.keys(conversationId);
+    const env = envelopeOf(conversationId, options.envelope);
+    const stored = activities.map((a) => encodeActivity(a, env));
+    turn.endExtra = {
+      lua: APPEND_AT_END,
+      keys: [k.dlMeta, k.dlLog],
+      args: [String(this.options.maxActivities ?? DEFAULT_MAX_ACTIVITIES), this.hub.channel, this.hub.message(k.dlLog), String(stored.length), ...stored],
+      done: (first) => {
+        if (typeof first !== 'number' || first < 1) return;
+        const ids = activities.map((_, i) => activityId(conversationId, first + i));
+        this.hub.notifyLocal(k.dlLog, { first, activities: activities.map((a, i) => ({ ...a, id: ids[i] }) as Activity) });
+      },
+    };
+    return true;
   }
 
   async read(conversationId: string, watermark: string | null, limit = DEFAULT_PAGE_LIMIT): Promise<ActivityPage> {
     const after = parseWatermark(watermark);
-    const results = await this.redis
-      .multi()
-      .hget(this.metaKey(conversationId), 'seq')
-      .xrange(this.streamKey(conversationId), `0-${after + 1}`, '+', 'COUNT', limit)
-      .exec();
-    if (!results) throw new Error('Redis transaction was aborted');
-    const [[seqErr, seqRaw], [rangeErr, entries]] = results as [[Error | null, string | null], [Error | null, [string, string[]][]]];
-    if (seqErr || rangeErr) throw seqErr ?? rangeErr;
-    if (seqRaw === null) throw new ConversationNotFoundError();
-    const activities = entries.map(([id, fields]) => {
-      const seq = Number(id.split('-')[1]);
-      return { ...JSON.parse(fields[1]), id: activityId(conversationId, seq) } as Activity;
-    });
-    const last = entries.length > 0 ? Number(entries[entries.length - 1][0].split('-')[1]) : Math.min(after, Number(seqRaw));
+    const result = (await this.redis.callBuffer('EVAL', READ, 2, this.metaKey(conversationId), this.logKey(conversationId), String(after), String(limit))) as
+      | number
+      | [Buffer, Buffer, Buffer, number, Buffer[]];
+    if (typeof result === 'number') throw new ConversationNotFoundError();
+    const [seqRaw, userId, serviceUrl, firstSeq, items] = result;
+    const env: Envelope = { conversationId, userId: userId.toString(), serviceUrl: serviceUrl.toString() };
+    const activities = items.map((stored, i) => decodeActivity(stored, env, activityId(conversationId, firstSeq + i)));
+    const last = items.length > 0 ? firstSeq + items.length - 1 : Math.min(after, Number(seqRaw.toString()));
     return { activities, watermark: String(last) };
   }
 
-  subscribe(conversationId: string, watermark: string | null, onChange: () => void): () => void {
-    return this.hub.subscribe(this.streamKey(conversationId), parseWatermark(watermark), onChange);
+  subscribe(conversationId: string, _watermark: string | null, onChange: StreamListener): () => void {
+    return this.hub.subscribe(this.logKey(conversationId), onChange);
   }
 
   async claimStreamToken(conversationId: string, jti: string, _ttlSeconds: number): Promise<boolean> {
-    const k = this.keys(conversationId);
-    const result = (await this.redis.eval(CLAIM_STREAM_TOKEN, 2, k.dlMeta, k.dlSockets, jti)) as number;
+    const result = (await this.redis.eval(CLAIM_STREAM_TOKEN, 1, this.metaKey(conversationId), jti)) as number;
     return result === 1;
   }
 
   async delete(conversationId: string): Promise<void> {
     const k = this.keys(conversationId);
-    await this.redis.del(k.dlMeta, k.dlStream, k.dlSockets);
-    this.hub.notifyLocal(k.dlStream);
+    await this.redis.del(k.dlMeta, k.dlLog, k.dlStream, k.dlSockets);
+    this.notifyDeleted(conversationId);
   }
 
   notifyDeleted(conversationId: string): void {
-    this.hub.notifyLocal(this.streamKey(conversationId));
+    const key = this.logKey(conversationId);
+    this.hub.notifyLocal(key);
+    this.hub.announce(key);
   }
 
   async close(): Promise<void> {

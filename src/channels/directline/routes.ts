@@ -58,6 +58,7 @@ export function directLineRoutes(channel: DirectLineChannel): Router {
   const router = Router();
   const auth = authenticate(channel);
   const conversation = loadConversation(channel);
+  const conversationForPost = loadConversation(channel, { forPost: true });
   const postLimit = rateLimit({
     windowMs: 60_000,
     limit: channel.config.postRateLimitPerMinute,
@@ -118,7 +119,7 @@ export function directLineRoutes(channel: DirectLineChannel): Router {
     res.json(conversationReply(channel, req, record!.conversationId, record!.userId, claims ? bearer(req) ?? undefined : undefined));
   });
 
-  router.post('/conversations/:conversationId/activities', auth, conversation, postLimit, async function postActivity(req: Request, res: Response, next) {
+  router.post('/conversations/:conversationId/activities', auth, conversationForPost, postLimit, async function postActivity(req: Request, res: Response, next) {
     try {
       const { record } = res.locals.dl as DirectLineAuth;
       res.json(await channel.postFromClient(record!, req.body));

@@ -1,118 +1,90 @@
 /**
- * One blocking Redis connection per process that waits (XREAD BLOCK) on the streams of every
- * conversation with an open WebSocket here, and tells their listeners when something arrives.
- * When the set of streams changes, CLIENT UNBLOCK (sent on the normal connection) wakes the
- * blocked read so it starts again with the new set. Listeners re-read from their own watermark,
- * so a spurious wake-up costs one XRANGE and nothing else.
+ * Wakes the WebSocket pumps of this process when a conversation they serve gets new activities.
  *
- * On Redis Cluster one XREAD cannot span conversations (their streams live in different slots),
- * so there the hub uses pub/sub instead (clusterNotifier.ts): every append is announced on one
- * channel, and each process wakes the listeners of the streams it serves.
+ * - Appends made here hand their activities straight to the listeners (`notifyLocal`): a pump
+ *   whose watermark they follow sends them without reading Redis back.
+ * - Appends made by another process reach us over pub/sub: the append script itself PUBLISHes
+ *   `<hub id> <stream key>` on one channel (so an append costs no extra round trip, and a
+ *   subscriber receiving costs none either), and every process wakes the listeners of the streams
+ *   it serves, which read from their own watermark. A process ignores its own messages.
+ *
+ * This replaced one blocking XREAD over every open stream: that read had to be issued again after
+ * each append (two round trips per turn) and cannot span slots on a Redis Cluster, where PUBLISH
+ * reaches every node's subscribers. Messages sent while the subscriber was reconnecting are
+ * lost, so after every (re)subscription all listeners are woken once: nothing is missed.
  */
+import type { Activity } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { createRedisClient, whenReady } from '../../state/redisClient';
+import { createRedisClient } from '../../state/redisClient';
 import type { RedisTopology } from '../../state/redisTopology';
-import { ClusterNotifier } from './clusterNotifier';
 
-const BLOCK_MS = 2000;
-
-interface Subscription {
-  lastId: string;
-  listeners: Set<() => void>;
+/** Activities just appended in this process, numbered `first`, `first + 1`, … */
+export interface LocalAppend {
+  first: number;
+  activities: Activity[];
 }
 
-export class StreamHub {
-  private readonly subs = new Map<string, Subscription>();
-  private readonly blocking: Redis;
-  private clientId: number | null = null;
-  private closed = false;
-  private looping = false;
-  private wake: (() => void) | null = null;
-  private readonly notifier: ClusterNotifier | null = null;
+export type StreamListener = (appended?: LocalAppend) => void;
 
-  constructor(url: string | RedisTopology, private readonly control: Redis) {
-    if (typeof url !== 'string' && url.kind === 'cluster') {
-      this.notifier = new ClusterNotifier(url, control, (streamKey) => this.wakeListeners(streamKey));
-    }
-    this.blocking = createRedisClient(url, { commandTimeout: BLOCK_MS + 3000, lazyConnect: this.notifier !== null });
-    this.blocking.on('ready', () => {
-      this.blocking.client('ID').then((id) => (this.clientId = Number(id)), () => (this.clientId = null));
-    });
+export class StreamHub {
+  /** In every message this hub publishes, so it can skip its own. */
+  readonly id = randomUUID();
+  private readonly listeners = new Map<string, Set<StreamListener>>();
+  private subscriber: Redis | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly where: string | RedisTopology,
+    private readonly control: Redis,
+    /** The pub/sub channel of every append (sharedKeys(prefix).dlAppendedChannel). */
+    readonly channel: string,
+  ) {}
+
+  /** The message an append script publishes for `streamKey`. */
+  message(streamKey: string): string {
+    return `${this.id} ${streamKey}`;
   }
 
-  subscribe(streamKey: string, afterSeq: number, listener: () => void): () => void {
-    let sub = this.subs.get(streamKey);
-    if (!sub) {
-      sub = { lastId: `0-${afterSeq}`, listeners: new Set() };
-      this.subs.set(streamKey, sub);
-      this.interrupt();
-    }
-    sub.listeners.add(listener);
-    if (this.notifier) this.notifier.start(streamKey, () => this.subs.forEach((each) => each.listeners.forEach((fn) => fn())));
-    else this.ensureLoop();
-    const owned = sub;
+  subscribe(streamKey: string, listener: StreamListener): () => void {
+    let set = this.listeners.get(streamKey);
+    if (!set) this.listeners.set(streamKey, (set = new Set()));
+    set.add(listener);
+    this.start();
+    const owned = set;
     return () => {
-      owned.listeners.delete(listener);
-      if (owned.listeners.size === 0 && this.subs.get(streamKey) === owned) this.subs.delete(streamKey);
+      owned.delete(listener);
+      if (owned.size === 0 && this.listeners.get(streamKey) === owned) this.listeners.delete(streamKey);
     };
   }
 
-  /** Fast path for appends made in this process: no need to wait for the blocked read. */
-  notifyLocal(streamKey: string): void {
-    this.wakeListeners(streamKey);
-    this.notifier?.announce(streamKey);
+  /** After an append (with its activities) or a delete here: wake this process's listeners. */
+  notifyLocal(streamKey: string, appended?: LocalAppend): void {
+    this.listeners.get(streamKey)?.forEach((fn) => fn(appended));
+  }
+
+  /** A delete: other processes' sockets of the conversation must close too (rare; its own round trip). */
+  announce(streamKey: string): void {
+    this.control.publish(this.channel, this.message(streamKey)).catch(() => undefined);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.wake?.();
-    this.blocking.disconnect();
-    this.notifier?.close();
+    this.listeners.clear();
+    this.subscriber?.disconnect();
   }
 
-  private wakeListeners(streamKey: string): void {
-    this.subs.get(streamKey)?.listeners.forEach((fn) => fn());
-  }
-
-  private interrupt(): void {
-    if (this.wake) {
-      this.wake();
-      return;
-    }
-    if (this.clientId !== null) this.control.client('UNBLOCK', this.clientId).catch(() => undefined);
-  }
-
-  private ensureLoop(): void {
-    if (this.looping || this.closed) return;
-    this.looping = true;
-    void this.loop().finally(() => (this.looping = false));
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.closed) {
-      if (this.subs.size === 0) {
-        await new Promise<void>((resolve) => (this.wake = resolve));
-        this.wake = null;
-        continue;
-      }
-      const keys = [...this.subs.keys()];
-      const ids = keys.map((k) => this.subs.get(k)!.lastId);
-      let result: [string, [string, string[]][]][] | null;
-      try {
-        await whenReady(this.blocking, 5000);
-        result = (await this.blocking.xread('COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids)) as typeof result;
-      } catch {
-        if (this.closed) return;
-        // Redis is away: back off briefly, the client reconnects by itself.
-        await new Promise<void>((resolve) => setTimeout(resolve, 500).unref());
-        continue;
-      }
-      for (const [key, entries] of result ?? []) {
-        const sub = this.subs.get(key);
-        if (!sub || entries.length === 0) continue;
-        sub.lastId = entries[entries.length - 1][0];
-        sub.listeners.forEach((fn) => fn());
-      }
-    }
+  private start(): void {
+    if (this.subscriber || this.closed) return;
+    const sub = createRedisClient(this.where, { lazyConnect: true });
+    this.subscriber = sub;
+    sub.on('message', (_channel: string, message: string) => {
+      const space = message.indexOf(' ');
+      if (space > 0 && message.slice(0, space) !== this.id) this.notifyLocal(message.slice(space + 1));
+    });
+    sub.on('ready', () => {
+      sub.subscribe(this.channel).then(() => this.listeners.forEach((set) => set.forEach((fn) => fn())), () => undefined);
+    });
+    sub.connect().catch(() => undefined); // reconnects by itself; 'ready' subscribes
   }
 }

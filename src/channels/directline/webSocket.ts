@@ -10,6 +10,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../../logging/logger';
 import type { DirectLineChannel } from './channel';
 import { DIRECT_LINE_PATH } from './routes';
+import type { LocalAppend } from './streamHub';
 import { verifyToken } from './tokens';
 
 const STREAM_PATH = new RegExp(`^${DIRECT_LINE_PATH}/conversations/([A-Za-z0-9_-]{1,128})/stream$`);
@@ -126,7 +127,17 @@ export class DirectLineStreams {
       }
     };
 
-    const unsubscribe = this.channel.store.subscribe(conversationId, watermark, () => void pump());
+    // Activities this process just appended are sent as they are when they follow the socket's
+    // watermark directly (no read back from the store); anything else (another process's append,
+    // a gap, a read still running) goes through the read, which starts from the watermark.
+    const onChange = (appended?: LocalAppend): void => {
+      const next = (watermark === null ? 0 : Number(watermark)) + 1;
+      if (!appended || pumping || appended.first !== next || ws.readyState !== WebSocket.OPEN) return void pump();
+      watermark = String(appended.first + appended.activities.length - 1);
+      ws.send(JSON.stringify({ activities: appended.activities, watermark }));
+    };
+
+    const unsubscribe = this.channel.store.subscribe(conversationId, watermark, onChange);
     let sockets = this.open.get(conversationId);
     if (!sockets) this.open.set(conversationId, (sockets = new Map()));
     sockets.set(ws, () => watermark);

@@ -13,6 +13,7 @@
  * table's edges, the queue index changing in the same script, so "two counsellors accept at
  * once" and "accept races cancel" have exactly one winner across connections and processes.
  */
+import { takePrefetched } from '../../state/turnScope';
 import type Redis from 'ioredis';
 import { conversationKeys, sharedKeys } from '../../state/keys';
 import { HandoffRecord, parseRecord, RECORD_SCHEMA } from '../record';
@@ -78,7 +79,10 @@ export class RedisHandoffStore implements HandoffStore {
   }
 
   async get(conversationId: string): Promise<HandoffRecord | null> {
-    return parseRecord(await this.redis.get(this.recordKey(conversationId)));
+    // Inside a turn the queue may have read it already, with the turn's acquire (turnScope.ts).
+    const key = this.recordKey(conversationId);
+    const prefetched = takePrefetched(key);
+    return parseRecord(prefetched !== undefined ? prefetched : await this.redis.get(key));
   }
 
   async commit(conversationId: string, expected: { version: number; state: HandoffState }, next: HandoffRecord | null, ttlSeconds: number): Promise<boolean> {

@@ -2,9 +2,14 @@
  * Watches turns and handoff deliveries without changing them, and feeds both the operational
  * metrics and the day aggregates. Two wrappers around the turn: the outer one around the turn
  * pipeline (latency, errors, apologies, outgoing activities), the inner one around the bot's
- * logic inside the conversation's turn-queue slot (queue wait, state before and after). The
- * statistics of a turn are written before the turn completes (one MULTI), bounded by a timeout:
- * a slow or dead Redis costs a turn at most that, and is counted, never thrown.
+ * logic inside the conversation's turn-queue slot (queue wait, state before and after).
+ *
+ * A turn's counters are added to this process's batch and written at most FLUSH_MS later, one
+ * MULTI for all turns of that second, instead of one MULTI per turn (a Redis round trip a turn
+ * saved; under load, hundreds of turns share one write). Sums stay exact across processes
+ * (HINCRBY). A write that fails or times out is counted and its counts go back into the batch
+ * for the next write; what a crashed process had not written yet (at most FLUSH_MS worth) is
+ * lost. Shutdown and tests (`settled()`) write at once.
  */
 import type { BotState, TurnContext } from 'botbuilder';
 import type { ContentBundle } from '../../engine/contentBundle';
@@ -23,6 +28,8 @@ type Deliver = (conversationId: string, activity: Record<string, unknown>) => Pr
 
 const PROBE = Symbol('opastin.statistics.probe');
 const WRITE_TIMEOUT_MS = 1000;
+/** How long a turn's counters may wait in the batch. */
+export const FLUSH_MS = 1000;
 const ACTIVITY_TYPES = new Set(['message', 'event', 'conversationUpdate', 'invoke', 'typing', 'endOfConversation', 'messageReaction']);
 
 interface Probe {
@@ -55,6 +62,9 @@ export class TurnObserver {
   /** Set once the chat channel exists: the activity just before one in a conversation. */
   previousActivity: ((conversationId: string, activityId: string) => Promise<{ channelData?: unknown } | null>) | null = null;
   private pending = new Set<Promise<void>>();
+  /** Counters not yet written, per day. */
+  private batch = new Map<string, DayCounts>();
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: ObserverOptions) {}
 
@@ -161,8 +171,9 @@ export class TurnObserver {
     };
   }
 
-  /** Resolves when every write started so far has finished (tests, shutdown). */
+  /** Writes the batch now and resolves when every write started so far has finished (tests, shutdown). */
   async settled(): Promise<void> {
+    this.flush();
     await Promise.all([...this.pending]);
   }
 
@@ -182,22 +193,50 @@ export class TurnObserver {
 
   private async record(facts: StatFact[]): Promise<void> {
     if (facts.length === 0) return;
-    const counts: DayCounts = new Map();
-    for (const fact of facts) mergeCounts(counts, countersOf(fact));
     const day = dayOf(this.o.clock?.() ?? new Date(), this.o.timeZone);
-    const write = this.o.store.add(day, counts);
-    const tracked = write.catch(() => undefined);
-    this.pending.add(tracked);
-    void tracked.finally(() => this.pending.delete(tracked));
+    let counts = this.batch.get(day);
+    if (!counts) this.batch.set(day, (counts = new Map()));
+    for (const fact of facts) mergeCounts(counts, countersOf(fact));
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => this.flush(), FLUSH_MS);
+    this.flushTimer.unref();
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const batch = this.batch;
+    this.batch = new Map();
+    for (const [day, counts] of batch) {
+      const tracked = this.write(day, counts);
+      this.pending.add(tracked);
+      void tracked.finally(() => this.pending.delete(tracked));
+    }
+  }
+
+  private async write(day: string, counts: DayCounts): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('statistics write timed out')), WRITE_TIMEOUT_MS);
     });
+    let timedOut = false;
     try {
-      await Promise.race([write, timeout]);
+      await Promise.race([this.o.store.add(day, counts), timeout.catch((err) => ((timedOut = true), Promise.reject(err)))]);
     } catch (err) {
       this.o.metrics.statisticsWriteErrors.inc();
       this.o.log.warn({ event: 'statistics_write_failed', err }, 'service statistics not written');
+      // A refused write goes again with the next one. One that timed out may still land, so it
+      // is not repeated (the counts stay exact or fall short, never double).
+      if (!timedOut) {
+        let again = this.batch.get(day);
+        if (!again) this.batch.set(day, (again = new Map()));
+        mergeCounts(again, [...counts].map(([field, by]) => ({ field, by })));
+        this.scheduleFlush();
+      }
     } finally {
       clearTimeout(timer);
     }

@@ -103,6 +103,7 @@ const RISK_CONCEPTS = [
   'denial', // I am not suicidal, I would never kill myself, I do not want to die
   // What a "kill"/"die" verb is about when it is a figure of speech
   'hyperbole',
+  'pet', // the dog, the cat: "the dog is killing me" is a figure of speech, "our dog died" is not
   'chore', // dishes, cleaning: "I'll kill him if he doesn't do the dishes"
   'natural-death', // of old age, at home, peacefully: a wish about how to die one day
   // A joke marker (lol, haha, xd): a "kill" anywhere in the message is a figure of speech

@@ -116,6 +116,8 @@ export const RULES: readonly RiskRule[] = [
 export const HYPERBOLE: readonly { subject: Concept; targets: readonly Concept[]; window: number; after?: true }[] = [
   { subject: 'hyperbole', targets: ['kill', 'death'], window: 4 },
   { subject: 'chore', targets: ['kill'], window: 10 },
+  // A pet "kills" only in a figure of speech; a pet that died is a real loss (grief, a topic word), not hidden.
+  { subject: 'pet', targets: ['kill'], window: 4 },
   // Only right after the verb ("kuolla kotona", "die at home"): "en jaksa kotona, haluan kuolla" stays a wish to die.
   { subject: 'natural-death', targets: ['death'], window: 3, after: true },
 ];

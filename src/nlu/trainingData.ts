@@ -65,7 +65,8 @@ export function loadTrainingData(contentDir: string): { data: TrainingData; diag
 
   for (const name of names) {
     const file = new YamlFile(path.join(dir, name), rel(path.join(dir, name)));
-    const m = /^(topics|crisis|spelling|risk)\.([a-z]+)\.ya?ml$/.exec(name);
+    // `risk.fi.emergency.yaml`: a part of `risk.fi.yaml` (one concept group a file, under 400 lines); parts add to the same lists.
+    const m = /^(topics|crisis|spelling|risk)\.([a-z]+)(?:\.[a-z][a-z-]*)?\.ya?ml$/.exec(name);
     if (name === 'omaolo.yaml') {
       if (file.load()) readOmaolo(file, data);
     } else if (m && isLang(m[2])) {
@@ -77,7 +78,7 @@ export function loadTrainingData(contentDir: string): { data: TrainingData; diag
         else readSpelling(file, target);
       }
     } else {
-      file.report('NLU009', null, `unknown file name "${name}"; it was ignored`, 'use topics.<fi|sv|en>.yaml, crisis.<lang>.yaml, risk.<lang>.yaml, spelling.<lang>.yaml or omaolo.yaml', 'warning');
+      file.report('NLU009', null, `unknown file name "${name}"; it was ignored`, 'use topics.<fi|sv|en>.yaml, crisis.<lang>.yaml, risk.<lang>.yaml, spelling.<lang>.yaml (each may have parts such as risk.<lang>.<group>.yaml) or omaolo.yaml', 'warning');
     }
     diagnostics.push(...file.diagnostics);
   }

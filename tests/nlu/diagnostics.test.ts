@@ -41,6 +41,21 @@ describe('content diagnostics', () => {
     expect(byCode('NLU002')).toMatchObject({ line: 7, col: 10 });
   });
 
+  it('reads a part file (risk.<lang>.<group>.yaml) into the same concepts, with its own file:line:col', () => {
+    const nluDir = path.join(dir, 'content', 'nlu');
+    // Without the part, the emergency concepts are gone: chest pain with a numb arm is no 112 case.
+    rmSync(path.join(nluDir, 'risk.fi.emergency.yaml'));
+    expect(buildNlu(path.join(dir, 'content')).nlu.detectCrisis('rintaan sattuu ja vasen käsi on tunnoton', 'fi').kind).not.toBe('medical-emergency');
+    writeFileSync(
+      path.join(nluDir, 'risk.fi.emergency.yaml'),
+      ['concepts:', '  chest-pain:', '    - rintaan sattuu', '  numb:', '    - tunnoton', '  sideways: [a]', ''].join('\n'),
+    );
+    const { nlu, diagnostics } = buildNlu(path.join(dir, 'content'));
+    expect(nlu.detectCrisis('rintaan sattuu ja vasen käsi on tunnoton', 'fi').kind).toBe('medical-emergency');
+    expect(diagnostics.find((d) => d.code === 'NLU013')).toMatchObject({ file: 'content/nlu/risk.fi.emergency.yaml', line: 6, col: 3 });
+    expect(diagnostics.some((d) => d.code === 'NLU009')).toBe(false);
+  });
+
   it('never throws, even when the folder is missing', () => {
     const { nlu, diagnostics } = buildNlu(path.join(dir, 'nowhere'));
     expect(diagnostics.some((d) => d.code === 'NLU011')).toBe(true);

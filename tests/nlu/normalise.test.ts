@@ -28,6 +28,12 @@ describe('tokenise', () => {
     expect(tokenise("i'm ok, don't")).toEqual(['im', 'ok', 'dont']);
     expect(tokenise('neuvola-aika')).toEqual(['neuvola', 'aika']);
   });
+
+  it('keeps a one-letter prefix on its word, so the A-clinic is one word in every language', () => {
+    expect(tokenise('lähin a-klinikka')).toEqual(['lähin', 'aklinikka']);
+    expect(tokenise('neuvola-a-aika c-vitamiini')).toEqual(['neuvola', 'a', 'aika', 'cvitamiini']);
+    expect(shippedNlu().classify('closest a-clinic').topic).toBe('substance-use');
+  });
 });
 
 describe('hyphenated coordination', () => {

@@ -64,6 +64,10 @@ const CRISIS: [string, Lang, CrisisKind, string][] = [
   ['i have stockpiled my meds for a month', 'en', 'suicide', 'pills-hoard'],
   // a child who swallowed pills
   ['taapero söi mummon lääkkeitä', 'fi', 'poisoning', 'child-took-pills'],
+  // letters written and the home cleaned ready: a preparatory act without a death word
+  ['kirjoitin kirjeen äidille ja siivosin kämpän kuntoon', 'fi', 'suicide', 'affairs-letters'],
+  ['skrev brev till mamma och har städat klart hemma', 'sv', 'suicide', 'affairs-letters'],
+  ['left letters for my parents and tidied up so all is done', 'en', 'suicide', 'affairs-letters'],
 ];
 
 const EMERGENCY: [string, Lang, string][] = [
@@ -83,6 +87,9 @@ const EMERGENCY: [string, Lang, string][] = [
   ['my son fell and isn\'t moving', 'en', 'fell-not-moving'],
   ['lapsen kurkku turpoaa ampiaisen piston jälkeen', 'fi', 'throat-swelling-allergen'],
   ['her tongue is swelling and she is struggling to breathe', 'en', 'breathless'],
+  // the verb before the chest ("puristaa rintaa"), as Finnish often puts it
+  ['painaa rintaa ja vasen käsi on puutunut', 'fi', 'chest-pain-numb-arm'],
+  ['puristaa rintakehää ja kylmä hiki', 'fi', 'chest-pain-cold-sweat'],
 ];
 
 describe('risk rules for the kinds blind messages had', () => {
@@ -160,6 +167,30 @@ const NOT_CRISIS: [string, Lang, 'check' | 'none' | 'not 112'][] = [
   ['kurkku on turvonnut ja kipeä', 'fi', 'not 112'],
   ['ei saa henkeä juostessa, onko astma', 'fi', 'not 112'],
   ['viilsin sormeen haavan kun kokkasin', 'fi', 'none'],
+  // a pet "kills" only as a figure of speech (a pet that died stays visible: grief is a topic)
+  ['koira tappaa mut, haukkuu koko yön', 'fi', 'none'],
+  ['katten dödar mig, jamar hela natten', 'sv', 'none'],
+  ['the cat is killing me, meowing all night', 'en', 'none'],
+  // work hyperbole with a racing heart
+  ['esimies tappaa mut jos raportti myöhästyy, sydän hakkaa', 'fi', 'none'],
+  ['projektet dödar mig, hjärtat rusar', 'sv', 'none'],
+  ['my supervisor is going to kill me, my heart is pounding', 'en', 'none'],
+  // a third person's past suicide, asked about as a parent
+  ['naapurin poika teki itsemurhan, kuinka keskustelen siitä lasteni kanssa', 'fi', 'none'],
+  ['en lärare begick självmord, hur pratar vi med eleverna', 'sv', 'none'],
+  ['how can i tell my kids about their uncle who committed suicide', 'en', 'none'],
+  // quitting a habit is no "ending it all"
+  ['lopetin kaiken juomisen kuukausi sitten', 'fi', 'none'],
+  // a living will and a calm word about one's own death
+  ['en halua enää tehohoitoa, miten kirjaan sen hoitotahtoon', 'fi', 'none'],
+  ['jag är 91, inte rädd för döden men behöver hjälp med tvätten', 'sv', 'none'],
+  ["i'm 89 and death doesn't frighten me, i just need a cleaner", 'en', 'none'],
+  // illness and the boss, Swedish and English figures of speech
+  ['influensan tar livet av mig, kan jag få sjukintyg', 'sv', 'none'],
+  ['my boss will kill me if i miss the meeting', 'en', 'none'],
+  // a crisis line called in the past, now asking for longer support
+  ['ringde kristelefonen i vintras och nu behöver jag samtalsstöd', 'sv', 'none'],
+  ['i phoned the crisis line once and it helped, now i want regular therapy', 'en', 'none'],
 ];
 
 describe('denials and ordinary messages with the same words', () => {

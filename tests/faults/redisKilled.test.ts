@@ -59,6 +59,9 @@ it('web chat gets the apology with 112 during the outage, and works again within
   const ws = new WebSocket(started.streamUrl.replace(/^ws:\/\/[^/]+/, server.wsUrl));
   const seen = messages(ws);
   await new Promise((resolve) => ws.once('open', resolve));
+  // The resident has seen the greeting, so the stream is attached to this process before Redis dies
+  // (right after 'open' it may still be reading its backlog from Redis).
+  await until(() => seen[0], 5000);
 
   process.kill(redis.pid, 'SIGKILL');
   const t0 = Date.now();

@@ -66,6 +66,8 @@ const CRISIS: [string, Lang, CrisisKind, string][] = [
   ['taapero söi mummon lääkkeitä', 'fi', 'poisoning', 'child-took-pills'],
   // letters written and the home cleaned ready: a preparatory act without a death word
   ['kirjoitin kirjeen äidille ja siivosin kämpän kuntoon', 'fi', 'suicide', 'affairs-letters'],
+  // colloquial and without ä/ö: the translative clipped ("valmiiks", spelling.fi.yaml)
+  ['kirjotin kirjeet lapsille ja siivosin kamppani valmiiks', 'fi', 'suicide', 'affairs-letters'],
   ['skrev brev till mamma och har städat klart hemma', 'sv', 'suicide', 'affairs-letters'],
   ['left letters for my parents and tidied up so all is done', 'en', 'suicide', 'affairs-letters'],
 ];

@@ -12,6 +12,7 @@
  * substitutions in one word can be missed; transpositions and single slips are found.)
  */
 import { distance } from 'fastest-levenshtein';
+import { Memo } from './memo';
 
 const MIN_LENGTH = 5;
 const MAX_CACHE = 20_000;
@@ -29,7 +30,8 @@ export class Vocabulary {
   private readonly foldWords = new Set<string>();
   private readonly foldStems = new Set<string>();
   private readonly index = new Map<string, string[]>();
-  private readonly cache = new Map<string, string | null>();
+  /** Corrections already looked up: at most MAX_CACHE words (two generations of half as many). */
+  private readonly cache = new Memo<string, string | null>(MAX_CACHE / 2);
 
   constructor(private readonly extraKnown: ReadonlySet<string>) {}
 
@@ -105,7 +107,6 @@ export class Vocabulary {
         }
       }
     }
-    if (this.cache.size >= MAX_CACHE) this.cache.clear();
     this.cache.set(word, best);
     return best;
   }

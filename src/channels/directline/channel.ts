@@ -136,8 +136,9 @@ export class DirectLineChannel {
    */
   async resumeTurn(conversationId: string, ticket: string, recoverable: string): Promise<void> {
     const seq = recoverable.startsWith(DIRECT_LINE_TURN) ? Number(recoverable.slice(DIRECT_LINE_TURN.length)) : NaN;
-    const page = Number.isInteger(seq) && seq > 0 ? await this.store.read(conversationId, String(seq - 1), 1).catch(() => null) : null;
-    const activity = page?.activities[0];
+    // One read: the post itself, then what followed it.
+    const page = Number.isInteger(seq) && seq > 0 ? await this.store.read(conversationId, String(seq - 1), DEFAULT_PAGE_LIMIT + 1).catch(() => null) : null;
+    const [activity, ...after] = page?.activities ?? [];
     if (!activity || activity.id !== activityId(conversationId, seq)) {
       // Nothing to run (trimmed, deleted, unknown description): just give the place up.
       await this.options.queue.run(conversationId, async () => undefined, { ticket });
@@ -145,8 +146,7 @@ export class DirectLineChannel {
     }
     // Replies the first run stored before it died (delivered early: an apology, or what came
     // before a pause); the rerun reaches the same ones first and skips them.
-    const after = await this.store.read(conversationId, String(seq), DEFAULT_PAGE_LIMIT).catch(() => null);
-    const alreadySent = after?.activities.filter((a) => a.replyToId === activity.id).length ?? 0;
+    const alreadySent = after.filter((a) => a.replyToId === activity.id).length;
     this.options.log.info({ event: 'dl_turn_recovered', type: activity.type, alreadySent }, 'ran a turn a stopped process had accepted');
     // The post's sender is the resident and its serviceUrl the record's: what the stored replies may leave out.
     await this.adapter.processActivity(activity, this.options.turnLogic, ticket, { userId: activity.from?.id ?? '', serviceUrl: activity.serviceUrl ?? '' }, undefined, alreadySent);

@@ -28,6 +28,18 @@ interface PendingReplies {
 
 const PENDING = Symbol('opastin.directline.pendingReplies');
 
+/** What the channel knows of a turn before it runs. */
+export interface TurnOptions {
+  /** The turn-queue place the post's append took. */
+  ticket?: string;
+  /** The conversation's record: what stored replies leave out. */
+  envelope?: Pick<Envelope, 'userId' | 'serviceUrl'>;
+  /** What the append's script already read for the turn (lock and state) when nobody was ahead. */
+  acquired?: Acquired;
+  /** Replies of a resumed turn that its first run had already stored. */
+  alreadySent?: number;
+}
+
 export class DirectLineAdapter extends BotAdapter {
   /**
    * `fallback` delivers a reply straight to this process's WebSockets when the store cannot be
@@ -41,22 +53,15 @@ export class DirectLineAdapter extends BotAdapter {
   }
 
   /**
-   * Runs one incoming activity through the middleware and `logic` (the turn pipeline);
-   * `turnTicket` is the turn-queue place its append took, `envelope` the conversation's record.
+   * Runs one incoming activity through the middleware and `logic` (the turn pipeline).
    * The turn's replies are collected and appended in one step when the pipeline flushes them
    * (FLUSH_REPLIES, before the turn's slot is released) or, at the latest, when the turn ends.
    */
-  async processActivity(
-    activity: Partial<Activity>,
-    logic: (context: TurnContext) => Promise<void>,
-    turnTicket?: string,
-    envelope?: Pick<Envelope, 'userId' | 'serviceUrl'>,
-    acquired?: Acquired,
-    alreadySent = 0,
-  ): Promise<void> {
+  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>, turn: TurnOptions = {}): Promise<void> {
+    const { ticket, envelope, acquired, alreadySent = 0 } = turn;
     const context = new TurnContext(this, activity);
-    if (turnTicket) context.turnState.set(TURN_TICKET, turnTicket);
-    if (turnTicket && acquired) context.turnState.set(TURN_ACQUIRED, acquired);
+    if (ticket) context.turnState.set(TURN_TICKET, ticket);
+    if (ticket && acquired) context.turnState.set(TURN_ACQUIRED, acquired);
     // A turn run again after its process died (channel.resumeTurn) replays the same decisions on
     // the same state: replies the first run had already stored (an apology or the part before a
     // pause, delivered early) are not stored twice.

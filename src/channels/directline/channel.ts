@@ -107,7 +107,7 @@ export class DirectLineChannel {
       // The POST conversations body's locale, so the greeting is in the resident's language.
       ...(options.locale ? { locale: options.locale } : {}),
     };
-    await this.adapter.processActivity(update, this.options.turnLogic, undefined, record);
+    await this.adapter.processActivity(update, this.options.turnLogic, { envelope: record });
     this.options.log.info({ event: 'dl_conversation_started' }, 'Direct Line conversation started');
   }
 
@@ -124,7 +124,7 @@ export class DirectLineChannel {
     // A re-send of a post already accepted (its POST answer was lost): that one has its turn.
     if (repeated) return { id };
     this.options.log.debug({ event: 'dl_activity', type: activity.type }, 'client activity stored');
-    await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, turnTicket, record, acquired);
+    await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, { ticket: turnTicket, envelope: record, acquired });
     return { id };
   }
 
@@ -149,7 +149,9 @@ export class DirectLineChannel {
     const alreadySent = after.filter((a) => a.replyToId === activity.id).length;
     this.options.log.info({ event: 'dl_turn_recovered', type: activity.type, alreadySent }, 'ran a turn a stopped process had accepted');
     // The post's sender is the resident and its serviceUrl the record's: what the stored replies may leave out.
-    await this.adapter.processActivity(activity, this.options.turnLogic, ticket, { userId: activity.from?.id ?? '', serviceUrl: activity.serviceUrl ?? '' }, undefined, alreadySent);
+    await this.adapter.processActivity(activity, this.options.turnLogic, {
+      ticket, envelope: { userId: activity.from?.id ?? '', serviceUrl: activity.serviceUrl ?? '' }, alreadySent,
+    });
   }
 
   /**

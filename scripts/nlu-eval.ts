@@ -5,7 +5,7 @@
  * src/nlu/evaluate.ts (crisis caught 100 %, full-crisis false alarms ≤3 %, check-in rate ≤10 %,
  * topic accuracy ≥90 %, ECE ≤0.1). With paths: scores those sets only, e.g. a blind set
  * (`npm run nlu:eval -- eval/blind/C.jsonl`), reports the gate but never changes anything.
- * A blind set is scored once and the result written into docs/nlu.md (see the protocol there).
+ * A blind set is scored once and the result written into docs/nlu-blind-scores.md (protocol: eval/blind/README.md).
  * `--fit-temperature`: fits the calibration temperature on the dev sets (never on a blind set).
  */
 import { readdirSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { overlapKey, overlapping } from '../../src/nlu/trainingOverlap';
 import { contentDir, repoRoot, shippedNlu } from './helpers';
 
 // Only the dev sets gate. eval/blind/ holds a set nobody has seen; it is scored once by hand
-// (docs/nlu.md) and must never be read by a test, or it stops being blind.
+// (docs/nlu-blind-scores.md) and must never be read by a test, or it stops being blind.
 const DEV_DIR = path.join(repoRoot, 'eval/dev');
 const DEV_SETS = readdirSync(DEV_DIR)
   .filter((f) => f.endsWith('.jsonl'))

@@ -5,14 +5,14 @@
  * its end (the head) or start, so new compounds still carry their meaning.
  */
 import { fold } from './fold';
-import { Memo } from './memo';
+import { Memo, Remembers, recall, remember } from './memo';
 import { expandCoordination } from './normalise';
 import { stem, stemUncached } from './stemmer';
 import { normaliseLast, tokeniseLast } from './tokenise';
 import type { Lang } from './types';
 import { Vocabulary } from './vocabulary';
 
-export interface Token {
+export interface Token extends Remembers {
   /** Normalised word after spelling maps and typo correction. */
   word: string;
   stem: string;
@@ -23,6 +23,12 @@ export interface Token {
   corrected?: true;
   /** The word as typed, when typo correction replaced it. */
   typed?: Token;
+  /**
+   * Per-word work of later steps (pattern lists, features), remembered on the token (memo.ts):
+   * never evidence itself. Set when a token is made (every token has one shape): undefined for a
+   * token the word memo shares, null for one no other message will see.
+   */
+  memo?: unknown[] | null;
 }
 
 interface WordAnalysis {
@@ -71,7 +77,6 @@ export class Analyser {
   private readonly stopStems: Set<string>;
   private readonly memo = new Memo<string, WordAnalysis>(MAX_MEMO);
   private sealed = false;
-  private readonly featureMemo = new WeakMap<Token, readonly string[]>();
 
   constructor(
     readonly lang: Lang,
@@ -123,24 +128,25 @@ export class Analyser {
     if (hit) return hit;
     const mapped = this.spelling.colloquial.get(raw);
     const words = mapped === undefined ? [raw] : mapped.split(' ').filter(Boolean);
+    const shared = this.sealed && remember;
     const typed: Token[] = [];
     const fixable: boolean[] = [];
     for (const w of words) {
       const s = stemUncached(w, this.lang);
       const f = fold(w);
       const fs = f === w ? s : stemUncached(f, this.lang);
-      typed.push({ word: w, stem: s, fold: f, foldStem: fs });
+      typed.push({ word: w, stem: s, fold: f, foldStem: fs, memo: shared ? undefined : null });
       fixable.push(w.length <= MAX_CORRECT_LENGTH && !this.vocabulary.hasFolded(f, fs));
     }
     const a = { typed, fixable };
-    if (this.sealed && remember) this.memo.set(raw, a);
+    if (shared) this.memo.set(raw, a);
     return a;
   }
 
   private token(word: string, corrected: boolean): Token {
     const s = stem(word, this.lang);
     const f = fold(word);
-    const t: Token = { word, stem: s, fold: f, foldStem: f === word ? s : stem(f, this.lang) };
+    const t: Token = { word, stem: s, fold: f, foldStem: f === word ? s : stem(f, this.lang), memo: null };
     if (corrected) t.corrected = true;
     return t;
   }
@@ -163,12 +169,27 @@ export class Analyser {
   }
 
   /**
-   * One token's features. Remembered per token object once the vocabulary is sealed: tokens of
-   * the word memo are shared between messages (and between a message and its parts), so a word's
+   * features(tokens), and the features of the tokens typo correction left as typed, in one pass:
+   * the classifier's safety net reads the second (engine.ts).
+   */
+  featuresAndTyped(tokens: readonly Token[]): { all: string[]; typed: string[] } {
+    const all: string[] = [];
+    const typed: string[] = [];
+    for (const t of tokens) {
+      const fs = this.tokenFeatures(t);
+      for (const f of fs) all.push(f);
+      if (!t.corrected) for (const f of fs) typed.push(f);
+    }
+    return { all, typed };
+  }
+
+  /**
+   * One token's features. Remembered on the token once the vocabulary is sealed: tokens of the
+   * word memo are shared between messages (and between a message and its parts), so a word's
    * compound parts and n-grams are worked out once.
    */
   private tokenFeatures(t: Token): readonly string[] {
-    const hit = this.sealed ? this.featureMemo.get(t) : undefined;
+    const hit = this.sealed ? (recall(t, this) as readonly string[] | undefined) : undefined;
     if (hit) return hit;
     const out: string[] = [];
     if (!this.isStop(t)) {
@@ -176,7 +197,7 @@ export class Analyser {
       if (!this.vocabulary.hasFoldStem(t.foldStem)) out.push(...this.compoundParts(t.fold));
       out.push(...charGrams(t.fold));
     }
-    if (this.sealed) this.featureMemo.set(t, out);
+    if (this.sealed) remember(t, this, out);
     return out;
   }
 

@@ -120,11 +120,10 @@ export class NluEngine implements Nlu {
   private analyse(text: string, lang: Lang): { crisis: CrisisResult; scores: TopicScore[]; tokens: Token[] } {
     const tokens = this.parts.crisis.maskedTokens(text, lang);
     const analyser = this.parts.analysers.get(lang)!;
-    const features = analyser.features(tokens);
+    // The safety net only trusts words as typed (`typed`): a "corrected" word may be a real word
+    // we do not know ("uhmaa" → "uhkaa"); misspelt crisis words are the patterns' job.
+    const { all: features, typed } = analyser.featuresAndTyped(tokens);
     const classifier = this.parts.classifiers.get(lang)!;
-    // The safety net only trusts words as typed: a "corrected" word may be a real word we do not
-    // know ("uhmaa" → "uhkaa"); misspelt crisis words are the patterns' job.
-    const typed = analyser.features(tokens.filter((t) => !t.corrected));
     const scores = classifier.scores(features);
     let crisis = this.parts.crisis.assess(text, { lang, tokens });
     if (crisis.level === 'none' && scores[0]?.topic === 'crisis' && scores[0].confidence >= CRISIS_THRESHOLD && classifier.hasDistinctiveFeature(typed, 'crisis', NET_DISTINCTIVE)) {

@@ -53,3 +53,28 @@ export function lastOf<A, R>(fn: (a: A) => R): (a: A) => R {
     return lastOut;
   };
 }
+
+/**
+ * Something that carries the results of pure work done on it (a token: its pattern lists, its
+ * features), as owner/value pairs. The analyser's word memo shares one token between every
+ * message with that word, so what is worked out for a word once is found on it the next time,
+ * without a table lookup. `memo: null` marks an object that is not shared (a word of a long
+ * message past the memo's share, a corrected word): nothing is kept on it, as nothing would ever
+ * find it again. A WeakMap keyed by the token would cost several times as much per new token.
+ */
+export interface Remembers {
+  memo?: unknown[] | null;
+}
+
+/** What `owner` remembered on `o`, or undefined. Owners are few per object (an analyser, its indexes). */
+export function recall(o: Remembers, owner: object): unknown {
+  const m = o.memo;
+  if (!m) return undefined;
+  for (let k = 0; k < m.length; k += 2) if (m[k] === owner) return m[k + 1];
+  return undefined;
+}
+
+export function remember(o: Remembers, owner: object, value: unknown): void {
+  if (o.memo === undefined) o.memo = [owner, value];
+  else if (o.memo !== null) o.memo.push(owner, value);
+}

@@ -5,25 +5,32 @@
  * under its own keys. Prefix keys live in a trie over the folded word's letters, so a word costs
  * one walk down its letters, not a slice and a lookup per prefix length. Patterns whose first word
  * has a `*suffix` or `*contains*` alternative cannot be filed; their first word is tested at every
- * word here. The real word test still decides; the index only skips patterns that cannot match
- * there.
+ * word here. The real first-word test then decides, so a start the index gives is a match of the
+ * first word, and callers need not test it again.
+ *
+ * A word's list of patterns is remembered on its token (memo.ts): tokens of the analyser's word
+ * memo are shared between messages, so a word residents use is looked up once, not per message.
  */
 import type { Token } from './analyser';
+import { recall, remember } from './memo';
 import type { Pattern } from './patterns';
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by UTF-16 code unit (a prefix is a whole string, so code units match as code points would). */
+  next: Map<number, TrieNode>;
   /** Patterns filed under the prefix that ends at this node. */
   ids: number[];
 }
 
 const node = (): TrieNode => ({ next: new Map(), ids: [] });
+const NONE: readonly number[] = [];
 
 export class PatternIndex {
   private readonly byWord = new Map<string, number[]>();
   private readonly byStem = new Map<string, number[]>();
   private readonly prefixes: TrieNode = node();
   private readonly everywhere: number[] = [];
+  private readonly candidates: number[] = [];
 
   constructor(readonly patterns: readonly Pattern[]) {
     const file = (list: number[], id: number): void => {
@@ -44,7 +51,8 @@ export class PatternIndex {
         const value = key.slice(2);
         if (kind === 'p:') {
           let n = this.prefixes;
-          for (const ch of value) {
+          for (let c = 0; c < value.length; c++) {
+            const ch = value.charCodeAt(c);
             let child = n.next.get(ch);
             if (!child) n.next.set(ch, (child = node()));
             n = child;
@@ -55,34 +63,53 @@ export class PatternIndex {
     });
   }
 
-  /** For each pattern id, the token indices where its first word may match (undefined: none). */
+  /**
+   * For each pattern id, the token indices (ascending) where its first word matches (undefined:
+   * none).
+   */
   starts(tokens: readonly Token[]): (number[] | undefined)[] {
     const out: (number[] | undefined)[] = new Array(this.patterns.length);
     for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      add(out, this.byWord.get(t.word), i);
-      if (t.fold !== t.word) add(out, this.byWord.get(t.fold), i);
-      add(out, this.byStem.get(t.stem), i);
-      if (t.foldStem !== t.stem) add(out, this.byStem.get(t.foldStem), i);
-      let n: TrieNode | undefined = this.prefixes;
-      for (const ch of t.fold) {
-        n = n.next.get(ch);
-        if (!n) break;
-        if (n.ids.length) add(out, n.ids, i);
+      const ids = this.matchingAt(tokens[i]);
+      for (let k = 0; k < ids.length; k++) {
+        const list = out[ids[k]];
+        if (list) list.push(i);
+        else out[ids[k]] = [i];
       }
-      // A start whose first word fails here would be skipped by the matcher anyway.
-      for (const id of this.everywhere) if (this.patterns[id].words[0](t)) add(out, [id], i);
     }
+    return out;
+  }
+
+  /** Ids of the patterns whose first word matches `t`, ascending; remembered on the token. */
+  private matchingAt(t: Token): readonly number[] {
+    const hit = recall(t, this) as readonly number[] | undefined;
+    if (hit !== undefined) return hit;
+    // Most words of a message match no pattern: gather into a reused array, keep only real matches.
+    const c = this.candidates;
+    c.length = 0;
+    gather(c, this.byWord.get(t.word));
+    if (t.fold !== t.word) gather(c, this.byWord.get(t.fold));
+    gather(c, this.byStem.get(t.stem));
+    if (t.foldStem !== t.stem) gather(c, this.byStem.get(t.foldStem));
+    let n: TrieNode | undefined = this.prefixes;
+    for (let k = 0; k < t.fold.length; k++) {
+      n = n.next.get(t.fold.charCodeAt(k));
+      if (!n) break;
+      if (n.ids.length) gather(c, n.ids);
+    }
+    gather(c, this.everywhere);
+    let ids: number[] | null = null;
+    for (let k = 0; k < c.length; k++) {
+      const id = c[k];
+      if (ids?.includes(id) || !this.patterns[id].words[0](t)) continue;
+      (ids ??= []).push(id);
+    }
+    const out = ids ? ids.sort((a, b) => a - b) : NONE;
+    remember(t, this, out);
     return out;
   }
 }
 
-/** Files token index i under each pattern id; tokens come in order, so every list stays ascending. */
-function add(out: (number[] | undefined)[], ids: readonly number[] | undefined, i: number): void {
-  if (!ids) return;
-  for (const id of ids) {
-    const list = out[id];
-    if (!list) out[id] = [i];
-    else if (list[list.length - 1] !== i) list.push(i);
-  }
+function gather(into: number[], ids: readonly number[] | undefined): void {
+  if (ids) for (let k = 0; k < ids.length; k++) into.push(ids[k]);
 }

@@ -117,14 +117,15 @@ export function matchPattern(p: Pattern, tokens: readonly Token[]): number[] | n
 
 /**
  * Every place the pattern matches with its first word at some token; index lists, in order.
- * `starts` (from a PatternIndex) limits the tokens tried as the first word.
+ * `starts` (from a PatternIndex) are the tokens where the first word matches, ascending: only
+ * those are tried, and their first word is not tested again.
  */
 export function allMatches(p: Pattern, tokens: readonly Token[], limit = 8, starts?: readonly number[]): number[][] {
   const out: number[][] = [];
-  const from = starts ?? tokens.map((_, i) => i);
-  for (const start of from) {
-    if (out.length >= limit) break;
-    if (!p.words[0](tokens[start])) continue;
+  const n = starts ? starts.length : tokens.length;
+  for (let k = 0; k < n && out.length < limit; k++) {
+    const start = starts ? starts[k] : k;
+    if (!starts && !p.words[0](tokens[start])) continue;
     const r = extend(p, tokens, 1, start + 1, start + 2 + p.gap, [start]);
     if (r) out.push(r);
   }
@@ -134,7 +135,7 @@ export function allMatches(p: Pattern, tokens: readonly Token[], limit = 8, star
 /**
  * Drops the message words matched by any of `masks` (e.g. hyperbole like "kuolen nälkään"), each
  * mask again and again from the first word until it no longer matches. `starts[k]`, from a
- * PatternIndex, lists the only token indices where mask k's first word may match (undefined: none);
+ * PatternIndex, lists the token indices where mask k's first word matches (undefined: none);
  * without it every token is tried. Only those are tested, so a long message costs a few tests,
  * not a pass over its words per mask.
  */
@@ -142,19 +143,26 @@ export function maskTokens(tokens: readonly Token[], masks: readonly Pattern[], 
   if (masks.length === 0) return [...tokens];
   const drop = new Set<number>();
   const all = tokens.map((_, i) => i);
+  // The words still in play (a match may join words that a dropped match stood between), worked
+  // out again only when a match has dropped more words.
+  let rest: readonly number[] = all;
+  let restTokens: readonly Token[] = tokens;
+  const at = new Int32Array(tokens.length);
+  let restFor = 0;
   masks.forEach((m, k) => {
     const candidates = starts ? starts[k] : all;
     if (!candidates) return;
     for (;;) {
-      // The words still in play; a match may join words that a dropped match stood between.
-      const rest = drop.size ? all.filter((i) => !drop.has(i)) : all;
-      const restTokens = drop.size ? rest.map((i) => tokens[i]) : tokens;
-      const at = new Map<number, number>();
-      if (drop.size) rest.forEach((i, j) => at.set(i, j));
+      if (restFor !== drop.size) {
+        rest = all.filter((i) => !drop.has(i));
+        restTokens = rest.map((i) => tokens[i]);
+        rest.forEach((i, j) => (at[i] = j));
+        restFor = drop.size;
+      }
       let hit: number[] | null = null;
       for (const c of candidates) {
-        if (drop.has(c) || !m.words[0](tokens[c])) continue;
-        const j = drop.size ? at.get(c)! : c;
+        if (drop.has(c) || (!starts && !m.words[0](tokens[c]))) continue;
+        const j = drop.size ? at[c] : c;
         hit = extend(m, restTokens, 1, j + 1, j + 2 + m.gap, [j]);
         if (hit) break;
       }
@@ -162,5 +170,5 @@ export function maskTokens(tokens: readonly Token[], masks: readonly Pattern[], 
       for (const h of hit) drop.add(rest[h]);
     }
   });
-  return tokens.filter((_, i) => !drop.has(i));
+  return drop.size ? tokens.filter((_, i) => !drop.has(i)) : [...tokens];
 }

@@ -63,9 +63,20 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   });
   for (const at of out.values()) at.sort((a, b) => a - b);
   // Numbers are not words an editor can list: "40 paracetamol" is a quantity.
-  const numbers = tokens.flatMap((t, i) => (/^\d+$/.test(t.word) && Number(t.word) >= QUANTITY_NUMBER ? [i] : []));
+  const numbers: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (isNumber(tokens[i].word) && Number(tokens[i].word) >= QUANTITY_NUMBER) numbers.push(i);
   if (numbers.length) out.set('quantity', [...new Set([...(out.get('quantity') ?? []), ...numbers])].sort((a, b) => a - b));
   return out;
+}
+
+/** /^\d+$/ without a regular expression run per word of every message. */
+function isNumber(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**

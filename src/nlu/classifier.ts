@@ -89,7 +89,14 @@ export class TopicClassifier {
 
   /** Probabilities over topics, best first (ties in taxonomy order); [] when there is no evidence. */
   scores(features: readonly string[]): TopicScore[] {
-    const known = [...new Set(features.filter((f) => this.vocab.has(f)))];
+    // The distinct known features in first-seen order, in one pass.
+    const known: string[] = [];
+    const seen = new Set<string>();
+    for (const f of features) {
+      if (!this.vocab.has(f) || seen.has(f)) continue;
+      seen.add(f);
+      known.push(f);
+    }
     const knownWords = known.filter((f) => !isGram(f));
     if (!this.trained || knownWords.length === 0) return [];
     const own = this.ownModel(known);

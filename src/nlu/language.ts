@@ -48,6 +48,10 @@ export class LanguageIdentifier {
   private readonly models = new Map<Lang, Model>();
   private vocabSize = 1;
   private readonly memo = new Memo<string, readonly number[]>(MAX_MEMO);
+  /** Per n-gram of the content, its log probability in each language (LANGS order). */
+  private readonly gramLogs = new Map<string, Float64Array>();
+  /** Per language (LANGS order), the log probability of an n-gram its content lacks. */
+  private unseen: number[] = [];
 
   constructor(texts: Map<Lang, string[]>, stopwords: Map<Lang, Set<string>>) {
     const all = new Set<string>();
@@ -75,6 +79,10 @@ export class LanguageIdentifier {
       m.logs = new Map([...m.counts].map(([g, c]) => [g, Math.log((c + 1) / denom)]));
       m.unseen = Math.log(1 / denom);
     }
+    // And every n-gram's three log probabilities under one key: one lookup per n-gram, not three.
+    const models = LANGS.map((l) => this.models.get(l)!);
+    this.unseen = models.map((m) => m.unseen!);
+    for (const g of all) this.gramLogs.set(g, Float64Array.from(models, (m) => m.logs!.get(g) ?? m.unseen!));
   }
 
   /** Per-language scores (log domain), highest best. */
@@ -98,10 +106,15 @@ export class LanguageIdentifier {
     if (hit) return hit;
     const inLangs = LANGS.filter((l) => this.models.get(l)!.words.has(word));
     const gs = grams(word);
-    const out = LANGS.map((lang) => {
+    // Each language's sum adds the same terms in the same order as a sum per language would.
+    const sums = LANGS.map(() => 0);
+    for (const g of gs) {
+      const logs = this.gramLogs.get(g);
+      for (let k = 0; k < sums.length; k++) sums[k] += logs ? logs[k] : this.unseen[k];
+    }
+    const out = LANGS.map((lang, k) => {
       const m = this.models.get(lang)!;
-      let s = 0;
-      for (const g of gs) s += m.logs!.get(g) ?? m.unseen!;
+      let s = sums[k];
       s /= gs.length; // per-gram average, so long words do not drown short function words
       if (m.stops.has(word)) s += STOP_WEIGHT;
       if (inLangs.length > 0 && inLangs.length < LANGS.length && inLangs.includes(lang)) s += WORD_WEIGHT / inLangs.length;

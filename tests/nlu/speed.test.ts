@@ -1,5 +1,6 @@
 /** The speed work must not change a decision: exact re-implementations and bounded memo tables. */
 import type { BayesClassifier as NaturalClassifier } from 'natural';
+import { fold, foldUnicode } from '../../src/nlu/fold';
 import { Memo } from '../../src/nlu/memo';
 import { NaturalBayes } from '../../src/nlu/naturalBayes';
 import { normalise } from '../../src/nlu/normalise';
@@ -42,5 +43,21 @@ describe('Memo (memo.ts)', () => {
     expect(m.get('w9999')).toBe(9999);
     const sizes = m as unknown as { young: Map<string, number>; old: Map<string, number> };
     expect(sizes.young.size + sizes.old.size).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('fold (fold.ts)', () => {
+  it('folds letter by letter below U+0250 exactly as the whole-word definition, and other text by it', () => {
+    // Every pair of letters (and each alone) in the table's range: a pair is where composing could differ.
+    for (let a = 0; a < 0x250; a++) {
+      const x = String.fromCharCode(a);
+      expect(fold(x)).toBe(foldUnicode(x));
+      for (let b = 0; b < 0x250; b++) {
+        const xy = x + String.fromCharCode(b);
+        if (fold(xy) !== foldUnicode(xy)) expect(`${a.toString(16)} ${b.toString(16)} ${fold(xy)}`).toBe(foldUnicode(xy));
+      }
+    }
+    const words = [...devUtterances(repoRoot).flatMap((u) => tokenise(normalise(u.text))), 'unilääkkeitä', 'hemvård', 'cafe\u0301', 'a\u0308iti', '가각', 'ﬁnnish'];
+    for (const w of words) expect(fold(w)).toBe(foldUnicode(w));
   });
 });

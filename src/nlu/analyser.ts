@@ -75,7 +75,8 @@ function charGrams(word: string): string[] {
 export class Analyser {
   readonly vocabulary: Vocabulary;
   private readonly stopStems: Set<string>;
-  private readonly memo = new Memo<string, WordAnalysis>(MAX_MEMO);
+  /** A word enters on its second sighting: words seen once (random text) would push out residents' words. */
+  private readonly memo = new Memo<string, WordAnalysis>(MAX_MEMO, true);
   private sealed = false;
 
   constructor(
@@ -128,7 +129,7 @@ export class Analyser {
     if (hit) return hit;
     const mapped = this.spelling.colloquial.get(raw);
     const words = mapped === undefined ? [raw] : mapped.split(' ').filter(Boolean);
-    const shared = this.sealed && remember;
+    const shared = this.sealed && remember && this.memo.admit(raw);
     const typed: Token[] = [];
     const fixable: boolean[] = [];
     for (const w of words) {

@@ -11,8 +11,26 @@
 export class Memo<K, V> {
   private young = new Map<K, V>();
   private old = new Map<K, V>();
+  /** Keys missed once, for admit(): at most 2 × size of them. */
+  private readonly seenOnce: Memo<K, true> | null;
 
-  constructor(private readonly size: number) {}
+  /**
+   * `secondSight`: admit() lets a key in only on its second miss, so a flood of keys that never
+   * come back (a pasted wall of random words) cannot push out the ones in use.
+   */
+  constructor(
+    private readonly size: number,
+    secondSight = false,
+  ) {
+    this.seenOnce = secondSight ? new Memo<K, true>(size) : null;
+  }
+
+  /** Whether a missed key should be stored now (always, without `secondSight`). */
+  admit(key: K): boolean {
+    if (!this.seenOnce || this.seenOnce.get(key)) return true;
+    this.seenOnce.set(key, true);
+    return false;
+  }
 
   get(key: K): V | undefined {
     const v = this.young.get(key);
@@ -33,6 +51,7 @@ export class Memo<K, V> {
   clear(): void {
     this.young.clear();
     this.old.clear();
+    this.seenOnce?.clear();
   }
 }
 

@@ -46,6 +46,22 @@ describe('Memo (memo.ts)', () => {
   });
 });
 
+describe('Memo second sight (memo.ts admit)', () => {
+  it('lets a key in on its second miss only, so a flood of one-off keys keeps the words in use', () => {
+    const m = new Memo<string, number>(100, true);
+    expect(m.admit('apua')).toBe(false);
+    expect(m.admit('apua')).toBe(true);
+    m.set('apua', 1);
+    for (let i = 0; i < 10_000; i++) {
+      const key = `w${i}`;
+      if (m.admit(key)) m.set(key, i);
+    }
+    expect(m.get('apua')).toBe(1);
+    expect(m.get('w9999')).toBeUndefined();
+    expect(new Memo<string, number>(100).admit('x')).toBe(true);
+  });
+});
+
 describe('fold (fold.ts)', () => {
   it('folds letter by letter below U+0250 exactly as the whole-word definition, and other text by it', () => {
     // Every pair of letters (and each alone) in the table's range: a pair is where composing could differ.

@@ -62,7 +62,12 @@ const NOT_CRISIS: [string, Lang, 'none' | 'check'][] = [
   ['mamma gick vilse i går på väg hem', 'sv', 'none'],
   // a figure of speech about school with no time
   ['tää koulu tappaa mut', 'fi', 'none'],
+  // a calm word about one's own death is a denial: with nothing else, not even the classifier's check-in
+  ['olen 90 enkä pelkää kuolemaa, miten teen hoitotahdon', 'fi', 'none'],
+  ['jag är 95 och redo när det är dags, men vill ha mer hemtjänst', 'sv', 'none'],
+  ["i'm 93, not afraid of dying, and i'd like a cleaner once a week", 'en', 'none'],
   // an explicit denial next to a risk word is asked about
+  ['elämä ei ole minkään arvoista, mutta en ole itsetuhoinen', 'fi', 'check'],
   ['en ole itsetuhoinen, mutta isällä on ase kaapissa', 'fi', 'check'],
   ['jag är inte självmordsbenägen men jag tänker mycket på döden', 'sv', 'check'],
   ["i'm not suicidal but everything will be over tomorrow", 'en', 'check'],

@@ -102,7 +102,7 @@ export const RULES: readonly RiskRule[] = [
   // Weaker signals: ask directly.
   R('ending-time', 'check', 'suicide', ['ending', 'time'], undefined, ['relief']),
   R('decided-time', 'check', 'suicide', ['decided', 'time']),
-  R('absence-time', 'check', 'suicide', ['absence', 'time']),
+  R('absence-time', 'check', 'suicide', ['absence', 'time'], undefined, ['moving']),
   // A message sent and no answer is a common worry; with a farewell in it, it is a crisis (above).
   R('letters-unreachable', 'check', 'suicide', ['letters', 'unreachable']),
   R('farewell', 'check', 'suicide', ['farewell'], undefined, ['polite']),
@@ -112,7 +112,7 @@ export const RULES: readonly RiskRule[] = [
   R('never-wake', 'check', 'suicide', ['never-wake']),
   R('burden', 'check', 'suicide', ['burden']),
   R('hopeless', 'check', 'suicide', ['hopeless'], undefined, ['habit', 'queue']),
-  R('no-more', 'check', 'suicide', ['no-more'], undefined, ['relief', 'treatment']),
+  R('no-more', 'check', 'suicide', ['no-more'], undefined, ['relief', 'treatment', 'hyperbole']),
   R('unwanted', 'check', 'suicide', ['unwanted']),
   R('exhausted', 'check', 'suicide', ['exhausted']),
   // Pills bought for a fever, ready to collect: an errand (hyperbole holds the illnesses).

@@ -40,6 +40,21 @@ const CRISIS: [string, Lang, string][] = [
   ['he said he will kill himself after work', 'en', 'kill-self'],
 ];
 
+const CHECK: [string, Lang][] = [
+  // "I won't be here next week": an absence with a time is asked about
+  ['ens viikolla en oo enää täällä', 'fi'],
+  ['nästa vecka finns jag inte mer', 'sv'],
+  ["next week i won't be around anymore", 'en'],
+  // "sunnuntaina mä lähden enkä tuu takas": not coming back, with a day
+  ['lauantaina lähden enkä tuu takas', 'fi'],
+];
+
+describe('an absence with a day (blind set E kinds)', () => {
+  it.each(CHECK)('%s (%s) → check at least', (text, lang) => {
+    expect(['check', 'crisis']).toContain(nlu().detectCrisis(text, lang).level);
+  });
+});
+
 describe('plan and timeframe, preparations (blind set E kinds)', () => {
   it.each(CRISIS)('%s (%s) → crisis by %s', (text, lang, rule) => {
     expect(nlu().detectCrisis(text, lang).level).toBe('crisis');
@@ -60,6 +75,12 @@ const NOT_CRISIS: [string, Lang, 'none' | 'check'][] = [
   ['my toddler swallowed one vitamin tablet', 'en', 'none'],
   // "gick vilse i går på väg": no one "in the way"
   ['mamma gick vilse i går på väg hem', 'sv', 'none'],
+  // things given away before a move, "I won't need them" (the time made it a check-in before)
+  ['ensi viikolla muutan ja annan vanhat huonekalut pois, en tarvitse niitä enää', 'fi', 'none'],
+  // a grandmother "not afraid of death" said with "ettei", and a home-care wish
+  ['mummo sanoo ettei pelkää kuolemaa mutta haluaa kotihoitoa', 'fi', 'none'],
+  // one tablet named with the article, by a small child
+  ['min treåring åt en alvedon', 'sv', 'none'],
   // a figure of speech about school with no time
   ['tää koulu tappaa mut', 'fi', 'none'],
   // a calm word about one's own death is a denial: with nothing else, not even the classifier's check-in

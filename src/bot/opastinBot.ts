@@ -9,6 +9,7 @@ import { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilde
 import { DialogContext, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { ContentBundle } from '../engine/contentBundle';
 import type { ContentStore } from '../engine/contentStore';
+import { createDialogContext } from '../engine/dialogAdapter/dialogContexts';
 import { dialogOutcome } from '../engine/dialogAdapter/dialogOutcome';
 import { ScriptDialog } from '../engine/dialogAdapter/scriptDialog';
 import { setTurnLang, setTurnText } from '../engine/dialogAdapter/turnInfo';
@@ -73,7 +74,7 @@ export class OpastinBot {
       return;
     }
     const stored = upgradeTurnState(await this.meta.get(context));
-    const dc = await this.dialogSet(bundle).createContext(context);
+    const dc = await createDialogContext(this.dialogSet(bundle), context);
     const port = this.handoffFor(context);
     const turn: Turn = { context, dc, bundle, port, state: stored, places: this.placeLookup(bundle) };
     try {

@@ -24,6 +24,7 @@ import { pinSelf, ServerProcess, startServer, WITH_GC_PROBE } from './load/proce
 import { commandCalls, countRoundTrips, usedMemory } from './load/redisStats';
 import { ApiResident, DirectLineResident, Resident, seededRandom } from './load/residents';
 import { median, summarise } from './load/stats';
+import { profileParts } from './profileParts';
 import { summariseProfile } from './profileSummary';
 import type { BenchResult } from './nlu.bench';
 
@@ -62,9 +63,12 @@ function opastinEnv(port: number, redisUrl: string): Record<string, string> {
   };
 }
 
+/** BENCH_NODE_ARGS: more Node flags for Opastin's process (e.g. "--max-semi-space-size=64"), to try V8 settings. */
+const EXTRA_NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 async function startOpastin(redisUrl: string, nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
-  return startServer('src/main.ts', opastinEnv(port, redisUrl), { core: 0, nodeArgs, readyPath: '/readyz' });
+  return startServer('src/main.ts', opastinEnv(port, redisUrl), { core: 0, nodeArgs: [...EXTRA_NODE_ARGS, ...nodeArgs], readyPath: '/readyz' });
 }
 
 async function startBaseline(script: string): Promise<ServerProcess> {
@@ -217,6 +221,10 @@ async function profileOnly(redisUrl: string): Promise<BenchResult[]> {
   console.log('top functions (self):');
   for (const f of s.byFunction.slice(0, 20)) console.log(`  ${f.selfPct.toFixed(1).padStart(5)} %  ${f.name}`);
   console.log('inclusive:', Object.entries(s.inclusive).map(([k, v]) => `${k} ${v.toFixed(1)} %`).join(', '));
+  // By part of the turn, start-up left out (BENCH_PROFILE_SKIP seconds of the profile, 6 by default).
+  const parts = profileParts(file, Number(process.env.BENCH_PROFILE_SKIP ?? 6));
+  console.log(`by part of the turn (bench/profileParts.ts, ${parts.busyMs.toFixed(0)} ms busy after start-up):`);
+  for (const p of parts.parts) console.log(`  ${p.pct.toFixed(1).padStart(5)} %  ${p.part}`);
   return [
     { name: 'profile: Opastin /api/messages closed loop', unit: 'turns/s', median: api.median, samples: api.runs.length },
     ...(dl ? [{ name: 'profile: Opastin Direct Line closed loop', unit: 'turns/s', median: dl.median, samples: dl.runs.length }] : []),

@@ -43,6 +43,16 @@ export function stronger(a: CrisisResult, b: CrisisResult): CrisisResult {
   return CRISIS_KINDS.indexOf(b.kind) < CRISIS_KINDS.indexOf(a.kind) ? b : a;
 }
 
+/**
+ * A suicide or self-harm risk told of someone else: someone close is named, something they said,
+ * sent or did not answer is reported, and the writer is not the subject ("mun poika lähetti
+ * viestin et hyvästi", "my friend says she wants to die"; not "kirjotin lapsille kirjeet").
+ */
+function aboutOther(r: CrisisResult, positions: Map<Concept, number[]>): boolean {
+  if (r.kind !== 'suicide' && r.kind !== 'self-harm') return false;
+  return positions.has('other-person') && (positions.has('reported') || positions.has('unreachable')) && !positions.has('first-person');
+}
+
 export class CrisisDetector {
   private readonly rules: Map<Lang, Indexed>;
   /** Concept positions (and denied words) maskedTokens() worked out, by the token array it returned. */
@@ -90,7 +100,7 @@ export class CrisisDetector {
   }
 
   private assessLang(r: Indexed, all: Token[]): { result: CrisisResult; denied: boolean } {
-    const { tokens, rule, denied } = this.riskOf(r, all);
+    const { tokens, rule, denied, positions } = this.riskOf(r, all);
     let best = NO_CRISIS;
     const starts = r.patternIndex.starts(tokens);
     r.patterns.forEach(({ kind, pattern }, id) => {
@@ -100,6 +110,7 @@ export class CrisisDetector {
       if (allMatches(pattern, tokens, 1, from).length) best = stronger(best, { level: 'crisis', crisis: true, kind, source: 'pattern' });
     });
     if (rule) best = stronger(best, { level: rule.level, crisis: rule.level === 'crisis', kind: rule.kind, source: 'risk-model' });
+    if (aboutOther(best, positions)) best = { ...best, aboutOther: true };
     return { result: best, denied };
   }
 
@@ -109,16 +120,16 @@ export class CrisisDetector {
    * first, so its own words ("itsetuhoinen", "dö") are no evidence; whatever else the message says
    * still counts, and the denial alone still gets the check-in (docs/crisis-model.md).
    */
-  private riskOf(r: Indexed, tokens: Token[]): { tokens: Token[]; rule: RiskRule | null; denied: boolean } {
+  private riskOf(r: Indexed, tokens: Token[]): { tokens: Token[]; rule: RiskRule | null; denied: boolean; positions: Map<Concept, number[]> } {
     const cached = this.positions.get(tokens);
     const denied = cached?.denied ?? new Set<number>();
     const pos = cached?.positions ?? conceptPositions(r.lexicon, tokens, denied);
-    if (denied.size === 0) return { tokens, rule: strongestRule(pos), denied: false };
+    if (denied.size === 0) return { tokens, rule: strongestRule(pos), denied: false, positions: pos };
     const rest = tokens.filter((_, i) => !denied.has(i));
     const restPos = conceptPositions(r.lexicon, rest);
     // The denial itself still gets the check-in when nothing else fires (docs/crisis-model.md).
     restPos.set('denial', pos.get('denial') ?? [0]);
-    return { tokens: rest, rule: strongestRule(restPos), denied: true };
+    return { tokens: rest, rule: strongestRule(restPos), denied: true, positions: pos };
   }
 
   /** The id of the risk rule that fires for `text` in `lang` (for tests and the docs). */

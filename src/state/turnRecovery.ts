@@ -19,6 +19,9 @@
 import type Redis from 'ioredis';
 import { sharedKeys } from './keys';
 import { CLAIM_DUE, FORGET_IF_UNCHANGED } from './turnQueueLua';
+import { LuaScript } from './luaScript';
+
+const SCRIPTS = { claimDue: new LuaScript(CLAIM_DUE), forgetIfUnchanged: new LuaScript(FORGET_IF_UNCHANGED) };
 
 /** How many times one accepted turn may be taken over after its process died. */
 export const MAX_RECOVERIES = 1;
@@ -67,13 +70,13 @@ export class TurnSweep {
     const index = sharedKeys(this.prefix).turnsOpen;
     try {
       const now = Date.now();
-      const due = (await this.redis.eval(CLAIM_DUE, 1, index, now, now + this.leaseMs, 50)) as string[];
+      const due = (await SCRIPTS.claimDue.run(this.redis, 1, index, now, now + this.leaseMs, 50)) as string[];
       const checks: Promise<unknown>[] = [];
       for (let i = 0; i < due.length; i += 2) {
         const [id, score] = [due[i], due[i + 1]];
         checks.push(this.recoverOne(id).then((next) =>
           next === null
-            ? this.redis.eval(FORGET_IF_UNCHANGED, 1, index, id, score)
+            ? SCRIPTS.forgetIfUnchanged.run(this.redis, 1, index, id, score)
             : this.redis.zadd(index, 'XX', 'LT', next + CHECK_MARGIN_MS, id)));
       }
       await Promise.allSettled(checks);

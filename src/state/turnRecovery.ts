@@ -37,7 +37,12 @@ const CHECK_MARGIN_MS = 50;
  * run out. Sent before the enqueue itself, in the same round trip.
  */
 export function noteOpen(redis: Redis, prefix: string, conversationId: string, leaseMs: number): Promise<unknown> {
-  return redis.zadd(sharedKeys(prefix).turnsOpen, Date.now() + leaseMs + CHECK_MARGIN_MS, conversationId);
+  return redis.zadd(sharedKeys(prefix).turnsOpen, openCheckDue(leaseMs), conversationId);
+}
+
+/** The index score noteOpen gives (epoch ms), for a script that adds to the index itself. */
+export function openCheckDue(leaseMs: number): number {
+  return Date.now() + leaseMs + CHECK_MARGIN_MS;
 }
 
 /**

@@ -21,7 +21,7 @@ import { conversationKeys, sharedKeys, STATE_NAMESPACES } from '../../state/keys
 import { DEFAULT_LEASE_MS } from '../../state/turnQueue';
 import { enqueueLua } from '../../state/redisTurnQueue';
 import { endTurnLua } from '../../state/turnQueueLua';
-import { noteOpen } from '../../state/turnRecovery';
+import { noteOpen, openCheckDue } from '../../state/turnRecovery';
 import { turnScope } from '../../state/turnScope';
 import {
   Acquired, activityId, ActivityPage, ActivityStore, Appended, AppendOptions, AppendedIds, ConversationNotFoundError, ConversationRecord,
@@ -68,9 +68,10 @@ end
 }
 
 // KEYS: meta, log, turn queue, turn leases, pending turns, then (with a turn token) the state and
-// handoff record to read. ARGV: max kept, turn token ('' = none), lease ms, queue ttl ms, pub/sub
-// channel, message, client activity id ('' = none), n activities, e entries, then the e stored
-// entries. Numbers them in one step (a turn's replies go together), trims the oldest beyond the
+// handoff record to read, then (with an index score) the recovery sweep's index. ARGV: max kept,
+// turn token ('' = none), lease ms, queue ttl ms, pub/sub channel, message, client activity id
+// ('' = none), n activities, e entries, the index score ('' = the caller adds to the index
+// itself: on a Cluster the shared index is in another slot), then the e stored entries. Numbers them in one step (a turn's replies go together), trims the oldest beyond the
 // cap and announces them to the other processes. Returns { first, 0 }; { first, 1, values… } when
 // the turn is at once the conversation's owner (nobody ahead: the common case), so the post, its
 // enqueue, its acquire and its state read are one round trip; { seq of the latest client post, 2 }
@@ -83,15 +84,20 @@ if ARGV[7] ~= '' then
   if last[1] == ARGV[7] then return { tonumber(last[2]), 2 } end
 end
 local first
-${numberLua('KEYS[1]', 'KEYS[2]', 'ARGV[1]', 'ARGV[8]', 'ARGV[9]', '10')}
+${numberLua('KEYS[1]', 'KEYS[2]', 'ARGV[1]', 'ARGV[8]', 'ARGV[9]', '11')}
 if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'cid', ARGV[7], 'cidSeq', first) end
+local reads = #KEYS
 if ARGV[2] ~= '' then
+  if ARGV[10] ~= '' then
+    redis.call('ZADD', KEYS[reads], ARGV[10], ARGV[11 + tonumber(ARGV[9])])
+    reads = reads - 1
+  end
 ${enqueueLua('KEYS[3]', 'KEYS[4]', 'KEYS[5]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]', `'${DIRECT_LINE_TURN}' .. first`)}
 end
 redis.call('PUBLISH', ARGV[5], ARGV[6])
-if ARGV[2] == '' or #KEYS == 5 or redis.call('LINDEX', KEYS[3], 0) ~= ARGV[2] then return { first, 0 } end
+if ARGV[2] == '' or reads == 5 or redis.call('LINDEX', KEYS[3], 0) ~= ARGV[2] then return { first, 0 } end
 local out = { first, 1 }
-for i = 6, #KEYS do out[#out + 1] = redis.call('GET', KEYS[i]) end
+for i = 6, reads do out[#out + 1] = redis.call('GET', KEYS[i]) end
 return out
 `;
 // KEYS: meta, log. ARGV: watermark (a number), limit. Returns -1 when gone, else
@@ -193,12 +199,15 @@ export interface RedisActivityStoreOptions {
 
 export class RedisActivityStore implements ActivityStore {
   private readonly hub: StreamHub;
+  /** Not on a Cluster: the sweep's shared index can be written by the append script itself. */
+  private readonly indexInScript: boolean;
 
   constructor(
     private readonly redis: Redis,
     private readonly options: RedisActivityStoreOptions,
   ) {
     this.hub = new StreamHub(options.url, redis, sharedKeys(options.prefix).dlAppendedChannel);
+    this.indexInScript = typeof options.url === 'string' || options.url.kind !== 'cluster';
   }
 
   private keys(conversationId: string) {
@@ -263,16 +272,20 @@ export class RedisActivityStore implements ActivityStore {
     const single = activities.length === 1 ? compactJson(activities[0], env) : null;
     const stored = single !== null ? [encodeEntry([single], 0, Boolean(options.turnTicket))] : encodeEntries(activities, env);
     const leaseMs = this.options.turnLeaseMs ?? DEFAULT_LEASE_MS;
-    // The sweep's index first (another slot on Cluster, so its own command, in the same round
-    // trip): a process that dies between the two leaves a due check, not an unfound turn.
     const reads = options.turnTicket && options.prefetchState ? [...STATE_NAMESPACES.map((ns) => k.state(options.prefetchState!, ns)), k.handoff] : [];
+    // A turn's conversation goes into the recovery sweep's index: in the same script where the
+    // index shares the node (one round trip, atomic), else as its own command sent first in the
+    // same round trip (a process that dies between the two leaves a due check, not an unfound turn).
+    const indexed = Boolean(options.turnTicket) && this.indexInScript;
     const [, result] = (await Promise.all([
-      options.turnTicket ? noteOpen(this.redis, this.options.prefix, conversationId, leaseMs) : undefined,
+      options.turnTicket && !indexed ? noteOpen(this.redis, this.options.prefix, conversationId, leaseMs) : undefined,
       SCRIPTS.append.run(
-        this.redis, 5 + reads.length, k.dlMeta, k.dlLog, k.turnQueue, k.turnLeases, k.turnPending, ...reads,
+        this.redis, 5 + reads.length + (indexed ? 1 : 0), k.dlMeta, k.dlLog, k.turnQueue, k.turnLeases, k.turnPending, ...reads,
+        ...(indexed ? [sharedKeys(this.options.prefix).turnsOpen] : []),
         String(this.options.maxActivities ?? DEFAULT_MAX_ACTIVITIES), options.turnTicket ?? '',
         String(leaseMs), String(this.options.turnQueueTtlMs ?? 30000),
-        this.hub.channel, this.hub.message(k.dlLog), options.clientActivityId ?? '', String(activities.length), String(stored.length), ...stored,
+        this.hub.channel, this.hub.message(k.dlLog), options.clientActivityId ?? '', String(activities.length), String(stored.length),
+        indexed ? String(openCheckDue(leaseMs)) : '', ...stored, ...(indexed ? [conversationId] : []),
       ),
     ])) as [unknown, [number, 0 | 1 | 2, ...(string | null)[]]];
     const [first, flag] = result;

@@ -42,9 +42,13 @@ function isNoScript(err: Error): boolean {
   return typeof err?.message === 'string' && err.message.startsWith('NOSCRIPT');
 }
 
-/** One LuaScript per distinct text built at run time (a script with an optional extra part). */
-export function scriptFor(cache: Map<string, LuaScript>, text: string): LuaScript {
-  let script = cache.get(text);
-  if (!script) cache.set(text, (script = new LuaScript(text)));
+/**
+ * One LuaScript per `part` for scripts built from a part at run time (`build(part)`), keyed by
+ * the part: the built text (kB) is neither rebuilt nor hashed per call, and a constant part keeps
+ * its string hash cached.
+ */
+export function scriptFor(cache: Map<string, LuaScript>, part: string, build: (part: string) => string): LuaScript {
+  let script = cache.get(part);
+  if (!script) cache.set(part, (script = new LuaScript(build(part))));
   return script;
 }

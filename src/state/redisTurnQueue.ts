@@ -168,7 +168,7 @@ export class RedisTurnQueue implements TurnQueue {
     const items = [...(write?.items ?? [])];
     let result: [number, unknown?];
     try {
-      result = (await (extra ? scriptFor(endTurnWith, endTurnLua(extra.lua)) : SCRIPTS.endTurn).run(
+      result = (await (extra ? scriptFor(endTurnWith, extra.lua, endTurnLua) : SCRIPTS.endTurn).run(
         this.redis, 3 + items.length + (extra?.keys.length ?? 0),
         k.turnQueue, k.turnLeases, k.turnPending, ...items.map(([key]) => key), ...(extra?.keys ?? []),
         token, this.channel, conversationId, write?.ttlSeconds ?? 0, items.length,

@@ -35,4 +35,12 @@ describe('risk kinds found by an outside tester', () => {
   it.each(['ingenting känns meningsfullt längre', 'inget är meningsfullt mer'])('"%s" gets the check-in', (text) => {
     expect(nlu().detectCrisis(text, 'sv').level).toBe('check');
   });
+
+  it.each(["he'll jump off the bridge tonight", 'my brother will jump from the roof tomorrow'])('"%s": "will" with a means and a time is intent', (text) => {
+    expect(nlu().detectCrisis(text, 'en')).toMatchObject({ level: 'crisis', kind: 'suicide' });
+  });
+
+  it('jumping for joy is not a means', () => {
+    expect(nlu().detectCrisis('going to jump for joy tonight', 'en').level).not.toBe('crisis');
+  });
 });

@@ -57,6 +57,16 @@ export function stronger(a: CrisisResult, b: CrisisResult): CrisisResult {
   return CRISIS_KINDS.indexOf(b.kind) < CRISIS_KINDS.indexOf(a.kind) ? b : a;
 }
 
+/**
+ * A suicide or self-harm risk told of someone else: someone close is named, something they said,
+ * sent or did not answer is reported, and the writer is not the subject ("mun poika lähetti
+ * viestin et hyvästi", "my friend says she wants to die"; not "kirjotin lapsille kirjeet").
+ */
+function aboutOther(r: CrisisResult, positions: Map<Concept, number[]>): boolean {
+  if (r.kind !== 'suicide' && r.kind !== 'self-harm') return false;
+  return positions.has('other-person') && (positions.has('reported') || positions.has('unreachable')) && !positions.has('first-person');
+}
+
 export class CrisisDetector {
   private readonly rules: Map<Lang, Indexed>;
   /** Concept positions (and denied words) maskedTokens() worked out, by the token array it returned. */
@@ -121,6 +131,7 @@ export class CrisisDetector {
       if (allMatches(pattern, tokens, 1, from).length) best = stronger(best, { level: 'crisis', crisis: true, kind, source: 'pattern' });
     });
     if (rule) best = stronger(best, { level: rule.level, crisis: rule.level === 'crisis', kind: rule.kind, source: 'risk-model' });
+    if (aboutOther(best, positions)) best = { ...best, aboutOther: true };
     return { result: best, denied };
   }
 

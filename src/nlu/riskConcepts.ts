@@ -116,7 +116,15 @@ const RISK_CONCEPTS = [
   'natural-death', // of old age, at home, peacefully: a wish about how to die one day
   // A joke marker (lol, haha, xd): a "kill" anywhere in the message is a figure of speech
   'joke',
+  // Whom the risk is about (CrisisResult.aboutOther; no rule uses them): someone close named
+  // (son, friend, "hän"), and the writer as subject (mä, minä, jag, I; not "mun"/"my", nor "sent me")
+  'other-person',
+  'first-person',
+  'reported', // said, texted, sent, posted; is not answering: someone told of, not the writer
 ] as const;
+
+/** The concepts of CrisisResult.aboutOther (crisis.ts): no rule uses them. */
+export const WHOM_CONCEPTS: readonly string[] = ['other-person', 'first-person', 'reported'];
 
 export const CONCEPTS = [...RISK_CONCEPTS, ...EMERGENCY_CONCEPTS] as const;
 export type Concept = (typeof CONCEPTS)[number];

@@ -18,7 +18,7 @@ export const ENGINE_TEXT_KEYS = [
   'handoffUnavailable', 'handoffSummaryIntro', 'handoffSummaryTopic', 'handoffSummaryAsk', 'handoffSendLabel', 'handoffDontSendLabel',
   'handoffNotSent', 'handoffWaiting', 'handoffAlreadyWaiting', 'handoffAlreadyWith', 'handoffEndAsk', 'handoffContinues',
   'handoffEnded', 'handoffCancelLabel', 'handoffCancelled', 'contactOffer', 'contactAsk', 'contactSaved',
-  'contactInvalid', 'placeOtherCounty', 'placeCountyWebsite', 'placeOutsidePacks', 'placeOwnCounty',
+  'contactInvalid', 'placeOtherCounty', 'placeCountyWebsite', 'placeOutsidePacks', 'placeOwnCounty', 'handoffQueueClosed',
 ] as const;
 import { TOPICS as TOPIC_NAMES } from '../../content/topics';
 import { LANGS } from '../../lang';

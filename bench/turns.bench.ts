@@ -10,7 +10,8 @@
  *
  * BENCH_RUNS (3), BENCH_SECONDS (4), BENCH_OPEN_RATE (500), BENCH_MEMORY (50000 conversations; 0 skips),
  * BENCH_MEMORY_SECONDS (400: the memory phase's time limit after the first 10,000).
- * BENCH_PROFILE=1: only profile Opastin (--cpu-prof) under the closed loop and print where the time goes.
+ * BENCH_PROFILE=1: only profile Opastin (--cpu-prof) under the closed loops and print where the time goes
+ * (BENCH_PROFILE=api: the /api/messages loop only). BENCH_TRACE_GC=1: GC pauses during each open loop.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,7 @@ import { pinSelf, ServerProcess, startServer, WITH_GC_PROBE } from './load/proce
 import { commandCalls, countRoundTrips, usedMemory } from './load/redisStats';
 import { ApiResident, DirectLineResident, Resident, seededRandom } from './load/residents';
 import { median, summarise } from './load/stats';
+import { profileParts } from './profileParts';
 import { summariseProfile } from './profileSummary';
 import type { BenchResult } from './nlu.bench';
 
@@ -61,9 +63,12 @@ function opastinEnv(port: number, redisUrl: string): Record<string, string> {
   };
 }
 
+/** BENCH_NODE_ARGS: more Node flags for Opastin's process (e.g. "--max-semi-space-size=64"), to try V8 settings. */
+const EXTRA_NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 async function startOpastin(redisUrl: string, nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
-  return startServer('src/main.ts', opastinEnv(port, redisUrl), { core: 0, nodeArgs, readyPath: '/readyz' });
+  return startServer('src/main.ts', opastinEnv(port, redisUrl), { core: 0, nodeArgs: [...EXTRA_NODE_ARGS, ...nodeArgs], readyPath: '/readyz' });
 }
 
 async function startBaseline(script: string): Promise<ServerProcess> {
@@ -101,11 +106,29 @@ async function throughput(label: string, server: ServerProcess, transport: Trans
   }
 }
 
+/** BENCH_TRACE_GC=1: Opastin runs with --trace-gc and each open loop says how long its collections paused the server. */
+const TRACE_GC = !!process.env.BENCH_TRACE_GC;
+
+/** Pauses per kind from --trace-gc lines ("… Scavenge 40.1 (52.0) -> 38.2 (53.0) MB, 1.23 / 0.00 ms …"). */
+function gcPauses(trace: string): string {
+  const kinds = new Map<string, number[]>();
+  for (const m of trace.matchAll(/ms: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Compact)[^,]*, ([\d.]+) \/ [\d.]+ ms/g)) {
+    const list = kinds.get(m[1]!) ?? [];
+    list.push(Number(m[2]));
+    kinds.set(m[1]!, list);
+  }
+  if (kinds.size === 0) return 'no collections traced';
+  return [...kinds].map(([kind, ms]) => `${kind} ×${ms.length}, ${ms.reduce((a, b) => a + b, 0).toFixed(0)} ms in all, longest ${Math.max(...ms).toFixed(1)} ms`).join('; ');
+}
+
 async function latencyAtRate(label: string, server: ServerProcess, transport: Transport) {
   const r = residents(server, transport, OPEN_CONVERSATIONS, 2);
   try {
     for (const resident of r.list) await resident.turn(); // every conversation active
+    const trace = server.capture();
     const result = await openLoop(r.list, OPEN_RATE, Math.max(4, SECONDS * 1.5));
+    const traced = trace();
+    if (TRACE_GC) console.log(`  ${label} at ${OPEN_RATE}/s, server GC: ${gcPauses(traced)}`);
     const s = summarise(result.latencies);
     console.log(`  ${label} at ${OPEN_RATE}/s offered: achieved ${result.achieved.toFixed(0)}/s, p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)} ms, ${result.errors} errors, ${result.dropped} dropped (overload)`);
     return { ...s, achieved: result.achieved, errors: result.errors, dropped: result.dropped };
@@ -186,18 +209,25 @@ async function profileOnly(redisUrl: string): Promise<BenchResult[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opastin-prof-'));
   const server = await startOpastin(redisUrl, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const api = await throughput('profile /api/messages', server, 'api');
-  const dl = await throughput('profile Direct Line', server, 'directline');
+  // BENCH_PROFILE=api: the /api/messages loop alone, so the profile is that path's turn only.
+  const dl = process.env.BENCH_PROFILE === 'api' ? null : await throughput('profile Direct Line', server, 'directline');
   await server.stop();
   const file = path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!);
-  const s = summariseProfile(file, ['partsOffset', 'processActivity', 'analyse', 'run']);
+  // BENCH_PROFILE_INCLUSIVE=a,b: more frames whose inclusive share to print.
+  const extra = (process.env.BENCH_PROFILE_INCLUSIVE ?? '').split(',').filter(Boolean);
+  const s = summariseProfile(file, ['partsOffset', 'processActivity', 'analyse', 'run', ...extra]);
   console.log(`\nprofile ${file}\nbusy ${(s.totalMs - s.idleMs).toFixed(0)} of ${s.totalMs.toFixed(0)} ms`);
   for (const a of s.byArea.slice(0, 20)) console.log(`  ${a.selfPct.toFixed(1).padStart(5)} %  ${a.area}`);
   console.log('top functions (self):');
   for (const f of s.byFunction.slice(0, 20)) console.log(`  ${f.selfPct.toFixed(1).padStart(5)} %  ${f.name}`);
   console.log('inclusive:', Object.entries(s.inclusive).map(([k, v]) => `${k} ${v.toFixed(1)} %`).join(', '));
+  // By part of the turn, start-up left out (BENCH_PROFILE_SKIP seconds of the profile, 6 by default).
+  const parts = profileParts(file, Number(process.env.BENCH_PROFILE_SKIP ?? 6));
+  console.log(`by part of the turn (bench/profileParts.ts, ${parts.busyMs.toFixed(0)} ms busy after start-up):`);
+  for (const p of parts.parts) console.log(`  ${p.pct.toFixed(1).padStart(5)} %  ${p.part}`);
   return [
     { name: 'profile: Opastin /api/messages closed loop', unit: 'turns/s', median: api.median, samples: api.runs.length },
-    { name: 'profile: Opastin Direct Line closed loop', unit: 'turns/s', median: dl.median, samples: dl.runs.length },
+    ...(dl ? [{ name: 'profile: Opastin Direct Line closed loop', unit: 'turns/s', median: dl.median, samples: dl.runs.length }] : []),
   ];
 }
 
@@ -219,7 +249,7 @@ export async function run(): Promise<BenchResult[]> {
     const waterfall = await throughput('bare waterfall (MemoryStorage)', wfServer, 'api');
     await wfServer.stop();
 
-    const opastin = await startOpastin(redisServer.url);
+    const opastin = await startOpastin(redisServer.url, TRACE_GC ? ['--trace-gc'] : []);
     const api = await throughput('Opastin /api/messages', opastin, 'api', redis);
     const dl = await throughput('Opastin Direct Line', opastin, 'directline', redis);
     const apiLatency = await latencyAtRate('Opastin /api/messages', opastin, 'api');

@@ -18,6 +18,8 @@ export interface ServerProcess {
   pid: number;
   base: string;
   output(): string;
+  /** Collects the server's output from now on (uncut); the returned function stops and gives it. */
+  capture(): () => string;
   /** Resident set size of the server process, in bytes (from /proc). */
   rssBytes(): number;
   /** Heap in use after a full GC; needs the server started with `withGcProbe`. */
@@ -36,11 +38,14 @@ export async function startServer(script: string, env: Record<string, string>, o
     : [process.execPath, nodeArgs];
   const child: ChildProcess = spawn(cmd, args, { cwd: REPO_ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  const captures = new Set<{ text: string }>();
   const ready = options.readyPattern ?? (options.readyPath ? /(?!)/ : /listening/);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} not ready in 60 s:\n${out.slice(-2000)}`)), 60_000);
     const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
+      const text = chunk.toString();
+      out += text;
+      for (const c of captures) c.text += text;
       if (out.length > 200_000) out = out.slice(-100_000);
       if (ready.test(out)) {
         clearTimeout(timer);
@@ -73,6 +78,14 @@ export async function startServer(script: string, env: Record<string, string>, o
     pid: child.pid!,
     base: `http://127.0.0.1:${env.PORT}`,
     output: () => out,
+    capture: () => {
+      const c = { text: '' };
+      captures.add(c);
+      return () => {
+        captures.delete(c);
+        return c.text;
+      };
+    },
     rssBytes: () => {
       // With taskset the child is taskset's exec'd node: same pid.
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');

@@ -1,5 +1,5 @@
 /**
- * Global commands (start over, back, help, language, talk to a person), defined in
+ * Global commands (start over, stop, back, help, language, talk to a person), defined in
  * content/commands.yaml and recognised at every step in every language.
  */
 import { foldText } from '../engine/normaliseText';
@@ -7,7 +7,7 @@ import { phraseMatches as matches } from '../engine/phraseMatch';
 import type { CommandPhrases } from '../engine/program';
 import { Lang, LANGS } from '../lang';
 
-export type Command = { kind: 'restart' | 'back' | 'help' | 'human' | 'greeting' } | { kind: 'language'; lang: Lang };
+export type Command = { kind: 'restart' | 'stop' | 'back' | 'help' | 'human' | 'greeting' } | { kind: 'language'; lang: Lang };
 
 
 export function detectCommand(text: string, commands: CommandPhrases): Command | null {
@@ -16,7 +16,7 @@ export function detectCommand(text: string, commands: CommandPhrases): Command |
   for (const lang of LANGS) {
     if (commands.language[lang].some((p) => matches(folded, p))) return { kind: 'language', lang };
   }
-  for (const kind of ['restart', 'back', 'help', 'human'] as const) {
+  for (const kind of ['restart', 'stop', 'back', 'help', 'human'] as const) {
     for (const lang of LANGS) if (commands[kind][lang].some((p) => matches(folded, p))) return { kind };
   }
   // Greetings match only the whole message: "hei, minulla on huono olo" is content, not a greeting.

@@ -42,8 +42,12 @@ function cardData(bundle: ContentBundle, ids: string[], lang: Lang, now: Date): 
     .map((s) => serviceCardFor(s, lang, now, bundle.catalogue));
 }
 
-export function crisisResponse(bundle: ContentBundle, lang: Lang, kind: CrisisKind | null, now = new Date()): OutgoingActivity[] {
-  const intro = [text(bundle, 'crisisIntro', lang)];
+/**
+ * `aboutOther`: the resident writes about someone else at risk (a son's goodbye message): what to
+ * do for them (112 if in danger, reach them, stay with them), not "it sounds hard for you".
+ */
+export function crisisResponse(bundle: ContentBundle, lang: Lang, kind: CrisisKind | null, now = new Date(), aboutOther = false): OutgoingActivity[] {
+  const intro = [text(bundle, aboutOther ? 'crisisIntroOther' : 'crisisIntro', lang)];
   if (kind === 'poisoning') intro.push(text(bundle, 'crisisPoisoning', lang));
   if (kind === 'violence' || kind === 'danger') intro.push(text(bundle, 'crisisViolence', lang));
   const human = bundle.program.commands.human[lang][0];
@@ -62,11 +66,33 @@ export function medicalEmergencyResponse(bundle: ContentBundle, lang: Lang, now 
   ];
 }
 
-/** A weaker signal: the crisis line, then the direct question crisis workers are trained to ask. */
-export function crisisCheck(bundle: ContentBundle, lang: Lang, now = new Date()): OutgoingActivity[] {
-  const answers = buttons(bundle, lang, [{ kind: 'text', text: 'yesLabel' }, { kind: 'text', text: 'noLabel' }]).map((b) => b.title);
+/**
+ * After the crisis response, an answer that was not "yes, chat": the same lines again (by kind)
+ * and the offer of a person again, so the resident is never left with the menu.
+ */
+export function crisisStay(bundle: ContentBundle, lang: Lang, kind: CrisisKind | null, aboutOther: boolean, now = new Date()): OutgoingActivity[] {
+  const human = bundle.program.commands.human[lang][0];
   return [
-    message([text(bundle, 'crisisCheckIntro', lang), ...serviceCards(bundle, crisisLines(lang), lang, now)].join('\n\n')),
+    cardsMessage(text(bundle, aboutOther ? 'crisisStayOther' : 'crisisStay', lang), cardData(bundle, servicesFor(kind, lang), lang, now), lang, { crisis: true }),
+    message(text(bundle, 'crisisOfferHuman', lang), human ? [human] : undefined),
+  ];
+}
+
+/** After the 112 answer: stay on the line and follow the operator's instructions. */
+export function emergencyFollowUp(bundle: ContentBundle, lang: Lang, now = new Date()): OutgoingActivity[] {
+  const card = cardsMessage(text(bundle, 'emergencyFollowUp', lang), cardData(bundle, ['emergency-112'], lang, now), lang, { crisis: true });
+  // When it is over, one tap back to the menu.
+  return [{ ...card, ...message('', [text(bundle, 'restartLabel', lang)]), text: card.text }];
+}
+
+/**
+ * A weaker signal: the crisis line, then the direct question crisis workers are trained to ask,
+ * with "I'm not sure" beside yes and no (`again`: asked once more, kindly, the line still shown).
+ */
+export function crisisCheck(bundle: ContentBundle, lang: Lang, now = new Date(), again = false): OutgoingActivity[] {
+  const answers = buttons(bundle, lang, [{ kind: 'text', text: 'yesLabel' }, { kind: 'text', text: 'noLabel' }, { kind: 'text', text: 'crisisCheckUnsureLabel' }]).map((b) => b.title);
+  return [
+    message([text(bundle, again ? 'crisisCheckAgain' : 'crisisCheckIntro', lang), ...serviceCards(bundle, crisisLines(lang), lang, now)].join('\n\n')),
     event('crisis', { kind: null, level: 'check' }),
     message(text(bundle, 'crisisCheckQuestion', lang), answers),
   ];

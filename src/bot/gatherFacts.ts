@@ -4,6 +4,7 @@
  */
 import type { DialogContext } from 'botbuilder-dialogs';
 import { answerRefs } from '../engine/answers';
+import { readAnswerWord } from '../engine/answerWords';
 import type { ContentBundle } from '../engine/contentBundle';
 import { ScriptDialog, ScriptDialogState } from '../engine/dialogAdapter/scriptDialog';
 import { matchChoice, parseYesNoStrict } from '../engine/matchAnswer';
@@ -76,9 +77,10 @@ export async function gatherFacts(
   const question = waitingQuestion(dc);
   const choices = question?.choices ?? [];
   return {
-    crisis: crisis ? { level: crisis.level, kind: crisis.kind } : NO_CRISIS,
+    crisis: crisis ? { level: crisis.level, kind: crisis.kind, ...(crisis.aboutOther ? { aboutOther: true } : {}) } : NO_CRISIS,
     command: typed ? detectCommand(typed, bundle.program.commands) : null,
     yesNo: typed ? readYesNo(bundle, typed, lang) : null,
+    answer: typed ? readAnswerWord(typed, bundle.program.commands.answers, lang) : null,
     offeredChoice: offeredChoice(choices, typed),
     matchesChoice: !!typed && choices.length > 0 && !!matchChoice(typed, choices, lang, (t, l) => bundle.nlu.stems(t, l)),
     textQuestion: question?.type === 'text',

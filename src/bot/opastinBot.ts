@@ -9,6 +9,7 @@ import { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilde
 import { DialogContext, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { ContentBundle } from '../engine/contentBundle';
 import type { ContentStore } from '../engine/contentStore';
+import { createDialogContext } from '../engine/dialogAdapter/dialogContexts';
 import { dialogOutcome } from '../engine/dialogAdapter/dialogOutcome';
 import { ScriptDialog } from '../engine/dialogAdapter/scriptDialog';
 import { setTurnLang, setTurnText } from '../engine/dialogAdapter/turnInfo';
@@ -16,7 +17,7 @@ import { event, message, OutgoingActivity, text } from '../engine/render';
 import { langFromLocale } from '../lang';
 import type { Lang } from '../lang';
 import type { Logger } from '../logging/logger';
-import { crisisCheck, crisisResponse, medicalEmergencyResponse } from './crisisResponse';
+import { crisisCheck, crisisResponse, crisisStay, emergencyFollowUp, medicalEmergencyResponse } from './crisisResponse';
 import { buildPlaceIndex, CountyOffers } from '../content/places';
 import { gatherFacts } from './gatherFacts';
 import type { PlaceLookup } from './placeFacts';
@@ -73,7 +74,7 @@ export class OpastinBot {
       return;
     }
     const stored = upgradeTurnState(await this.meta.get(context));
-    const dc = await this.dialogSet(bundle).createContext(context);
+    const dc = await createDialogContext(this.dialogSet(bundle), context);
     const port = this.handoffFor(context);
     const turn: Turn = { context, dc, bundle, port, state: stored, places: this.placeLookup(bundle) };
     try {
@@ -108,7 +109,13 @@ export class OpastinBot {
         return;
       case 'crisisResponse':
         this.log.warn({ event: 'crisis_detected', kind: action.kind }, 'crisis response sent');
-        await send(crisisResponse(bundle, lang, action.kind));
+        await send(crisisResponse(bundle, lang, action.kind, new Date(), action.aboutOther));
+        return;
+      case 'crisisStay':
+        await send(crisisStay(bundle, lang, action.kind, action.aboutOther));
+        return;
+      case 'emergencyFollowUp':
+        await send(emergencyFollowUp(bundle, lang));
         return;
       case 'medicalEmergency':
         this.log.warn({ event: 'crisis_detected', kind: 'medical-emergency' }, 'medical emergency answer sent');
@@ -116,7 +123,7 @@ export class OpastinBot {
         return;
       case 'askCrisisCheck':
         this.log.warn({ event: 'crisis_check' }, 'crisis check-in asked');
-        await send(crisisCheck(bundle, lang));
+        await send(crisisCheck(bundle, lang, new Date(), action.again));
         return;
       case 'relay':
         if (port) await port.residentMessage(conversationId, action.text);
@@ -162,7 +169,16 @@ export class OpastinBot {
         return;
       case 'goBack': {
         const active = this.activeScript(dc);
-        if (!active || !(await active.goBack(dc))) {
+        if (active && (await active.goBack(dc))) return;
+        // At a topic's first question, back is the main menu; after a route, the last topic again.
+        const lastDialog = turn.state.lastRoute ? bundle.program.topics.get(turn.state.lastRoute.topic)?.dialog : undefined;
+        if (active && active.id !== MAIN) {
+          await dc.cancelAllDialogs();
+          await send([message(text(bundle, 'backToMenu', lang))]);
+          await dc.beginDialog(MAIN);
+        } else if (!active && lastDialog && bundle.program.dialogs.has(lastDialog)) {
+          await dc.beginDialog(lastDialog);
+        } else {
           await send([message(text(bundle, 'backNotPossible', lang))]);
           await this.reprompt(dc);
         }

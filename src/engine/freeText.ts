@@ -15,7 +15,8 @@ import type { Choice, Program } from './program';
 export type UnmatchedDecision =
   | { kind: 'answer'; label: string }
   | { kind: 'startTopic'; topic: string }
-  | { kind: 'clarify'; topics: string[] }
+  /** `again`: the resident said "yes" without saying which, or something that fits neither: ask which one. */
+  | { kind: 'clarify'; topics: string[]; again?: boolean }
   | { kind: 'pickOne' }
   | { kind: 'refuse'; text: 'outOfScope' | 'notUnderstood' }
   | { kind: 'reprompt' };
@@ -31,6 +32,8 @@ export interface UnmatchedInput {
   lang: Lang;
   stems?: Stemmer;
   classify: (text: string) => Classification;
+  /** The text read as a yes/no answer (content/commands.yaml `answers`). */
+  answerWord?: (text: string) => 'yes' | 'no' | 'unsure' | null;
 }
 
 export function decideUnmatched(input: UnmatchedInput): UnmatchedDecision {
@@ -39,6 +42,8 @@ export function decideUnmatched(input: UnmatchedInput): UnmatchedDecision {
     const options: Choice[] = input.clarify.map((topic) => ({ id: topic, label: program.topics.get(topic)!.label }));
     const picked = matchChoice(typed, options, lang, input.stems);
     if (picked) return { kind: 'startTopic', topic: picked.id };
+    // "joo", "kyl", "ja": yes, but which? Keep the choices.
+    if (input.answerWord?.(typed) === 'yes' || input.answerWord?.(typed) === 'unsure') return { kind: 'clarify', topics: input.clarify, again: true };
   }
   if (!typed) return { kind: 'reprompt' };
   const inTopicDialog = input.dialogTopic !== 'unknown';
@@ -54,5 +59,7 @@ export function decideUnmatched(input: UnmatchedInput): UnmatchedDecision {
     .slice(0, 2);
   if (result.topic !== 'unknown' && candidates.length > 0) return { kind: 'clarify', topics: candidates };
   if (inTopicDialog) return { kind: 'pickOne' };
+  // A reply to "did you mean one of these?" that is no new topic either: ask again, never "I can't help".
+  if (input.clarify) return { kind: 'clarify', topics: input.clarify, again: true };
   return { kind: 'refuse', text: result.topic === 'unknown' ? 'outOfScope' : 'notUnderstood' };
 }

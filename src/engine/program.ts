@@ -101,8 +101,20 @@ export interface DialogScript {
   file: string;
 }
 
+/** Words for answers to the bot's own yes/no questions (content/commands.yaml `answers`). */
+export interface AnswerWords {
+  yes: Record<Lang, string[]>;
+  no: Record<Lang, string[]>;
+  /** "en tiedä", "kanske", "maybe": never read as no. */
+  unsure: Record<Lang, string[]>;
+  /** Words that may open an answer without changing it ("no kyl", "well, sometimes"). */
+  filler: Record<Lang, string[]>;
+}
+
 export interface CommandPhrases {
   restart: Record<Lang, string[]>;
+  /** End the dialog under way ("lopeta", "sluta", "stop"). */
+  stop: Record<Lang, string[]>;
   back: Record<Lang, string[]>;
   help: Record<Lang, string[]>;
   human: Record<Lang, string[]>;
@@ -110,6 +122,7 @@ export interface CommandPhrases {
   language: Record<Lang, string[]>;
   /** Greetings ("hei", "hej", "hello"): answered with the current question, not "I did not understand". */
   greeting: Record<Lang, string[]>;
+  answers: AnswerWords;
 }
 
 export interface Program {

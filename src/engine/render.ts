@@ -77,8 +77,8 @@ export function text(bundle: ContentBundle, key: string, lang: Lang): string {
 
 export function renderOutputs(outputs: Output[], bundle: ContentBundle, lang: Lang, dialogId: string, now = new Date()): OutgoingActivity[] {
   const activities: OutgoingActivity[] = [];
-  // A counsellor offer followed by the feedback question shares its buttons: chat clients show
-  // only the last message's buttons, so a separate offer button would vanish at once.
+  // A counsellor offer followed by the feedback question becomes one question with three buttons:
+  // chat clients show only the last message's buttons, and two questions at once are ambiguous.
   let offer: { button: Button; activity: OutgoingActivity } | undefined;
   for (const output of outputs) {
     switch (output.type) {
@@ -105,8 +105,10 @@ export function renderOutputs(outputs: Output[], bundle: ContentBundle, lang: La
       }
       case 'feedback': {
         const answers: Button[] = [text(bundle, 'feedbackYes', lang), text(bundle, 'feedbackNo', lang)].map((t) => ({ type: 'imBack', title: t, value: t }));
-        activities.push(messageWithButtons(text(bundle, 'feedbackQuestion', lang), offer ? [...answers, offer.button] : answers));
-        if (offer) offer.activity.suggestedActions = undefined;
+        // One question, not two: "would you like to chat?" without buttons followed by "was this
+        // helpful?" made a typed "joo" the feedback when the resident meant the chat.
+        if (offer) activities.splice(activities.indexOf(offer.activity), 1);
+        activities.push(messageWithButtons(text(bundle, offer ? 'feedbackQuestionWithOffer' : 'feedbackQuestion', lang), offer ? [...answers, offer.button] : answers));
         offer = undefined;
         break;
       }

@@ -11,6 +11,7 @@ import { stem, stemUncached } from './stemmer';
 import { normaliseLast, tokeniseLast } from './tokenise';
 import type { Lang } from './types';
 import { Vocabulary } from './vocabulary';
+import { ClippedEndings, unclip } from './clipped';
 
 export interface Token {
   /** Normalised word after spelling maps and typo correction. */
@@ -32,6 +33,8 @@ interface WordAnalysis {
 
 export interface SpellingData {
   colloquial: Map<string, string>;
+  /** Clipped endings of speech ("tänää" → "tänään"), tried on words the vocabulary lacks (clipped.ts). */
+  clipped?: ClippedEndings;
   stopwords: Set<string>;
 }
 
@@ -121,7 +124,7 @@ export class Analyser {
   private analyse(raw: string, remember: boolean): WordAnalysis {
     const hit = this.sealed ? this.memo.get(raw) : undefined;
     if (hit) return hit;
-    const mapped = this.spelling.colloquial.get(raw);
+    const mapped = this.spelling.colloquial.get(raw) ?? this.unclipped(raw);
     const words = mapped === undefined ? [raw] : mapped.split(' ').filter(Boolean);
     const typed: Token[] = [];
     const fixable: boolean[] = [];
@@ -135,6 +138,17 @@ export class Analyser {
     const a = { typed, fixable };
     if (this.sealed && remember) this.memo.set(raw, a);
     return a;
+  }
+
+  /**
+   * A clipped spoken ending restored, once the vocabulary is complete; undefined when none applies.
+   * Also for a clipped form the content itself uses ("väsyny" in a risk file): training phrases,
+   * patterns and messages all pass through here after sealing, so both sides read the full form.
+   */
+  private unclipped(raw: string): string | undefined {
+    const rules = this.spelling.clipped;
+    if (!this.sealed || !rules?.length || this.spelling.stopwords.has(raw)) return undefined;
+    return unclip(raw, rules, (w) => this.vocabulary.hasWord(w) || this.vocabulary.hasFoldedWord(fold(w))) ?? undefined;
   }
 
   private token(word: string, corrected: boolean): Token {

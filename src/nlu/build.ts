@@ -13,6 +13,7 @@ import { OmaoloMatcher } from './omaolo';
 import { Pattern, compilePattern } from './patterns';
 import { Lexicon } from './riskModel';
 import { Concept, DENIAL_GAP, DENIALS } from './riskRules';
+import { WHOM_CONCEPTS } from './riskConcepts';
 import { loadTrainingData, TrainingData } from './trainingData';
 import { CRISIS_KINDS, CrisisKind, LANGS, Lang, NluBuildResult, TOPICS } from './types';
 
@@ -31,12 +32,14 @@ export function trainNlu(data: TrainingData, options: { temperature?: number } =
   const langTexts = new Map<Lang, string[]>();
   for (const lang of LANGS) {
     const d = data.langs.get(lang)!;
-    const a = new Analyser(lang, { colloquial: d.colloquial, stopwords: d.stopwords });
+    const a = new Analyser(lang, { colloquial: d.colloquial, clipped: d.clipped, stopwords: d.stopwords });
     const texts: string[] = [];
     for (const phrases of d.topics.values()) texts.push(...phrases);
     for (const pats of d.crisis.values()) texts.push(...pats.map(patternWords));
     texts.push(...d.notCrisis.map(patternWords));
-    for (const words of d.risk.values()) texts.push(...words.map(patternWords));
+    // Whom-it-is-about words are no evidence of anything: they must not change the vocabulary the
+    // spelling corrector and the language identifier learn (nlu:compare identical but aboutOther).
+    for (const [concept, words] of d.risk) if (!WHOM_CONCEPTS.includes(concept)) texts.push(...words.map(patternWords));
     for (const perLang of data.omaolo.values()) texts.push(...(perLang.get(lang) ?? []).map(patternWords));
     for (const t of texts) a.learn(t);
     a.seal();

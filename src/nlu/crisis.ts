@@ -17,7 +17,9 @@ import type { Analyser, Token } from './analyser';
 import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches, maskTokens } from './patterns';
 import { Lexicon, conceptPositions, hyperboleIndices, strongestRule } from './riskModel';
+import { DENIAL_COMPANIONS } from './riskRules';
 import type { Concept, RiskRule } from './riskRules';
+import { rule as riskRule } from './riskRule';
 import { CRISIS_KINDS, CrisisKind, CrisisResult, LANGS, Lang } from './types';
 
 export interface CrisisRules {
@@ -33,6 +35,18 @@ interface Indexed extends CrisisRules {
   maskIndex: PatternIndex;
 }
 
+/** A denial said next to another risk word (DENIAL_COMPANIONS): ask directly. */
+const DENIAL_CHECK = riskRule('denial-with-risk', 'check', 'suicide', ['denial']);
+
+/**
+ * One tablet and nothing more ("lapsi nielaisi yhden d-vitamiinitabletin", "barnet svalde en
+ * tablett"): a question for the poison information centre, so the explicit poisoning phrases do
+ * not give the full response; the risk model's own rules (a child and a few tablets) still do.
+ */
+function oneTablet(pos: Map<Concept, number[]>): boolean {
+  return pos.has('single') && pos.has('pills') && !pos.has('quantity') && !pos.has('few') && !pos.has('toxic');
+}
+
 export const NO_CRISIS: CrisisResult = { level: 'none', crisis: false, kind: null, source: null };
 
 /** Which of two results the resident should get: crisis over check over none, then kind order. */
@@ -41,6 +55,16 @@ export function stronger(a: CrisisResult, b: CrisisResult): CrisisResult {
   if (rank(a) !== rank(b)) return rank(a) < rank(b) ? a : b;
   if (!a.kind || !b.kind) return a.kind ? a : b;
   return CRISIS_KINDS.indexOf(b.kind) < CRISIS_KINDS.indexOf(a.kind) ? b : a;
+}
+
+/**
+ * A suicide or self-harm risk told of someone else: someone close is named, something they said,
+ * sent or did not answer is reported, and the writer is not the subject ("mun poika lähetti
+ * viestin et hyvästi", "my friend says she wants to die"; not "kirjotin lapsille kirjeet").
+ */
+function aboutOther(r: CrisisResult, positions: Map<Concept, number[]>): boolean {
+  if (r.kind !== 'suicide' && r.kind !== 'self-harm') return false;
+  return positions.has('other-person') && (positions.has('reported') || positions.has('unreachable')) && !positions.has('first-person');
 }
 
 export class CrisisDetector {
@@ -69,8 +93,9 @@ export class CrisisDetector {
 
   /**
    * Patterns and risk rules of every language; the strongest result. When some language read an
-   * explicit denial ("I'm not suicidal"), another language's full response is only a check-in:
-   * its phrases ("suicid*" in Swedish) saw the denied word without the denial around it.
+   * explicit denial ("I'm not suicidal"), another language's explicit phrases do not count (they
+   * saw the denied word without the denial around it: Swedish "suicida*"), and its rules' full
+   * response is only a check-in.
    */
   assess(text: string, masked?: { lang: Lang; tokens: Token[] }): CrisisResult {
     const results: { result: CrisisResult; denied: boolean }[] = [];
@@ -83,23 +108,30 @@ export class CrisisDetector {
     const denied = results.some((x) => x.denied);
     let best = NO_CRISIS;
     for (const { result, denied: own } of results) {
-      const capped = denied && !own && result.crisis && result.kind !== 'medical-emergency' ? { ...result, level: 'check' as const, crisis: false } : result;
+      let capped = result;
+      if (denied && !own && result.crisis && result.kind !== 'medical-emergency') {
+        // Another language's explicit phrase saw the denied word itself ("suicida*" in "I'm not
+        // suicidal"): the denying language's reading decides. Its rules' findings are asked about.
+        capped = result.source === 'pattern' ? NO_CRISIS : { ...result, level: 'check', crisis: false };
+      }
       best = stronger(best, capped);
     }
     return best;
   }
 
   private assessLang(r: Indexed, all: Token[]): { result: CrisisResult; denied: boolean } {
-    const { tokens, rule, denied } = this.riskOf(r, all);
+    const { tokens, rule, denied, positions } = this.riskOf(r, all);
     let best = NO_CRISIS;
     const starts = r.patternIndex.starts(tokens);
+    const one = oneTablet(positions);
     r.patterns.forEach(({ kind, pattern }, id) => {
       const from = starts[id];
-      if (!from) return;
+      if (!from || (one && kind === 'poisoning')) return;
       if (best.crisis && best.kind && CRISIS_KINDS.indexOf(best.kind) <= CRISIS_KINDS.indexOf(kind)) return;
       if (allMatches(pattern, tokens, 1, from).length) best = stronger(best, { level: 'crisis', crisis: true, kind, source: 'pattern' });
     });
     if (rule) best = stronger(best, { level: rule.level, crisis: rule.level === 'crisis', kind: rule.kind, source: 'risk-model' });
+    if (aboutOther(best, positions)) best = { ...best, aboutOther: true };
     return { result: best, denied };
   }
 
@@ -107,18 +139,27 @@ export class CrisisDetector {
    * The strongest risk rule, and the tokens the explicit phrases should read. An explicit denial
    * ("en ole itsetuhoinen", "I'm not suicidal") or ambivalence ("jag vill inte dö") is taken out
    * first, so its own words ("itsetuhoinen", "dö") are no evidence; whatever else the message says
-   * still counts, and the denial alone still gets the check-in (docs/crisis-model.md).
+   * still counts. Alone the denial is taken at its word; with another risk word (DENIAL_COMPANIONS)
+   * it gets the check-in (docs/crisis-model.md).
    */
-  private riskOf(r: Indexed, tokens: Token[]): { tokens: Token[]; rule: RiskRule | null; denied: boolean } {
+  private riskOf(r: Indexed, tokens: Token[]): { tokens: Token[]; rule: RiskRule | null; denied: boolean; positions: Map<Concept, number[]> } {
     const cached = this.positions.get(tokens);
     const denied = cached?.denied ?? new Set<number>();
     const pos = cached?.positions ?? conceptPositions(r.lexicon, tokens, denied);
-    if (denied.size === 0) return { tokens, rule: strongestRule(pos), denied: false };
+    if (denied.size === 0) return { tokens, rule: strongestRule(pos), denied: false, positions: pos };
     const rest = tokens.filter((_, i) => !denied.has(i));
     const restPos = conceptPositions(r.lexicon, rest);
-    // The denial itself still gets the check-in when nothing else fires (docs/crisis-model.md).
-    restPos.set('denial', pos.get('denial') ?? [0]);
-    return { tokens: rest, rule: strongestRule(restPos), denied: true };
+    const rule = strongestRule(restPos) ?? (DENIAL_COMPANIONS.some((c) => restPos.has(c)) ? DENIAL_CHECK : null);
+    return { tokens: rest, rule, denied: true, positions: restPos };
+  }
+
+  /** Whether the message (its masked tokens of `lang`) holds an explicit denial: the classifier net then stays quiet. */
+  denies(tokens: Token[], lang: Lang): boolean {
+    const cached = this.positions.get(tokens);
+    if (cached) return cached.denied.size > 0;
+    const denied = new Set<number>();
+    conceptPositions(this.rules.get(lang)!.lexicon, tokens, denied);
+    return denied.size > 0;
   }
 
   /** The id of the risk rule that fires for `text` in `lang` (for tests and the docs). */

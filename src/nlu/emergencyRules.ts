@@ -10,7 +10,8 @@ import { rule } from './riskRule';
 
 export const EMERGENCY_RULES = [
   rule('not-breathing', 'crisis', 'medical-emergency', ['not-breathing'], undefined, ['apnoea']),
-  rule('unconscious', 'crisis', 'medical-emergency', ['unconscious']),
+  // "I want to sleep and not wake up" is a wish to die (never-wake), not someone unconscious.
+  rule('unconscious', 'crisis', 'medical-emergency', ['unconscious'], undefined, ['never-wake']),
   rule('breathless', 'crisis', 'medical-emergency', ['breathless'], undefined, ['strain', 'past', 'recovered']),
   rule('collapsed-not-moving', 'crisis', 'medical-emergency', ['collapse', 'not-moving'], undefined, ['recovered']),
   rule('fell-not-moving', 'crisis', 'medical-emergency', ['fell', 'not-moving'], undefined, ['recovered']),

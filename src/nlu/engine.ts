@@ -127,7 +127,8 @@ export class NluEngine implements Nlu {
     const typed = analyser.features(tokens.filter((t) => !t.corrected));
     const scores = classifier.scores(features);
     let crisis = this.parts.crisis.assess(text, { lang, tokens });
-    if (crisis.level === 'none' && scores[0]?.topic === 'crisis' && scores[0].confidence >= CRISIS_THRESHOLD && classifier.hasDistinctiveFeature(typed, 'crisis', NET_DISTINCTIVE)) {
+    // Not after an explicit denial ("I'm not suicidal, just tired"): its own words are crisis words.
+    if (crisis.level === 'none' && scores[0]?.topic === 'crisis' && scores[0].confidence >= CRISIS_THRESHOLD && classifier.hasDistinctiveFeature(typed, 'crisis', NET_DISTINCTIVE) && !this.parts.crisis.denies(tokens, lang)) {
       crisis = stronger(crisis, { level: 'check', crisis: false, kind: this.parts.crisis.closestKind(tokens, lang), source: 'classifier' });
     }
     return { crisis: crisis.level === 'none' ? NO_CRISIS : crisis, scores, tokens };

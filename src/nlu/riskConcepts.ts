@@ -51,10 +51,13 @@ const RISK_CONCEPTS = [
   'routine', // the pharmacy, a pill organiser, returning old medicines: ordinary medication
   'as-prescribed', // as prescribed, as the doctor said: all the pills of the day, not an overdose
   'child', // a child, a toddler, a baby (who swallowed something)
+  'single', // one, a single, half (a tablet): a child's one tablet is a poisoning question
+  'few', // two to nine, a few, a couple: more than one tablet by a child is urgent
   'tried', // tried, tested: an attempt with a means already made
   'intent', // is going to, aikoo, tänker (weaker than decided)
   'ruminating', // have been thinking about it all week
   'thinking', // I think about, I keep wondering (a thought, not yet an act)
+  'how', // how, in what way: thinking how to use a means is C-SSRS "thought about how"
   'plan', // a plan, how I would do it
   'method', // how I would do it, planned how: C-SSRS "thought about how"
   'everyday-how', // how to tell, ask, apply, book: an everyday "how"
@@ -67,7 +70,11 @@ const RISK_CONCEPTS = [
   'queue', // waiting, queueing, calling: "no point waiting on the line"
   'relief', // luckily, thank god, finally: an ending looked forward to
   'bereavement', // died, passed away, grief: a death in the family, not a wish
-  'time', // tomorrow, tonight, soon
+  'time', // tomorrow, tonight, soon, on Friday, next week
+  'no-more', // will not have to suffer / endure any more: an end looked to as the end of suffering
+  'treatment', // surgery, an operation, a course of treatment: suffering that care will end
+  'after', // after, efter (before its noun): "after school" is a time, not what a "kill" verb is about
+  'after-post', // jälkeen (after its noun): "koulun jälkeen"
   'ending', // all over, the end, last day
   'burden', // burden
   'better-off', // they would be better off without me
@@ -82,6 +89,7 @@ const RISK_CONCEPTS = [
   'unreachable', // is not answering, phone is off, we cannot find her
   'belongings', // my things, my stuff, my pet
   'everyday-giving', // to the flea market, to charity, old clothes: ordinary giving away
+  'moving', // moving house: things given away before a move
   'unwanted', // nobody cares, nobody would notice
   'not-here', // I do not want to be here / exist any more
   'never-wake', // never wake up again
@@ -108,7 +116,15 @@ const RISK_CONCEPTS = [
   'natural-death', // of old age, at home, peacefully: a wish about how to die one day
   // A joke marker (lol, haha, xd): a "kill" anywhere in the message is a figure of speech
   'joke',
+  // Whom the risk is about (CrisisResult.aboutOther; no rule uses them): someone close named
+  // (son, friend, "hän"), and the writer as subject (mä, minä, jag, I; not "mun"/"my", nor "sent me")
+  'other-person',
+  'first-person',
+  'reported', // said, texted, sent, posted; is not answering: someone told of, not the writer
 ] as const;
+
+/** The concepts of CrisisResult.aboutOther (crisis.ts): no rule uses them. */
+export const WHOM_CONCEPTS: readonly string[] = ['other-person', 'first-person', 'reported'];
 
 export const CONCEPTS = [...RISK_CONCEPTS, ...EMERGENCY_CONCEPTS] as const;
 export type Concept = (typeof CONCEPTS)[number];

@@ -63,9 +63,16 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   });
   for (const at of out.values()) at.sort((a, b) => a - b);
   // Numbers are not words an editor can list: "40 paracetamol" is a quantity.
-  const numbers = tokens.flatMap((t, i) => (/^\d+$/.test(t.word) && Number(t.word) >= QUANTITY_NUMBER ? [i] : []));
-  if (numbers.length) out.set('quantity', [...new Set([...(out.get('quantity') ?? []), ...numbers])].sort((a, b) => a - b));
+  // "1 tabletti" is one, "3 tablettia" a few (for a child, more than one is urgent).
+  addNumbers(out, tokens, 'quantity', (n) => n >= QUANTITY_NUMBER);
+  addNumbers(out, tokens, 'few', (n) => n >= 2 && n < QUANTITY_NUMBER);
+  addNumbers(out, tokens, 'single', (n) => n === 1);
   return out;
+}
+
+function addNumbers(out: Map<Concept, number[]>, tokens: readonly Token[], c: Concept, test: (n: number) => boolean): void {
+  const numbers = tokens.flatMap((t, i) => (/^\d+$/.test(t.word) && test(Number(t.word)) ? [i] : []));
+  if (numbers.length) out.set(c, [...new Set([...(out.get(c) ?? []), ...numbers])].sort((a, b) => a - b));
 }
 
 /**
@@ -78,9 +85,13 @@ export function hyperboleIndices(pos: Map<Concept, number[]>): Set<number> {
   if (pos.has('threat')) return drop;
   // "tapan mun veljen jos se syö mun karkit lol": a joke marker anywhere makes "kill" a figure of speech.
   if (pos.has('joke')) for (const i of pos.get('kill') ?? []) drop.add(i);
+  // "koulun jälkeen", "after work", "efter jobbet": the subject word is a time, not what the verb is about.
+  const before = pos.get('after') ?? [];
+  const behind = pos.get('after-post') ?? [];
+  const isTime = (j: number): boolean => before.includes(j - 1) || behind.includes(j + 1);
   for (const { subject, targets, window, after } of HYPERBOLE) {
-    const subjects = pos.get(subject);
-    if (!subjects) continue;
+    const subjects = pos.get(subject)?.filter((j) => !isTime(j));
+    if (!subjects?.length) continue;
     const near = (i: number, j: number): boolean => (after ? j > i && j - i <= window : Math.abs(i - j) <= window);
     for (const c of targets) {
       for (const i of pos.get(c) ?? []) if (subjects.some((j) => near(i, j))) drop.add(i);

@@ -33,7 +33,11 @@ export const RULES: readonly RiskRule[] = [
   // C-SSRS behaviour: an overdose already taken.
   R('overdose-taken', 'crisis', 'poisoning', ['took', 'quantity', 'pills'], 8, ['as-prescribed']),
   R('toxic-taken', 'crisis', 'poisoning', ['took', 'toxic'], 6),
-  R('child-took-pills', 'crisis', 'poisoning', ['child', 'took', 'pills'], 6),
+  // A child who swallowed tablets is urgent; one tablet ("yhden d-vitamiinitabletin") is a question
+  // for the poison information centre, unless more are named too.
+  R('child-took-quantity', 'crisis', 'poisoning', ['child', 'took', 'pills', 'quantity'], 8),
+  R('child-took-few', 'crisis', 'poisoning', ['child', 'took', 'pills', 'few'], 8),
+  R('child-took-pills', 'crisis', 'poisoning', ['child', 'took', 'pills'], 6, ['single']),
   // Imminent danger from a violent person: a weapon in hand, or people hiding from them.
   ...pairs('violence', 'weapon', [['brandish', 4], 'hiding', ['rage', 8], ['intoxicated', 8]]),
   // Within 10 words, now: "the kids were hiding from their drunk uncle last year", "he's often drunk
@@ -47,6 +51,8 @@ export const RULES: readonly RiskRule[] = [
   ...pairs('suicide', 'means', [['ready', 6], ['tried', 8], ['ending', 6], ['ruminating', 10], ['farewell', 10], ['not-cope', 10]], ['relief']),
   R('intent-means-time', 'crisis', 'suicide', ['intent', 'means', 'time']),
   R('means-self-thinking', 'crisis', 'suicide', ['means', 'self', 'thinking']),
+  // C-SSRS "thought about how": wondering how a means would work ("mietin miten köysi pitää sitoa").
+  R('means-thinking-how', 'crisis', 'suicide', ['means', 'thinking', 'how'], 6, ['everyday-how']),
   // Pills saved up are a preparation; pills bought or ready at the pharmacy are usually not.
   R('pills-hoard', 'crisis', 'suicide', ['pills', 'hoard'], 6, ['routine']),
   R('pills-death', 'crisis', 'suicide', ['pills', 'death'], 8),
@@ -65,12 +71,25 @@ export const RULES: readonly RiskRule[] = [
   // C-SSRS plan and timeframe: hopelessness or an ending with a time.
   ...pairs('suicide', 'hopeless', ['time', 'ending', ['means', 10]], ['habit', 'queue', 'relief']),
   ...pairs('suicide', 'exhausted', ['ending', 'farewell'], ['relief']),
+  // No more suffering, with a time or an ending ("perjantaina tää on ohi, sit ei tarvii enää
+  // kärsiä"); not when what ends is a treatment or an illness ("after the operation").
+  ...pairs('suicide', 'no-more', ['time', 'ending'], ['relief', 'treatment', 'hyperbole']),
+  // An ending with a time is asked about (below); with farewell letters written it is a plan.
+  R('ending-time-letters', 'crisis', 'suicide', ['ending', 'time', 'letters'], undefined, ['relief']),
+  // "viimeinen päivä tänään, kiitos ja anteeks kaikille" (not a last day at work: hyperbole holds work).
+  R('ending-time-farewell', 'crisis', 'suicide', ['ending', 'time', 'farewell'], undefined, ['relief', 'polite', 'hyperbole']),
   // C-SSRS preparatory acts: farewell letters, giving things away, a will, "I am ready".
   ...pairs('suicide', 'farewell', ['absence', 'letters', 'give-away', 'self-ready', 'unreachable'], ['polite']),
   ...pairs('suicide', 'letters', ['self-ready']),
+  // A message saying they cannot go on, and now no answer ("skickade ett sms att hon inte orkar leva
+  // och nu svarar hon inte"); either alone is asked about.
+  R('letters-not-cope-unreachable', 'crisis', 'suicide', ['letters', 'not-cope', 'unreachable']),
   R('letters-absence', 'crisis', 'suicide', ['letters', 'absence']),
   // Giving away and a will are also what a death in the family brings: not then.
   ...pairs('suicide', 'give-away', ['hopeless', 'absence', 'affairs', 'self-ready'], ['everyday-giving', 'bereavement']),
+  // "…and the things to the flea market, I won't need them soon": the time makes it a preparation
+  // even when some of it went to the flea market (a move is the ordinary reason).
+  R('give-away-absence-time', 'crisis', 'suicide', ['give-away', 'absence', 'time'], undefined, ['bereavement', 'moving']),
   ...pairs('suicide', 'affairs', ['self-ready', 'farewell', 'letters'], ['bereavement']),
   // C-SSRS intent: a decision made, with a plan, a method, an ending, a means or a preparatory act.
   // A decision next to a death word: "isä kuoli ja olen päättänyt muuttaa" is about someone else.
@@ -83,7 +102,7 @@ export const RULES: readonly RiskRule[] = [
   // Weaker signals: ask directly.
   R('ending-time', 'check', 'suicide', ['ending', 'time'], undefined, ['relief']),
   R('decided-time', 'check', 'suicide', ['decided', 'time']),
-  R('absence-time', 'check', 'suicide', ['absence', 'time']),
+  R('absence-time', 'check', 'suicide', ['absence', 'time'], undefined, ['moving']),
   // A message sent and no answer is a common worry; with a farewell in it, it is a crisis (above).
   R('letters-unreachable', 'check', 'suicide', ['letters', 'unreachable']),
   R('farewell', 'check', 'suicide', ['farewell'], undefined, ['polite']),
@@ -93,6 +112,7 @@ export const RULES: readonly RiskRule[] = [
   R('never-wake', 'check', 'suicide', ['never-wake']),
   R('burden', 'check', 'suicide', ['burden']),
   R('hopeless', 'check', 'suicide', ['hopeless'], undefined, ['habit', 'queue']),
+  R('no-more', 'check', 'suicide', ['no-more'], undefined, ['relief', 'treatment', 'hyperbole']),
   R('unwanted', 'check', 'suicide', ['unwanted']),
   R('exhausted', 'check', 'suicide', ['exhausted']),
   // Pills bought for a fever, ready to collect: an errand (hyperbole holds the illnesses).
@@ -104,7 +124,7 @@ export const RULES: readonly RiskRule[] = [
   R('wish-ending', 'check', 'suicide', ['wish', 'ending'], 6),
   R('thinking-ending', 'check', 'suicide', ['thinking', 'ending'], 3),
   R('self-harm', 'check', 'self-harm', ['self-harm'], undefined, ['accident']),
-  R('denial', 'check', 'suicide', ['denial']),
+  // An explicit denial is no rule: alone it is nothing, with another risk word a check-in (crisis.ts).
   R('kill', 'check', 'suicide', ['kill']),
 ];
 
@@ -125,6 +145,17 @@ export const HYPERBOLE: readonly { subject: Concept; targets: readonly Concept[]
 export const HYPERBOLE_TARGETS: readonly Concept[] = ['kill', 'death'];
 /** Concepts whose whole match is taken out of the message before the rules run (a denial is no evidence). */
 export const DENIALS: readonly Concept[] = ['denial'];
+/**
+ * After an explicit denial, any of these in the rest of the message still gets the check-in
+ * ("en ole itsetuhoinen, mutta köysi on autotallissa"): a denial next to a means, a plan, an
+ * ending or a farewell is ambivalence worth one direct question. A denial with none of them is
+ * taken at its word ("I'm not suicidal, just tired"), and the topic goes on.
+ */
+export const DENIAL_COMPANIONS: readonly Concept[] = [
+  'means', 'toxic', 'plan', 'method', 'intent', 'decided', 'ending', 'no-more', 'farewell', 'letters',
+  'absence', 'give-away', 'affairs', 'self-ready', 'hoard', 'hopeless', 'exhausted', 'burden', 'better-off',
+  'unwanted', 'not-here', 'never-wake', 'self-harm', 'kill', 'death',
+];
 /**
  * A denial's words must stand close together: with the usual gap "en halua elää, haluan kuolla"
  * would read as the denial "en halua … kuolla" and lose its wish to die.

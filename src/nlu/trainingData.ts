@@ -22,6 +22,8 @@ export interface LangData {
   notCrisis: string[];
   risk: Map<Concept, string[]>;
   colloquial: Map<string, string>;
+  /** Clipped endings of speech (clipped.ts), in file order. */
+  clipped: [string, string[]][];
   stopwords: Set<string>;
 }
 
@@ -32,7 +34,7 @@ export interface TrainingData {
 }
 
 function emptyLang(): LangData {
-  return { topics: new Map(), crisis: new Map(), notCrisis: [], risk: new Map(), colloquial: new Map(), stopwords: new Set() };
+  return { topics: new Map(), crisis: new Map(), notCrisis: [], risk: new Map(), colloquial: new Map(), clipped: [], stopwords: new Set() };
 }
 
 /** Accepts the content root ("content") or the nlu folder itself. */
@@ -124,7 +126,7 @@ function readRisk(file: YamlFile, target: LangData): void {
 }
 
 function readSpelling(file: YamlFile, target: LangData): void {
-  file.checkTopKeys(['colloquial', 'stopwords']);
+  file.checkTopKeys(['colloquial', 'clipped', 'stopwords']);
   const colloquial = file.top('colloquial');
   if (colloquial !== undefined && colloquial !== null) {
     for (const { key, value } of file.entries(colloquial, '"colloquial"')) {
@@ -134,6 +136,17 @@ function readSpelling(file: YamlFile, target: LangData): void {
         continue;
       }
       target.colloquial.set(key.toLowerCase().normalize('NFC'), (v ?? '').toLowerCase().normalize('NFC'));
+    }
+  }
+  const clipped = file.top('clipped');
+  if (clipped !== undefined && clipped !== null) {
+    for (const { key, value } of file.entries(clipped, '"clipped"')) {
+      const v = (value as { value?: unknown } | null)?.value;
+      if (typeof v !== 'string' || !v.trim()) {
+        file.report('NLU002', value, `expected the full ending(s) of "${key}" as text ("nyt" or "een|eä")`);
+        continue;
+      }
+      target.clipped.push([key.toLowerCase().normalize('NFC'), v.toLowerCase().normalize('NFC').split('|').filter(Boolean)]);
     }
   }
   for (const w of file.strings(file.top('stopwords'), '"stopwords"')) target.stopwords.add(w.toLowerCase().normalize('NFC'));

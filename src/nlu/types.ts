@@ -29,6 +29,12 @@ export interface CrisisResult {
   kind: CrisisKind | null;
   /** 'risk-model': a rule of the C-SSRS-grounded model (docs/crisis-model.md). */
   source: 'pattern' | 'risk-model' | 'classifier' | null;
+  /**
+   * A suicide or self-harm risk written about someone else ("mun poika lähetti hyvästit", "my
+   * friend wants to die"): someone close is named and the writer is neither subject nor object.
+   * Set only when true; the bot then speaks to the person who is worried (docs/crisis-model.md).
+   */
+  aboutOther?: boolean;
 }
 
 export interface Classification {

@@ -2,10 +2,10 @@
  * Wires the parts together: state storage (Redis or memory), turn ordering, the bot, the
  * channels and the HTTP app. Tests build a runtime in-process; main.ts adds the listener.
  */
-import { ConversationState } from 'botbuilder';
 import express, { Express } from 'express';
 import type Redis from 'ioredis';
 import type { HandoffPort } from '../bot/handoff/handoffPort';
+import { JsonConversationState } from '../engine/dialogAdapter/jsonConversationState';
 import { OpastinBot } from '../bot/opastinBot';
 import { createTurnPipeline, TurnLogic } from '../bot/turnPipeline';
 import { createCloudAdapter } from '../channels/botframework/cloudAdapter';
@@ -84,7 +84,8 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   content.reload();
   if (config.contentWatch) content.watch();
 
-  const conversationState = new ConversationState(storage);
+  // botbuilder's ConversationState with a plain-JSON change check instead of two hashes a turn.
+  const conversationState = new JsonConversationState(storage);
   // The bot reaches the handoff service lazily: the service is created below, after the
   // Direct Line channel it delivers through (which itself needs the bot's turn logic).
   let handoffRef: Handoff | null = null;
@@ -144,8 +145,8 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
   app.use(express.json({ limit: '64kb' }));
   // Deep or huge JSON is refused (400) before any handler could recurse into it.
   app.use(jsonShapeGuard());
-  app.use(healthRoutes(checks, () => stopping));
-  app.use(adminRoutes(content, config.adminToken));
+  // The Bot Framework endpoint first: every turn over it would otherwise walk the health and
+  // admin routers' layers before reaching its own.
   if (config.messagesEndpoint === 'disabled') {
     // Web-chat-only profile: no Azure Bot registration, so no Bot Framework endpoint at all (404).
     log.info({ event: 'messages_disabled' }, 'MicrosoftAppId is not set: POST /api/messages is disabled (web chat only)');
@@ -153,6 +154,8 @@ export function createRuntime(config: Config, log: Logger, extra: { directLine?:
     const adapter = createCloudAdapter(config);
     app.use(messagesRoute(adapter, turnLogic, config.messagesEndpoint === 'authenticated' ? null : config.serviceUrlAllowList));
   }
+  app.use(healthRoutes(checks, () => stopping));
+  app.use(adminRoutes(content, config.adminToken));
   // Direct Line channel (/v3/directline, /api/chat) and the chat page (/, /embed.js): issue #6.
   const dlConfig = extra.directLine ?? loadDirectLineConfig().config;
   const directLine = createDirectLine({

@@ -6,6 +6,7 @@
  */
 import type Redis from 'ioredis';
 import { allConversationKeys, conversationKeys, sharedKeys } from './keys';
+import { LuaScript } from './luaScript';
 
 // KEYS: every key of the conversation. ARGV: index (1-based) of the meta, handoff and contact keys.
 // Returns { existed (meta was there: 1/0), handoff queue id or '', contact queue id or '' }.
@@ -23,13 +24,14 @@ local cq = queueOf(KEYS[tonumber(ARGV[3])])
 redis.call('DEL', unpack(KEYS))
 return { existed, hq, cq }
 `;
+const ERASE_SCRIPT = new LuaScript(ERASE);
 
 export async function eraseConversation(redis: Redis, prefix: string, conversationId: string, channelId: string): Promise<boolean> {
   const keys = allConversationKeys(prefix, conversationId, channelId);
   const k = conversationKeys(prefix, conversationId);
   const index = (key: string): string => String(keys.indexOf(key) + 1);
-  const [existed, handoffQueue, contactQueue] = (await redis.eval(
-    ERASE, keys.length, ...keys, index(k.dlMeta), index(k.handoff), index(k.contact),
+  const [existed, handoffQueue, contactQueue] = (await ERASE_SCRIPT.run(
+    redis, keys.length, ...keys, index(k.dlMeta), index(k.handoff), index(k.contact),
   )) as [number, string, string];
   const shared = sharedKeys(prefix);
   // The shared indexes sit in other slots: separate commands, after the conversation is gone.

@@ -13,7 +13,7 @@
  *   <prefix>conv:{<id>}:turnp                 accepted turns another process can take over (hash
  *                                             token → "<recoveries>:<what to run>", see turnRecovery.ts)
  *   <prefix>conv:{<id>}:dl:meta               Direct Line record (hash; also the stream tokens used)
- *   <prefix>conv:{<id>}:dl:log                Direct Line activities (list, compact stored form)
+ *   <prefix>conv:{<id>}:dl:log                Direct Line activities (list, one compact entry per turn)
  *   <prefix>conv:{<id>}:dl:stream, dl:ws      the same before the list (still erased: older data)
  *   <prefix>conv:{<id>}:handoff               handoff record, with the resident's messages
  *   <prefix>conv:{<id>}:contact               call-back request (phone or e-mail)

@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { conversationKeys, stateKey } from './keys';
 import { writeItemsLua } from './stateWriteLua';
+import { LuaScript } from './luaScript';
 import { takePrefetched, turnScope, TurnSupersededError } from './turnScope';
 import { checkStateSize, DEFAULT_MAX_STATE_BYTES, EtagConflictError, isOverwrite, StateStorage, StoreItems } from './storeItems';
 
@@ -37,6 +38,7 @@ end
 ${writeItemsLua('0', '2', 'n', 'ttl')}
 return 0
 `;
+const WRITE = new LuaScript(WRITE_SCRIPT);
 
 /** A fresh eTag: 96 random bits (as unguessable as needed, a third of a UUID's bytes in every state value). */
 function newETag(): string {
@@ -98,7 +100,7 @@ export class RedisStateStorage implements StateStorage {
       return;
     }
     const allKeys = fenced ? [...redisKeys, tag.turnLeases, tag.turnPending] : redisKeys;
-    const result = (await this.redis.eval(WRITE_SCRIPT, allKeys.length, ...allKeys, ...args)) as number;
+    const result = (await WRITE.run(this.redis, allKeys.length, ...allKeys, ...args)) as number;
     if (result === -1) throw new TurnSupersededError();
     if (result !== 0) throw new EtagConflictError(keys[result - 1]);
   }

@@ -20,11 +20,23 @@ import { conversationKeys, ConversationKeys, sharedKeys, STATE_NAMESPACES } from
 import { whenReady } from './redisClient';
 import { DEFAULT_LEASE_MS, OrphanHandler, runOptions, TurnCancelledError, TurnQueue, TurnRunOptions, TurnWaitTimeoutError } from './turnQueue';
 import { EtagConflictError } from './storeItems';
+import { LuaScript, scriptFor } from './luaScript';
 import { endTurnLua, ENQUEUE, ENQUEUE_AND_ACQUIRE, RECOVER, RELEASE, RELEASE_AND_WAKE, RENEW, TRY_ACQUIRE } from './turnQueueLua';
 import { MAX_RECOVERABLE_BYTES, MAX_RECOVERIES, noteOpen, TurnSweep } from './turnRecovery';
 import { DeferredWrite, EndOfTurnExtra, turnScope, TurnScope, TurnSupersededError } from './turnScope';
 
-const END_TURN = endTurnLua();
+const SCRIPTS = {
+  enqueue: new LuaScript(ENQUEUE),
+  enqueueAndAcquire: new LuaScript(ENQUEUE_AND_ACQUIRE),
+  tryAcquire: new LuaScript(TRY_ACQUIRE),
+  endTurn: new LuaScript(endTurnLua()),
+  releaseAndWake: new LuaScript(RELEASE_AND_WAKE),
+  renew: new LuaScript(RENEW),
+  release: new LuaScript(RELEASE),
+  recover: new LuaScript(RECOVER),
+};
+/** END_TURN with an extra part (turnScope.ts EndOfTurnExtra: a module constant, so few). */
+const endTurnWith = new Map<string, LuaScript>();
 
 /** What TRY_ACQUIRE and ENQUEUE_AND_ACQUIRE answer (turnQueueLua.ts ACQUIRE_LOOP). */
 type Acquire = number | [1, ...(string | null)[]] | [2, string, string];
@@ -73,7 +85,7 @@ export class RedisTurnQueue implements TurnQueue {
     // The index first: a process that dies between the two leaves a due check, not a lost turn.
     await Promise.all([
       recoverable ? noteOpen(this.redis, this.prefix, conversationId, this.leaseMs) : undefined,
-      this.redis.eval(ENQUEUE, 3, k.turnQueue, k.turnLeases, k.turnPending, ticket, this.leaseMs, this.queueTtlMs, recoverable),
+      SCRIPTS.enqueue.run(this.redis, 3, k.turnQueue, k.turnLeases, k.turnPending, ticket, this.leaseMs, this.queueTtlMs, recoverable),
     ]);
   }
 
@@ -88,8 +100,8 @@ export class RedisTurnQueue implements TurnQueue {
    */
   async recoverOne(conversationId: string): Promise<number | null> {
     const k = conversationKeys(this.prefix, conversationId);
-    const result = (await this.redis.eval(
-      RECOVER, 3, k.turnQueue, k.turnLeases, k.turnPending, '', randomUUID(), this.leaseMs, MAX_RECOVERIES,
+    const result = (await SCRIPTS.recover.run(
+      this.redis, 3, k.turnQueue, k.turnLeases, k.turnPending, '', randomUUID(), this.leaseMs, MAX_RECOVERIES,
     )) as 0 | [1, number] | [2, string, string];
     if (result === 0) return null;
     if (result[0] === 1) return result[1];
@@ -117,8 +129,8 @@ export class RedisTurnQueue implements TurnQueue {
       const what = recoverable && Buffer.byteLength(recoverable) <= MAX_RECOVERABLE_BYTES ? recoverable : '';
       const [, acquired] = await Promise.all([
         !ticket && what ? noteOpen(this.redis, this.prefix, conversationId, this.leaseMs) : undefined,
-        ticket ? undefined : (this.redis.eval(
-          ENQUEUE_AND_ACQUIRE, 3 + reads.length, k.turnQueue, k.turnLeases, k.turnPending, ...reads,
+        ticket ? undefined : (SCRIPTS.enqueueAndAcquire.run(
+          this.redis, 3 + reads.length, k.turnQueue, k.turnLeases, k.turnPending, ...reads,
           token, randomUUID(), this.leaseMs, MAX_RECOVERIES, this.queueTtlMs, what,
         ) as Promise<Acquire>),
         this.ensureSubscribed(),
@@ -132,7 +144,7 @@ export class RedisTurnQueue implements TurnQueue {
     }
     onQueued?.();
     const heartbeat = setInterval(() => {
-      this.redis.eval(RENEW, 1, k.turnLeases, token, this.leaseMs).catch(() => undefined);
+      SCRIPTS.renew.run(this.redis, 1, k.turnLeases, token, this.leaseMs).catch(() => undefined);
     }, Math.max(50, Math.floor(this.leaseMs / 4)));
     // The state storage sees which turn writes (turnScope.ts): a superseded turn cannot write,
     // and its write waits for the release (END_TURN) so the end of the turn is one round trip.
@@ -149,15 +161,15 @@ export class RedisTurnQueue implements TurnQueue {
   /** Release (with the deferred state write and the extra, if any) and wake the conversation's waiters: one script. */
   private async finish(k: ConversationKeys, conversationId: string, token: string, write: DeferredWrite | null, extra?: EndOfTurnExtra): Promise<void> {
     if ((!write || write.items.size === 0) && !extra) {
-      await this.redis.eval(RELEASE_AND_WAKE, 3, k.turnQueue, k.turnLeases, k.turnPending, token, this.channel, conversationId)
+      await SCRIPTS.releaseAndWake.run(this.redis, 3, k.turnQueue, k.turnLeases, k.turnPending, token, this.channel, conversationId)
         .catch(() => this.forget(k.turnQueue, k.turnLeases, k.turnPending, token));
       return;
     }
     const items = [...(write?.items ?? [])];
     let result: [number, unknown?];
     try {
-      result = (await this.redis.eval(
-        extra ? endTurnLua(extra.lua) : END_TURN, 3 + items.length + (extra?.keys.length ?? 0),
+      result = (await (extra ? scriptFor(endTurnWith, extra.lua, endTurnLua) : SCRIPTS.endTurn).run(
+        this.redis, 3 + items.length + (extra?.keys.length ?? 0),
         k.turnQueue, k.turnLeases, k.turnPending, ...items.map(([key]) => key), ...(extra?.keys ?? []),
         token, this.channel, conversationId, write?.ttlSeconds ?? 0, items.length,
         ...items.flatMap(([, item]) => [item.expected, item.eTag, item.json]), ...(extra?.args ?? []),
@@ -180,7 +192,7 @@ export class RedisTurnQueue implements TurnQueue {
 
   /** Removes a token in the background, retrying for a while; the lease expiry is the backstop. */
   private forget(queueKey: string, leaseKey: string, pendingKey: string, token: string, attempt = 0): void {
-    this.redis.eval(RELEASE, 3, queueKey, leaseKey, pendingKey, token).catch(() => {
+    SCRIPTS.release.run(this.redis, 3, queueKey, leaseKey, pendingKey, token).catch(() => {
       if (attempt < 10) setTimeout(() => this.forget(queueKey, leaseKey, pendingKey, token, attempt + 1), 500 * (attempt + 1)).unref();
     });
   }
@@ -209,8 +221,8 @@ export class RedisTurnQueue implements TurnQueue {
       // (the enqueue's own first check came before it: when it said "wait", check again at once).
       const woken = this.nextWake(conversationId);
       if (result === undefined || result === 0) {
-        result = (await this.redis.eval(
-          TRY_ACQUIRE, 3 + reads.length, k.turnQueue, k.turnLeases, k.turnPending, ...reads, token, randomUUID(), this.leaseMs, MAX_RECOVERIES,
+        result = (await SCRIPTS.tryAcquire.run(
+          this.redis, 3 + reads.length, k.turnQueue, k.turnLeases, k.turnPending, ...reads, token, randomUUID(), this.leaseMs, MAX_RECOVERIES,
         )) as Acquire;
       }
       const state = result;

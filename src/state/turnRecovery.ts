@@ -19,6 +19,9 @@
 import type Redis from 'ioredis';
 import { sharedKeys } from './keys';
 import { CLAIM_DUE, FORGET_IF_UNCHANGED } from './turnQueueLua';
+import { LuaScript } from './luaScript';
+
+const SCRIPTS = { claimDue: new LuaScript(CLAIM_DUE), forgetIfUnchanged: new LuaScript(FORGET_IF_UNCHANGED) };
 
 /** How many times one accepted turn may be taken over after its process died. */
 export const MAX_RECOVERIES = 1;
@@ -34,7 +37,12 @@ const CHECK_MARGIN_MS = 50;
  * run out. Sent before the enqueue itself, in the same round trip.
  */
 export function noteOpen(redis: Redis, prefix: string, conversationId: string, leaseMs: number): Promise<unknown> {
-  return redis.zadd(sharedKeys(prefix).turnsOpen, Date.now() + leaseMs + CHECK_MARGIN_MS, conversationId);
+  return redis.zadd(sharedKeys(prefix).turnsOpen, openCheckDue(leaseMs), conversationId);
+}
+
+/** The index score noteOpen gives (epoch ms), for a script that adds to the index itself. */
+export function openCheckDue(leaseMs: number): number {
+  return Date.now() + leaseMs + CHECK_MARGIN_MS;
 }
 
 /**
@@ -67,13 +75,13 @@ export class TurnSweep {
     const index = sharedKeys(this.prefix).turnsOpen;
     try {
       const now = Date.now();
-      const due = (await this.redis.eval(CLAIM_DUE, 1, index, now, now + this.leaseMs, 50)) as string[];
+      const due = (await SCRIPTS.claimDue.run(this.redis, 1, index, now, now + this.leaseMs, 50)) as string[];
       const checks: Promise<unknown>[] = [];
       for (let i = 0; i < due.length; i += 2) {
         const [id, score] = [due[i], due[i + 1]];
         checks.push(this.recoverOne(id).then((next) =>
           next === null
-            ? this.redis.eval(FORGET_IF_UNCHANGED, 1, index, id, score)
+            ? SCRIPTS.forgetIfUnchanged.run(this.redis, 1, index, id, score)
             : this.redis.zadd(index, 'XX', 'LT', next + CHECK_MARGIN_MS, id)));
       }
       await Promise.allSettled(checks);

@@ -3,7 +3,8 @@
  * Used by `npm run content:test`, `npm run chat` and the engine tests: the same bot, the same
  * content loading, memory state.
  */
-import { Activity, ActivityTypes, ConversationState, TestAdapter } from 'botbuilder';
+import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
+import { JsonConversationState } from '../engine/dialogAdapter/jsonConversationState';
 import { OpastinBot } from '../bot/opastinBot';
 import type { Lang } from '../lang';
 import type { Logger } from '../logging/logger';
@@ -27,7 +28,7 @@ export class ConversationHarness {
     conversationId = 'harness',
   ) {
     this.lang = lang;
-    const bot = new OpastinBot(new ConversationState(new MemoryStateStorage(3600)), content, log, null, true);
+    const bot = new OpastinBot(new JsonConversationState(new MemoryStateStorage(3600)), content, log, null, true);
     this.adapter = new TestAdapter(async (context) => {
       await bot.run(context);
       this.lastScores = turnScores(context);

@@ -30,6 +30,10 @@ function check(step: ConversationTest['script'][number]['step'], replies: Reply[
     case 'bot':
       return said.some((t) => foldText(t).includes(foldText(step.text))) ? null
         : `expected the bot to say "${step.text}", found: ${said.map((t) => JSON.stringify(t.slice(0, 80))).join(' | ') || 'nothing'}`;
+    case 'notBot': {
+      const found = said.find((t) => foldText(t).includes(foldText(step.text)));
+      return found ? `expected the bot not to say "${step.text}", found: ${JSON.stringify(found.slice(0, 80))}` : null;
+    }
     case 'offers': {
       const offered = offers(replies).map(foldText);
       const missing = step.labels.filter((l) => !offered.includes(foldText(l)));

@@ -12,6 +12,8 @@ import { Diagnostics, positionOf, readYamlFile } from '../engine/compiler/source
 export type Expectation =
   | { kind: 'user'; text: string }
   | { kind: 'bot'; text: string }
+  /** No bot message of this turn contains the text ("never the off-topic answer"). */
+  | { kind: 'notBot'; text: string }
   | { kind: 'offers'; labels: string[] }
   | { kind: 'routes'; service?: string; topic?: string }
   | { kind: 'event'; name: string }
@@ -26,7 +28,7 @@ export interface ConversationTest {
   pos: SourcePosition;
 }
 
-const KINDS = ['user', 'bot', 'offers', 'routes', 'event', 'crisis', 'score'];
+const KINDS = ['user', 'bot', 'notBot', 'offers', 'routes', 'event', 'crisis', 'score'];
 
 export function testFiles(rootDir: string): string[] {
   const dir = path.join(rootDir, 'dialogs');
@@ -83,6 +85,7 @@ function readStep(node: Node): Expectation | string {
   switch (key) {
     case 'user':
     case 'bot':
+    case 'notBot':
       return typeof value === 'string' || typeof value === 'number' ? { kind: key, text: String(value) } : `expected text after "${key}:"`;
     case 'offers':
       return Array.isArray(value) ? { kind: 'offers', labels: value.map(String) } : 'expected a list after "offers:"';

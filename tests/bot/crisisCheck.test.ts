@@ -20,14 +20,14 @@ const T = content.current()!.program.texts;
 const LANGS = ['fi', 'sv', 'en'] as const;
 
 describe('the crisis check-in', () => {
-  it.each(LANGS)('(%s) gives the crisis line and asks directly, with yes and no', async (lang) => {
+  it.each(LANGS)('(%s) gives the crisis line and asks directly, with yes, no and not sure', async (lang) => {
     const h = harness(lang, content);
     const replies = await h.say(CHECK[lang]);
     const said = texts(replies).join('\n');
     expect(said).toContain(T.crisisCheckIntro[lang]);
     expect(said).toMatch(/09 2525 011[12]/);
     expect(texts(replies).slice(-1)[0]).toBe(T.crisisCheckQuestion[lang]);
-    expect(offers(replies)).toEqual([T.yesLabel[lang], T.noLabel[lang]]);
+    expect(offers(replies)).toEqual([T.yesLabel[lang], T.noLabel[lang], T.crisisCheckUnsureLabel[lang]]);
   });
 
   it.each(LANGS)('(%s) "yes" gives the full crisis response', async (lang) => {

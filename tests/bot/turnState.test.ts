@@ -7,7 +7,7 @@ describe('turn state versions', () => {
     const upgraded = upgradeTurnState(v2 as never);
     expect(upgraded).toEqual({
       v: TURN_STATE_VERSION, turns: 7, lang: 'sv', locale: 'sv-FI', contentVersion: 'abc', feedbackFor: 'elderly', contactFor: null,
-      pendingHandoff: null, crisisCheck: null, inCrisis: false, handoffSeen: 'none', confirmEnd: null, lastRoute: null, personContext: null,
+      pendingHandoff: null, crisisCheck: null, crisisOffer: null, afterEmergency: false, inCrisis: false, handoffSeen: 'none', confirmEnd: null, lastRoute: null, personContext: null,
     });
     expect(JSON.parse(JSON.stringify(upgraded))).toEqual(upgraded);
   });

@@ -10,7 +10,7 @@ import type { Runtime } from '../../src/server/runtime';
 import { MemoryStateStorage } from '../../src/state/memoryStorage';
 import { MemoryActivityStore } from '../../src/channels/directline/memoryActivityStore';
 import { MemoryHandoffStore } from '../../src/handoff/store/memoryStore';
-import { decodeActivity } from '../../src/channels/directline/storedActivity';
+import { decodeEntry } from '../../src/channels/directline/storedActivity';
 import { dlRuntime, startConversation } from './helpers';
 
 const WORDS = 'minulla on SALAISTA-ahdistusta';
@@ -31,7 +31,7 @@ async function dumpRedis(redis: Redis, prefix: string): Promise<string[]> {
       if (type === 'string') value = await redis.get(key);
       else if (type === 'hash') value = await redis.hgetall(key);
       // Direct Line activities are kept deflated (storedActivity.ts): read them as the channel does.
-      else if (type === 'list') value = (await redis.lrangeBuffer(key, 0, -1)).map((b) => decodeActivity(b, { conversationId: '', userId: '', serviceUrl: '' }, ''));
+      else if (type === 'list') value = (await redis.lrangeBuffer(key, 0, -1)).flatMap((b) => decodeEntry(b, { conversationId: '', userId: '', serviceUrl: '' }, 0, String));
       else if (type === 'zset') value = await redis.zrange(key, 0, -1, 'WITHSCORES');
       else if (type === 'set') value = await redis.smembers(key);
       else if (type === 'stream') value = await redis.xrange(key, '-', '+');

@@ -2,7 +2,7 @@
  * The compact stored form of a Direct Line activity (src/channels/directline/storedActivity.ts):
  * what a read gives back is what was appended, envelope included, while far fewer bytes are kept.
  */
-import { decodeActivity, encodeActivity, Envelope } from '../../src/channels/directline/storedActivity';
+import { compactJson, decodeActivity, decodeEntry, encodeActivity, encodeEntry, entryCount, Envelope } from '../../src/channels/directline/storedActivity';
 
 const env: Envelope = { conversationId: 'AbCdEf0123456789_-xyZQ', userId: 'dl_0123456789abcdef', serviceUrl: 'https://chat.example.fi/v3/directline' };
 const as = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
@@ -65,5 +65,24 @@ describe('stored Direct Line activities', () => {
     const unknown: Envelope = { conversationId: env.conversationId, userId: '', serviceUrl: '' };
     const original = as(botReply()) as Record<string, unknown>;
     expect(decodeActivity(encodeActivity(original as never, unknown), env, 'x|4')).toEqual({ ...original, id: 'x|4' });
+  });
+
+  it("keeps a turn's post and replies as one entry: each given back exactly, numbered in order, in fewer bytes than one by one", () => {
+    const post = { type: 'message', text: 'hei', locale: 'fi-FI', from: { id: env.userId, role: 'user' }, recipient: { id: 'opastin', name: 'Opastin', role: 'bot' }, channelId: 'directline', serviceUrl: env.serviceUrl, conversation: { id: env.conversationId }, timestamp: '2026-12-02T01:00:00.000Z' };
+    const replies = [botReply(), { ...botReply(), text: 'Voit myös kirjoittaa omin sanoin.' }];
+    const turn = [post, ...replies] as never[];
+    const entry = encodeEntry(turn.map((a) => compactJson(a, env)));
+    expect(entryCount(entry)).toBe(3);
+    const idOf = (seq: number) => `${env.conversationId}|${String(seq).padStart(7, '0')}`;
+    expect(decodeEntry(entry, env, 7, idOf)).toEqual(turn.map((a, i) => as({ ...(a as object), id: idOf(7 + i) })));
+    expect(entry.length).toBeLessThan(turn.reduce((sum, a) => sum + encodeActivity(a, env).length, 0) * 0.9);
+    // The same entry appended after something else came between: the post is not numbered again.
+    const skipped = Buffer.concat([Buffer.from([entry[0], 2, 1]), entry.subarray(3)]);
+    expect(entryCount(skipped)).toBe(2);
+    expect(decodeEntry(skipped, env, 9, idOf).map((a) => a.id)).toEqual([idOf(9), idOf(10)]);
+    expect(decodeEntry(skipped, env, 9, idOf)[0].text).toBe(replies[0].text);
+    // Entries of the older formats are one activity each.
+    expect(entryCount(encodeActivity(post as never, env))).toBe(1);
+    expect(decodeEntry(encodeActivity(post as never, env), env, 4, idOf)).toEqual([{ ...post, id: idOf(4) }]);
   });
 });

@@ -70,4 +70,26 @@ describe('conversations spread over the cluster', () => {
     const perMaster = await Promise.all(masters.map(async (node) => (await node.keys(`${prefix}*`)).length));
     expect(perMaster.every((n) => n > 0)).toBe(true);
   });
+
+  it('runs the turn scripts by digest on every master, and again after every master forgot them', async () => {
+    const redis = clusterClient();
+    const prefix = uniquePrefix('cluster-noscript');
+    const queue = new RedisTurnQueue(redis, clusterClient(), { prefix });
+    const storage = new RedisStateStorage(redis, 3600, prefix);
+    const masters = (redis as unknown as { nodes(role: string): Redis[] }).nodes('master');
+    const ids = Array.from({ length: 30 }, (_, i) => `noscript-${i}`);
+    const turn = (id: string) => queue.run(id, async () => {
+      const key = `directline/conversations/${id}/`;
+      const before = (await storage.read([key]))[key];
+      await storage.write({ [key]: { ...(before ?? {}), turns: ((before?.turns as number) ?? 0) + 1 } });
+    }, { prefetchState: 'directline' });
+    await Promise.all(ids.map(turn));
+    await Promise.all(masters.map((node) => node.script('FLUSH')));
+    await Promise.all(ids.map(turn));
+    const read = await Promise.all(ids.map((id) => storage.read([`directline/conversations/${id}/`])));
+    expect(read.map((items) => Object.values(items)[0]?.turns)).toEqual(ids.map(() => 2));
+    // Each master was sent the scripts by digest (EVALSHA), not only in full.
+    const calls = await Promise.all(masters.map(async (node) => /cmdstat_evalsha:calls=(\d+)/.exec(await node.info('commandstats'))?.[1]));
+    expect(calls.every((n) => Number(n) > 0)).toBe(true);
+  });
 });

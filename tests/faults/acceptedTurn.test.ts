@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { startRedisServer, RedisServerHandle } from '../support/redisServer';
 import { uniquePrefix } from '../support/redisTest';
 import { startHoldingProxy, HoldingProxy } from '../support/redisProxy';
+import { NUMBERING_SCRIPT_DIGESTS } from '../../src/channels/directline/redisActivityStore';
 import { APOLOGY, ServerProcess, startServer } from './support';
 
 jest.setTimeout(180_000);
@@ -91,13 +92,13 @@ async function repliesOfOneRun(text: string): Promise<number> {
 
 /**
  * Posts on A, freezes A after its `frozenAfter`-th script that numbers and stores activities
- * (src/channels/directline/redisActivityStore.ts: 1 = the post's acceptance, 2 = also the script
+ * (src/channels/directline/redisActivityStore.ts, sent by digest: 1 = the post's acceptance, 2 = also the script
  * that ends the turn, storing its state and replies together), kills it, and returns how long
  * after the kill B's reply came and how many replies the turn got in all.
  */
 async function killMidTurn(frozenAfter: number, text: string): Promise<{ ms: number; replies: number; reply: Activity }> {
   const resident = await residentOnB();
-  const frozen = proxy.holdAfter("'seq', c) - c + 1", frozenAfter);
+  const frozen = proxy.holdAfter(NUMBERING_SCRIPT_DIGESTS, frozenAfter);
   const answer = post(a.url, resident, text).catch(() => null);
   await frozen;
   a.child.kill('SIGKILL');

@@ -123,12 +123,13 @@ describe('risk rules for the kinds blind messages had', () => {
 
 /** What ordinary and denying messages get: a check-in, nothing, or at least not the 112 answer. */
 const NOT_CRISIS: [string, Lang, 'check' | 'none' | 'not 112'][] = [
-  // explicit denials: never the full response, a check-in at most
-  ['en ole itsetuhoinen, oon vaan tosi väsynyt', 'fi', 'check'],
-  ['jag är inte självmordsbenägen, bara trött', 'sv', 'check'],
-  ["i'm not suicidal, just exhausted from work", 'en', 'check'],
-  ['jag vill inte dö', 'sv', 'check'],
-  ['i would never kill myself but i feel low', 'en', 'check'],
+  // explicit denials with no other risk word are taken at their word (riskPlanAndDenial.test.ts
+  // has the denials said next to a risk word, which get the check-in)
+  ['en ole itsetuhoinen, oon vaan tosi väsynyt', 'fi', 'none'],
+  ['jag är inte självmordsbenägen, bara trött', 'sv', 'none'],
+  ["i'm not suicidal, just exhausted from work", 'en', 'none'],
+  ['jag vill inte dö', 'sv', 'none'],
+  ['i would never kill myself but i feel low', 'en', 'none'],
   // a thought of ending things: could be a relationship, so we ask
   ['im thinking of ending things', 'en', 'check'],
   // figures of speech: chores, songs, dying one day at home

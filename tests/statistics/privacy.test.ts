@@ -7,7 +7,7 @@
 import type { TestRuntime } from '../handoff/runtime';
 import { statisticsRuntime } from './runtime';
 import { PERSONAL, runScriptedDay } from './scriptedDay';
-import { decodeActivity } from '../../src/channels/directline/storedActivity';
+import { decodeEntry } from '../../src/channels/directline/storedActivity';
 
 const NO_ENVELOPE = { conversationId: '', userId: '', serviceUrl: '' };
 
@@ -41,7 +41,7 @@ describe('statistics keep no personal data', () => {
         case 'string': return (await redis.get(k)) ?? '';
         case 'hash': return JSON.stringify(await redis.hgetall(k));
         // The chat's activities are kept deflated (storedActivity.ts): read them as the channel does.
-        case 'list': return (await redis.lrangeBuffer(k, 0, -1)).map((b) => JSON.stringify(decodeActivity(b, NO_ENVELOPE, ''))).join('\n');
+        case 'list': return (await redis.lrangeBuffer(k, 0, -1)).map((b) => JSON.stringify(decodeEntry(b, NO_ENVELOPE, 0, String))).join('\n');
         case 'set': return (await redis.smembers(k)).join('\n');
         case 'zset': return (await redis.zrange(k, 0, -1)).join('\n');
         case 'stream': return JSON.stringify(await redis.xrange(k, '-', '+'));

@@ -3,7 +3,7 @@
  * proxy's port, which stays taken for the whole test, so a Redis can be killed and a new one
  * started on a port of its own (`retarget`) without another test taking the runtime's address
  * in between. It can also freeze one connection at a chosen point:
- * after it has forwarded a command containing `marker`, everything that connection sends next is
+ * after it has forwarded a command containing a marker, everything that connection sends next is
  * held (not forwarded); answers still flow back. So a server process provably stops in the middle
  * of a turn — after the command that accepted it, before anything else of that turn reaches
  * Redis — without timing guesses. The fault tests then kill the process there.
@@ -15,16 +15,17 @@ export interface HoldingProxy {
   /** New connections go to this redis-server port from now on. */
   retarget(redisPort: number): void;
   /**
-   * Resolves when a connection that forwarded `times` commands containing `marker` sends its next
-   * command (which is held, as is everything after it on that connection).
+   * Resolves when a connection that forwarded `times` commands containing one of `markers` (a
+   * script's digest: scripts go by EVALSHA) sends its next command (which is held, as is
+   * everything after it on that connection).
    */
-  holdAfter(marker: string, times?: number): Promise<void>;
+  holdAfter(markers: string | readonly string[], times?: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startHoldingProxy(redisPort: number): Promise<HoldingProxy> {
   const sockets = new Set<net.Socket>();
-  let rule: { marker: string; times: number; held: () => void } | null = null;
+  let rule: { markers: readonly string[]; times: number; held: () => void } | null = null;
   let target = redisPort;
   const server = net.createServer((client) => {
     // A dead Redis refuses the upstream connection: the client's socket is closed at once.
@@ -41,8 +42,9 @@ export async function startHoldingProxy(redisPort: number): Promise<HoldingProxy
       upstream.write(chunk);
       if (!rule) return;
       const joined = tail + chunk.toString('latin1');
-      seen += count(joined, rule.marker) - count(tail, rule.marker);
-      tail = joined.slice(-(rule.marker.length - 1));
+      for (const marker of rule.markers) seen += count(joined, marker) - count(tail, marker);
+      const longest = Math.max(...rule.markers.map((m) => m.length));
+      tail = joined.slice(-(longest - 1));
       if (seen >= rule.times) holding = true;
     });
     upstream.on('data', (chunk) => client.write(chunk));
@@ -62,9 +64,9 @@ export async function startHoldingProxy(redisPort: number): Promise<HoldingProxy
     retarget: (next) => {
       target = next;
     },
-    holdAfter: (marker, times = 1) =>
+    holdAfter: (markers, times = 1) =>
       new Promise<void>((resolve) => {
-        rule = { marker, times, held: resolve };
+        rule = { markers: typeof markers === 'string' ? [markers] : markers, times, held: resolve };
       }),
     close: async () => {
       sockets.forEach((s) => s.destroy());

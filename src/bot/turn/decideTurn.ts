@@ -9,7 +9,9 @@ import type { Decision, TurnAction } from './turnAction';
 import type { TurnFacts } from './turnFacts';
 import type { TurnInput } from './turnInput';
 import type { RuleContext } from './ruleContext';
-import type { HandoffContext, PendingHandoff, TurnState } from './turnState';
+import type { TurnState } from './turnState';
+import { askForPerson, currentContext, offerSummary } from './askForPerson';
+import { crisisCheckAnswer, crisisOfferAnswer, emergencyFollowUp } from './crisisFollowUp';
 import { withCounsellor } from './withCounsellor';
 
 /** A rule takes the turn (true) or leaves it to the next one. */
@@ -18,32 +20,24 @@ type Rule = (c: RuleContext) => boolean;
 const text = (c: RuleContext): string | null => (c.input.kind === 'text' && c.input.text ? c.input.text : null);
 const say = (c: RuleContext, key: string, buttons?: Extract<TurnAction, { type: 'say' }>['buttons']) => c.actions.push({ type: 'say', text: key, ...(buttons ? { buttons } : {}) });
 
-/** What a request made now would carry: the dialogs' answers, else the last route's. */
-function currentContext(c: RuleContext): HandoffContext {
-  if (c.facts.answers.length > 0 && c.facts.topic !== 'unknown') return { topic: c.facts.topic, answers: c.facts.answers };
-  return c.state.lastRoute ?? { topic: 'human', answers: [] };
-}
-
-function offerSummary(c: RuleContext, pending: PendingHandoff): void {
-  if (c.handoff === 'queued') {
-    say(c, 'handoffAlreadyWaiting', [{ kind: 'cancelWait' }]);
-    return;
-  }
-  c.state.pendingHandoff = pending;
-  if (pending.topic === 'crisis') c.state.inCrisis = true;
-  c.actions.push({ type: 'showSummary', pending });
-}
-
 const crisisFirst: Rule = (c) => {
   const typed = text(c);
   if (!typed || c.facts.crisis.level === 'none') return false;
+  // "soitin jo 112" after the 112 answer is the same emergency, not a new crisis (emergency follow-up).
+  if (c.state.afterEmergency && c.facts.crisis.kind !== 'suicide' && c.facts.crisis.kind !== 'self-harm') return false;
   const accepted = c.handoff === 'accepted';
   c.state.feedbackFor = null;
   c.state.crisisCheck = null;
-  if (c.facts.crisis.kind === 'medical-emergency') c.actions.push({ type: 'medicalEmergency' });
-  else if (c.facts.crisis.level === 'crisis') {
+  c.state.crisisOffer = null;
+  c.state.afterEmergency = false;
+  if (c.facts.crisis.kind === 'medical-emergency') {
+    c.state.afterEmergency = true;
+    c.actions.push({ type: 'medicalEmergency' });
+  } else if (c.facts.crisis.level === 'crisis') {
     c.state.inCrisis = true;
-    c.actions.push({ type: 'crisisResponse', kind: c.facts.crisis.kind });
+    const aboutOther = c.facts.crisis.aboutOther ?? false;
+    c.state.crisisOffer = { kind: c.facts.crisis.kind, ...(aboutOther ? { aboutOther } : {}) };
+    c.actions.push({ type: 'crisisResponse', kind: c.facts.crisis.kind, ...(aboutOther ? { aboutOther } : {}) });
   } else {
     c.state.crisisCheck = { resume: typed.slice(0, 500) };
     c.actions.push({ type: 'askCrisisCheck' });
@@ -52,26 +46,9 @@ const crisisFirst: Rule = (c) => {
   if (accepted) c.actions.push({ type: 'relay', text: typed });
   // A tap on one of the bot's own choices ("Danger now") also carries on the dialog, so the
   // crisis path the resident picked is not lost.
-  return c.facts.crisis.level === 'check' || accepted || !c.facts.offeredChoice;
-};
-
-const crisisCheckAnswer: Rule = (c) => {
-  const typed = text(c);
-  if (!typed || !c.state.crisisCheck) return false;
-  const resume = c.state.crisisCheck.resume;
-  c.state.crisisCheck = null;
-  if (c.facts.yesNo === null) return false; // something else: read as a new message
-  const accepted = c.handoff === 'accepted';
-  if (c.facts.yesNo) {
-    c.state.inCrisis = true;
-    c.actions.push({ type: 'crisisResponse', kind: 'suicide' });
-  } else {
-    say(c, 'crisisCheckNo');
-  }
-  if (accepted) c.actions.push({ type: 'relay', text: typed });
-  // "No": carry on with what the resident wrote before the question.
-  else if (!c.facts.yesNo) c.actions.push({ type: 'replay', text: resume });
-  return true;
+  const carryOn = c.facts.crisis.level !== 'check' && !accepted && c.facts.offeredChoice;
+  if (carryOn) c.state.crisisOffer = null;
+  return !carryOn;
 };
 
 const contentChanged: Rule = (c) => {
@@ -158,16 +135,13 @@ const command: Rule = (c) => {
   const cmd = c.facts.command;
   if (!text(c) || !cmd) return false;
   switch (cmd.kind) {
-    case 'human': {
-      const context = currentContext(c);
-      if (c.handoff === 'queued') say(c, 'handoffAlreadyWaiting', [{ kind: 'cancelWait' }]);
-      else if (c.facts.hasHumanDialog) {
-        // The dialogs are cleared, so keep what they held for the summary the human dialog's handoff makes.
-        c.state.personContext = context;
-        c.actions.push({ type: 'cancelDialogs' }, { type: 'startDialog', dialog: 'human' });
-      } else offerSummary(c, { ...context, queue: null, byTopic: true });
+    case 'human':
+      askForPerson(c);
       return true;
-    }
+    case 'stop':
+      c.actions.push({ type: 'cancelDialogs' });
+      say(c, 'stopped', [{ kind: 'command', command: 'restart' }]);
+      return true;
     case 'restart':
       c.actions.push({ type: 'cancelDialogs' });
       say(c, 'restarted');
@@ -234,11 +208,13 @@ export const RULES: readonly { name: string; rule: Rule }[] = [
   { name: 'crisis first', rule: crisisFirst },
   { name: 'crisis check answer', rule: crisisCheckAnswer },
   { name: 'with a counsellor', rule: withCounsellor },
+  { name: 'emergency follow-up', rule: emergencyFollowUp },
   { name: 'content changed', rule: contentChanged },
   { name: 'chat joined', rule: joined },
   { name: 'start event', rule: startEvent },
   { name: 'post-back', rule: postBack },
   { name: 'summary answer', rule: summaryAnswer },
+  { name: 'crisis offer answer', rule: crisisOfferAnswer },
   { name: 'feedback answer', rule: feedbackAnswer },
   { name: 'command', rule: command },
   { name: 'contact answer', rule: contactAnswer },

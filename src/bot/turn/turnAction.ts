@@ -17,11 +17,19 @@ export type TurnAction =
   /** A content text, with buttons. */
   | { type: 'say'; text: string; buttons?: ButtonSpec[] }
   /** 112 first, the crisis line (poison line, violence line by kind), the offer of a person. */
-  | { type: 'crisisResponse'; kind: CrisisKind | null }
+  | { type: 'crisisResponse'; kind: CrisisKind | null; aboutOther?: boolean }
   /** Someone not breathing, unconscious, bleeding: call 112 and what to tell them. */
   | { type: 'medicalEmergency' }
-  /** A weaker signal: the crisis line, and the direct question with yes/no. */
-  | { type: 'askCrisisCheck' }
+  /** A weaker signal: the crisis line, and the direct question with yes/no (`again`: kindly asked once more). */
+  | { type: 'askCrisisCheck'; again?: boolean }
+  /**
+   * After the crisis response, an answer that was not "yes, chat": stay with the resident (112,
+   * the crisis line or the violence line by kind, the offer of a person again); `aboutOther` speaks
+   * to someone worried about another person.
+   */
+  | { type: 'crisisStay'; kind: CrisisKind | null; aboutOther: boolean }
+  /** After the 112 answer: stay on the line, follow the operator's instructions. */
+  | { type: 'emergencyFollowUp' }
   /** The resident's words to the counsellor (accepted handoff only). */
   | { type: 'relay'; text: string }
   /** The resident is typing: shown to the counsellor (accepted handoff only). */

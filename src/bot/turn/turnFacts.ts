@@ -4,6 +4,7 @@
  * without a channel, a store or a model.
  */
 import type { AnswerRef } from '../../engine/answers';
+import type { AnswerWord } from '../../engine/answerWords';
 import type { CrisisKind, CrisisLevel } from '../../nlu';
 import type { Lang } from '../../lang';
 import type { Command } from '../commands';
@@ -20,11 +21,16 @@ export interface PlaceFact {
 
 export interface TurnFacts {
   /** Crisis detection on the typed text (always run first; 'none' for no text). */
-  crisis: { level: CrisisLevel; kind: CrisisKind | null };
+  crisis: { level: CrisisLevel; kind: CrisisKind | null; aboutOther?: boolean };
   /** A global command the text is, if any. */
   command: Command | null;
   /** The text read strictly as yes/no (a label, a bare yes/no word): null otherwise. */
   yesNo: boolean | null;
+  /**
+   * The text read as an answer to the bot's own yes/no questions with the content's answer words
+   * ("kyl", "välillä on", "ibland", "kind of" = yes; "en tiiä", "kanske", "idk" = unsure): null otherwise.
+   */
+  answer: AnswerWord | null;
   /** The text is exactly one of the choices the bot has just offered (a tap). */
   offeredChoice: boolean;
   /** The question waiting for an answer has a choice this text matches (typed, with typos or in a sentence). */

@@ -6,6 +6,7 @@
  */
 import type { AnswerRef } from '../../engine/answers';
 import type { Lang } from '../../lang';
+import type { CrisisKind } from '../../nlu';
 
 export type HandoffStatus = 'none' | 'queued' | 'accepted';
 
@@ -39,13 +40,22 @@ export interface TurnState {
   /** The summary the resident is looking at, before they choose "send" or "don't send". */
   pendingHandoff: PendingHandoff | null;
   /** "Are you having thoughts of ending your life?" is open; `resume` is the message that raised it. */
-  crisisCheck: { resume: string } | null;
+  crisisCheck: { resume: string; asked?: number } | null;
+  /**
+   * The crisis response's "would you like to chat with a staff member?" is open: a typed yes opens
+   * the chat; anything else but a command or a tap stays with the crisis (the lines again, the
+   * offer again), never the menu's "I can't help with that". `kind` picks the lines (violence →
+   * Nollalinja); `aboutOther` the words for someone worried about another person.
+   */
+  crisisOffer: { kind: CrisisKind | null; aboutOther?: boolean } | null;
+  /** The 112 answer was given: follow-ups ("what do I do", "I already called") stay with the emergency. */
+  afterEmergency: boolean;
   /** A crisis was detected or confirmed: "no one is available" then comes with the crisis contacts. */
   inCrisis: boolean;
   /** The handoff status at the end of the last turn: accepted → none means the counsellor ended it. */
   handoffSeen: HandoffStatus;
   /** A command typed while with a counsellor, waiting for "yes, end the chat". */
-  confirmEnd: 'restart' | 'back' | null;
+  confirmEnd: 'restart' | 'stop' | 'back' | null;
   /** Topic, service and answers of the last route, so a later "talk to a person" still has them. */
   lastRoute: HandoffContext | null;
   /** Taken when "talk to a person" cleared the dialogs, for the summary its handoff step makes. */
@@ -67,6 +77,8 @@ export function upgradeTurnState(stored: (Partial<TurnState> & { v?: number }) |
     contactFor: s.contactFor ?? null,
     pendingHandoff: s.pendingHandoff ?? null,
     crisisCheck: s.crisisCheck ?? null,
+    crisisOffer: s.crisisOffer ?? null,
+    afterEmergency: s.afterEmergency ?? false,
     inCrisis: s.inCrisis ?? false,
     handoffSeen: s.handoffSeen ?? 'none',
     confirmEnd: s.confirmEnd ?? null,

@@ -1,7 +1,7 @@
 /**
  * The precedence rule for a conversation a counsellor has accepted: the resident's words go to
  * the counsellor, but the bot's own commands still work. Help and a language switch are answered
- * by the bot; "start over" and "back" would leave the counsellor, so they ask first and end the
+ * by the bot; "start over", "stop" and "back" would leave the counsellor, so they ask first and end the
  * handoff only on "yes". (Crisis detection has already run: it comes before this rule.)
  */
 import type { RuleContext } from './ruleContext';
@@ -33,6 +33,7 @@ export function withCounsellor(c: RuleContext): boolean {
     }
     endHandoff();
     if (pending === 'restart') c.actions.push({ type: 'cancelDialogs' }, { type: 'say', text: 'restarted' }, { type: 'startDialog', dialog: 'main' });
+    else if (pending === 'stop') c.actions.push({ type: 'cancelDialogs' }, { type: 'say', text: 'stopped', buttons: [{ kind: 'command', command: 'restart' }] });
     else c.actions.push({ type: 'goBack' });
     return true;
   }
@@ -46,6 +47,7 @@ export function withCounsellor(c: RuleContext): boolean {
       say('languageChanged');
       return true;
     case 'restart':
+    case 'stop':
     case 'back':
       c.state.confirmEnd = cmd.kind;
       c.actions.push({ type: 'say', text: 'handoffEndAsk', buttons: [{ kind: 'text', text: 'yesLabel' }, { kind: 'text', text: 'noLabel' }] });

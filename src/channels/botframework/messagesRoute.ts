@@ -1,11 +1,11 @@
 /**
  * POST /api/messages: the Bot Framework endpoint. Malformed input gets a 4xx with a JSON error
  * before it reaches the SDK; `deliveryMode: "expectReplies"` returns the replies in the body
- * (CloudAdapter does that).
+ * (CloudAdapter does that; cloudAdapter.ts skips the SDK's second validation of the body).
  */
-import type { CloudAdapter } from 'botbuilder';
 import { Request, Response, Router } from 'express';
 import type { TurnLogic } from '../../bot/turnPipeline';
+import type { ValidatedCloudAdapter } from './cloudAdapter';
 import { isServiceUrlAllowed } from './serviceUrlAllowList';
 
 export const MAX_TEXT_LENGTH = 4000;
@@ -67,7 +67,7 @@ export function validateIncomingActivity(body: unknown, allowList: readonly stri
   return null;
 }
 
-export function messagesRoute(adapter: CloudAdapter, logic: TurnLogic, allowList: readonly string[] | null): Router {
+export function messagesRoute(adapter: ValidatedCloudAdapter, logic: TurnLogic, allowList: readonly string[] | null): Router {
   const router = Router();
   router.post('/api/messages', async function handleMessages(req: Request, res: Response) {
     // With authentication on, a request without a bearer token is refused before anything else
@@ -81,21 +81,8 @@ export function messagesRoute(adapter: CloudAdapter, logic: TurnLogic, allowList
       res.status(400).json({ error: { code: 'BadRequest', message: problem } });
       return;
     }
-    hideServerErrorText(res);
-    await adapter.process(req, res, logic);
+    await adapter.processValidated(req, res, logic);
   });
   return router;
 }
 
-/**
- * CloudAdapter answers its own failures with `500` and the error's message as the body; that
- * message may describe internals. Whatever the SDK sends with a 5xx leaves as our generic JSON.
- */
-function hideServerErrorText(res: Response): void {
-  const send = res.send.bind(res);
-  res.send = function sendWithoutInternals(body?: unknown) {
-    if (res.statusCode < 500) return send(body);
-    res.type('application/json');
-    return send(JSON.stringify({ error: { code: 'InternalError', message: 'Something went wrong on our side.' } }));
-  } as Response['send'];
-}

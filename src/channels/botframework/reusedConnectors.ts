@@ -6,12 +6,14 @@
  * channel's serviceUrl and the audience, and fetch and cache their tokens lazily. So we keep one
  * per (app id, serviceUrl, audience), as the SDK's older BotFrameworkAdapter did.
  *
- * Authentication itself is untouched: every request's JWT is still validated by the wrapped
- * BotFrameworkAuthentication before anything is reused.
+ * Authentication itself is untouched: with credentials, every request's JWT is still validated by
+ * the wrapped BotFrameworkAuthentication before anything is reused. Without credentials (outside
+ * production only, config.ts) the SDK ignores the header and gives every request the same
+ * anonymous identity; once it has, that result is reused instead of being rebuilt per request.
  */
 import {
-  AuthenticateRequestResult, BotFrameworkAuthentication, BotFrameworkClient, ClaimsIdentity, ConnectorClient,
-  ConnectorFactory, JwtTokenValidation, UserTokenClient,
+  AuthenticateRequestResult, AuthenticationConstants, BotFrameworkAuthentication, BotFrameworkClient, ClaimsIdentity,
+  ConnectorClient, ConnectorFactory, JwtTokenValidation, UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 
@@ -28,6 +30,13 @@ function remember<T>(cache: Map<string, Promise<T>>, key: string, make: () => Pr
   return made;
 }
 
+/** What the SDK gives when authentication is disabled: no claims at all, and the anonymous type. */
+function isAnonymous(identity: ClaimsIdentity): boolean {
+  // authenticationType is private in the SDK's typings; it is what the SDK sets for this case.
+  const type = (identity as unknown as { authenticationType?: unknown }).authenticationType;
+  return identity.claims.length === 0 && type === AuthenticationConstants.AnonymousAuthType;
+}
+
 class ReusingConnectorFactory extends ConnectorFactory {
   constructor(private readonly inner: ConnectorFactory, private readonly appId: string, private readonly cache: Map<string, Promise<ConnectorClient>>) {
     super();
@@ -41,6 +50,8 @@ class ReusingConnectorFactory extends ConnectorFactory {
 export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthentication {
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+  /** The SDK's answer with authentication disabled, once seen (never set when credentials are configured). */
+  private anonymous: AuthenticateRequestResult | null = null;
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
@@ -51,9 +62,14 @@ export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    // The Emulator calling the bot as a skill gets a different anonymous identity: not reused.
+    const emulatorSkill = activity.channelId === 'emulator' && activity.recipient?.role === 'skill';
+    if (this.anonymous && !emulatorSkill) return { ...this.anonymous };
     const result = await this.inner.authenticateRequest(activity, authHeader);
     if (!result.connectorFactory) return result; // skill and streaming paths: nothing to reuse
-    return { ...result, connectorFactory: this.reuse(result.connectorFactory, result.claimsIdentity) };
+    const reused = { ...result, connectorFactory: this.reuse(result.connectorFactory, result.claimsIdentity) };
+    if (!emulatorSkill && isAnonymous(result.claimsIdentity)) this.anonymous = reused;
+    return { ...reused };
   }
 
   override authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {

@@ -92,6 +92,17 @@ export interface AppendOptions {
    * accepted one) gets the first one's id back with `repeated`.
    */
   clientActivityId?: string;
+  /**
+   * For deferAppend: the post the turn answers, as its append stored it (Appended.post), so the
+   * store may keep the post and its replies as one entry.
+   */
+  post?: StoredPost;
+}
+
+/** A post as the store kept it: its number and whatever the store needs to store it again with its replies. */
+export interface StoredPost {
+  seq: number;
+  json: string;
 }
 
 export interface Appended {
@@ -101,6 +112,8 @@ export interface Appended {
   repeated?: true;
   /** With AppendOptions.prefetchState, when the turn became the owner at once. */
   acquired?: Acquired;
+  /** From a store that can keep a post with its replies (pass it to deferAppend as `post`). */
+  post?: StoredPost;
 }
 
 /** The client's id for a post, when it gives a usable one (Web Chat, DirectLineJS and our client do). */

@@ -9,7 +9,7 @@ import {
 import { FLUSH_REPLIES } from '../../bot/turnPipeline';
 import { TURN_ACQUIRED, TURN_TICKET } from '../../state/turnQueue';
 import type { Envelope } from './storedActivity';
-import type { Acquired, ActivityStore } from './activityStore';
+import type { Acquired, ActivityStore, StoredPost } from './activityStore';
 import { sanitiseOutgoingText } from './sanitise';
 
 export const BOT_ACCOUNT = { id: 'opastin', name: 'Opastin', role: 'bot' } as const;
@@ -21,6 +21,8 @@ const ALREADY_SENT = Symbol('opastin.alreadySent');
 interface PendingReplies {
   conversationId: string;
   envelope?: Pick<Envelope, 'userId' | 'serviceUrl'>;
+  /** The post the turn answers, as stored: its replies may be kept with it (one entry a turn). */
+  post?: StoredPost;
   activities: Partial<Activity>[];
   /** False once flushed: later sends (an apology after the turn's slot) go straight out. */
   open: boolean;
@@ -38,6 +40,8 @@ export interface TurnOptions {
   acquired?: Acquired;
   /** Replies of a resumed turn that its first run had already stored. */
   alreadySent?: number;
+  /** The post as its append stored it (Appended.post). */
+  post?: StoredPost;
 }
 
 export class DirectLineAdapter extends BotAdapter {
@@ -58,7 +62,7 @@ export class DirectLineAdapter extends BotAdapter {
    * (FLUSH_REPLIES, before the turn's slot is released) or, at the latest, when the turn ends.
    */
   async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>, turn: TurnOptions = {}): Promise<void> {
-    const { ticket, envelope, acquired, alreadySent = 0 } = turn;
+    const { ticket, envelope, acquired, alreadySent = 0, post } = turn;
     const context = new TurnContext(this, activity);
     if (ticket) context.turnState.set(TURN_TICKET, ticket);
     if (ticket && acquired) context.turnState.set(TURN_ACQUIRED, acquired);
@@ -66,7 +70,7 @@ export class DirectLineAdapter extends BotAdapter {
     // the same state: replies the first run had already stored (an apology or the part before a
     // pause, delivered early) are not stored twice.
     if (alreadySent > 0) context.turnState.set(ALREADY_SENT, { left: alreadySent });
-    const pending: PendingReplies = { conversationId: activity.conversation?.id ?? '', envelope, activities: [], open: true };
+    const pending: PendingReplies = { conversationId: activity.conversation?.id ?? '', envelope, post, activities: [], open: true };
     context.turnState.set(PENDING, pending);
     context.turnState.set(FLUSH_REPLIES, (now?: boolean) => this.flush(pending, false, now));
     try {
@@ -121,7 +125,7 @@ export class DirectLineAdapter extends BotAdapter {
     pending.open = keepOpen;
     if (pending.activities.length === 0) return;
     const activities = pending.activities.splice(0);
-    if (!keepOpen && !now && this.store.deferAppend?.(pending.conversationId, activities, { envelope: pending.envelope })) return;
+    if (!keepOpen && !now && this.store.deferAppend?.(pending.conversationId, activities, { envelope: pending.envelope, post: pending.post })) return;
     await this.deliver(pending.conversationId, activities, pending.envelope);
   }
 

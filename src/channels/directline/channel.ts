@@ -118,13 +118,13 @@ export class DirectLineChannel {
     // The turn's queue place is taken in the same atomic step that numbers the activity, so the
     // bot answers in transcript order even when posts alternate between processes.
     const turnTicket = randomUUID();
-    const { id, acquired, repeated } = await this.store.append(record.conversationId, activity, {
+    const { id, acquired, repeated, post } = await this.store.append(record.conversationId, activity, {
       turnTicket, envelope: record, prefetchState: CHANNEL_ID, clientActivityId: clientActivityIdOf(activity),
     });
     // A re-send of a post already accepted (its POST answer was lost): that one has its turn.
     if (repeated) return { id };
     this.options.log.debug({ event: 'dl_activity', type: activity.type }, 'client activity stored');
-    await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, { ticket: turnTicket, envelope: record, acquired });
+    await this.adapter.processActivity({ ...activity, id }, this.options.turnLogic, { ticket: turnTicket, envelope: record, acquired, post });
     return { id };
   }
 

@@ -26,6 +26,8 @@ export interface PlaceIndex {
   byPostalCode: Map<string, Place>;
   /** Normalised names (fi and sv), longest first, for matching inside a sentence. */
   names: { key: string; place: Place }[];
+  /** Positions in `names` by the key's first three characters (keys of three or more). */
+  byHead: Map<string, number[]>;
 }
 
 /** Lower case, no diacritics: residents type "hameenlinna" as often as "Hämeenlinna". */
@@ -63,7 +65,15 @@ export function buildPlaceIndex(contentDir: string): PlaceIndex {
     for (const n of new Set([place.name.fi, place.name.sv])) names.push({ key: normalise(n).trim(), place });
   }
   names.sort((a, b) => b.key.length - a.key.length);
-  return { byPostalCode, names };
+  const byHead = new Map<string, number[]>();
+  names.forEach(({ key }, i) => {
+    if (key.length < 3) return;
+    const head = key.slice(0, 3);
+    const list = byHead.get(head);
+    if (list) list.push(i);
+    else byHead.set(head, [i]);
+  });
+  return { byPostalCode, names, byHead };
 }
 
 /**
@@ -80,8 +90,16 @@ export function findPlace(text: string, index: PlaceIndex): Place | undefined {
     if (hit) return hit;
   }
   const norm = ` ${normalise(text).replace(/\s+/g, ' ').trim()} `;
-  for (const { key, place } of index.names) {
-    if (key.length < 3) continue;
+  // A name can match only where a word starts with its first three characters: test those names
+  // alone (a sentence has a few words, the index about 400 names), in the index's order.
+  const candidates: number[] = [];
+  for (let at = 0; at >= 0 && at + 4 <= norm.length; at = norm.indexOf(' ', at + 1)) {
+    const names = index.byHead.get(norm.slice(at + 1, at + 4));
+    if (names) candidates.push(...names);
+  }
+  candidates.sort((a, b) => a - b);
+  for (const i of candidates) {
+    const { key, place } = index.names[i]!;
     let from = norm.indexOf(` ${key}`);
     while (from >= 0) {
       const after = norm.slice(from + 1 + key.length);

@@ -11,7 +11,7 @@ import type { Diagnostics } from './source';
 export function checkChoices(script: DialogScript, positions: Map<string, SourcePosition[]>, commands: CommandPhrases | undefined, diags: Diagnostics): void {
   const commandPhrases: [string, string][] = [];
   if (commands) {
-    for (const name of ['restart', 'back', 'help', 'human', 'language'] as const) {
+    for (const name of ['restart', 'stop', 'back', 'help', 'human', 'language'] as const) {
       for (const list of Object.values(commands[name])) for (const p of list) commandPhrases.push([p, name]);
     }
   }

@@ -96,7 +96,10 @@ export function compileProgram(rootDir: string, facts: CatalogueFacts): CompileR
   const program: Program = {
     version: contentVersion(rootDir),
     dialogs,
-    commands: commands ?? { restart: emptyLists(), back: emptyLists(), help: emptyLists(), human: emptyLists(), language: emptyLists(), greeting: emptyLists() },
+    commands: commands ?? {
+      restart: emptyLists(), stop: emptyLists(), back: emptyLists(), help: emptyLists(), human: emptyLists(), language: emptyLists(), greeting: emptyLists(),
+      answers: { yes: emptyLists(), no: emptyLists(), unsure: emptyLists(), filler: emptyLists() },
+    },
     texts,
     topics,
   };

@@ -18,7 +18,9 @@ export const ENGINE_TEXT_KEYS = [
   'handoffUnavailable', 'handoffSummaryIntro', 'handoffSummaryTopic', 'handoffSummaryAsk', 'handoffSendLabel', 'handoffDontSendLabel',
   'handoffNotSent', 'handoffWaiting', 'handoffAlreadyWaiting', 'handoffAlreadyWith', 'handoffEndAsk', 'handoffContinues',
   'handoffEnded', 'handoffCancelLabel', 'handoffCancelled', 'contactOffer', 'contactAsk', 'contactSaved',
-  'contactInvalid', 'placeOtherCounty', 'placeCountyWebsite', 'placeOutsidePacks', 'placeOwnCounty', 'handoffQueueClosed',
+  'contactInvalid', 'placeOtherCounty', 'placeCountyWebsite', 'placeOutsidePacks', 'placeOwnCounty',
+  'crisisCheckAgain', 'crisisCheckUnsureLabel', 'crisisCheckUnsure', 'crisisCheckUnclear', 'crisisStay', 'crisisIntroOther',
+  'crisisStayOther', 'emergencyFollowUp', 'stopped', 'clarifyWhich', 'feedbackQuestionWithOffer', 'backToMenu', 'handoffQueueClosed',
 ] as const;
 import { TOPICS as TOPIC_NAMES } from '../../content/topics';
 import { LANGS } from '../../lang';
@@ -51,21 +53,26 @@ export function phraseLists(r: FieldReader, node: Parameters<FieldReader['fields
 export function readCommands(rootDir: string, diags: Diagnostics): CommandPhrases | undefined {
   const r = open(rootDir, 'content/commands.yaml', diags);
   if (!r) return undefined;
-  const top = r.fields(r.src.root, ['commands', 'language', 'greeting'], 'the commands file');
-  const cmds = top?.get('commands') ? r.fields(top.get('commands')!.value, ['restart', 'back', 'help', 'human'], 'commands') : undefined;
+  const top = r.fields(r.src.root, ['commands', 'language', 'greeting', 'answers'], 'the commands file');
+  const cmds = top?.get('commands') ? r.fields(top.get('commands')!.value, ['restart', 'stop', 'back', 'help', 'human'], 'commands') : undefined;
   if (!top || !cmds) return undefined;
-  const get = (name: 'restart' | 'back' | 'help' | 'human') => {
+  const get = (name: 'restart' | 'stop' | 'back' | 'help' | 'human') => {
     if (!cmds.get(name)) r.diags.add(r.pos(top.get('commands')!.value), 'DLG003', `expected the "${name}" command, found none`);
     return phraseLists(r, cmds.get(name)?.value, `the ${name} command`);
   };
   if (!top.get('language')) r.diags.add(r.pos(r.src.root), 'DLG003', 'expected "language" (phrases that switch language), found none');
+  const answers = top.get('answers') ? r.fields(top.get('answers')!.value, ['yes', 'no', 'unsure', 'filler'], 'answers') : undefined;
+  const answerList = (name: 'yes' | 'no' | 'unsure' | 'filler') =>
+    answers?.get(name) ? phraseLists(r, answers.get(name)!.value, `the ${name} answers`) : { fi: [], sv: [], en: [] };
   return {
     restart: get('restart'),
+    stop: get('stop'),
     back: get('back'),
     help: get('help'),
     human: get('human'),
     language: phraseLists(r, top.get('language')?.value, 'language switching'),
     greeting: top.get('greeting') ? phraseLists(r, top.get('greeting')!.value, 'greetings') : { fi: [], sv: [], en: [] },
+    answers: { yes: answerList('yes'), no: answerList('no'), unsure: answerList('unsure'), filler: answerList('filler') },
   };
 }
 

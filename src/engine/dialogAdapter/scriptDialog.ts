@@ -11,6 +11,7 @@ import { SCORE_PREFIX, Value } from '../expression';
 import { decideUnmatched } from '../freeText';
 import { answer, back, Decision, Env, Frame, newFrame, reask, resume, run } from '../interpreter';
 import type { DialogScript } from '../program';
+import { readAnswerWord } from '../answerWords';
 import { message, renderOutputs, text } from '../render';
 import { dialogOutcome } from './dialogOutcome';
 import { noteTurnScores, turnLang, turnText } from './turnInfo';
@@ -93,6 +94,7 @@ export class ScriptDialog extends Dialog<StartOptions> {
       choices: step?.kind === 'ask' ? step.choices : [],
       dialogTopic: this.script.topic,
       classify: (t) => this.bundle.nlu.classify(t, dc.context.activity.locale ?? env.lang),
+      answerWord: (t) => readAnswerWord(t, program.commands.answers, env.lang),
     });
     switch (next.kind) {
       case 'answer':
@@ -103,7 +105,7 @@ export class ScriptDialog extends Dialog<StartOptions> {
       case 'clarify': {
         state.clarify = next.topics;
         const labels = next.topics.map((t) => program.topics.get(t)!.label[env.lang]);
-        await dc.context.sendActivity(message(text(this.bundle, 'clarify', env.lang), labels));
+        await dc.context.sendActivity(message(text(this.bundle, next.again ? 'clarifyWhich' : 'clarify', env.lang), labels));
         return Dialog.EndOfTurn;
       }
       case 'pickOne': {

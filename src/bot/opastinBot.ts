@@ -24,7 +24,7 @@ import type { PlaceLookup } from './placeFacts';
 import { placeReply } from './placeReply';
 import { chooseQueue, queuesToTry } from './handoff/chooseQueue';
 import type { HandoffPort, HandoffRequestResult } from './handoff/handoffPort';
-import { buildSummary, summaryMessage } from './handoff/summary';
+import { buildSummary, queueClosedNote, summaryMessage } from './handoff/summary';
 import { unavailableReply } from './handoff/unavailable';
 import { say } from './replies';
 import { serviceUnavailableText } from './serviceUnavailable';
@@ -135,7 +135,7 @@ export class OpastinBot {
         if (port) await port.keepWaiting(conversationId);
         return;
       case 'showSummary':
-        await send([event('handoff', { status: 'summary', queue: chooseQueue(bundle.catalogue, action.pending) }), summaryMessage(bundle, buildSummary(bundle, action.pending, lang), lang)]);
+        await send([event('handoff', { status: 'summary', queue: chooseQueue(bundle.catalogue, action.pending) }), summaryMessage(bundle, buildSummary(bundle, action.pending, lang), lang, queueClosedNote(bundle, queuesToTry(bundle.catalogue, action.pending), lang))]);
         return;
       case 'requestHandoff':
         await this.requestHandoff(turn, action.pending, lang);
@@ -207,7 +207,7 @@ export class OpastinBot {
     const first = queues[0] ?? null;
     const services = (first && bundle.catalogue.queues.get(first)?.services) || [];
     if (!first || !port) {
-      await context.sendActivities([event('handoff', { status: 'unavailable', queue: first }), unavailableReply(bundle, lang, { queue: first, alternatives: services, acceptsContactRequests: false, inCrisis })]);
+      await context.sendActivities([event('handoff', { status: 'unavailable', queue: first }), unavailableReply(bundle, lang, { queue: first, alternatives: services, acceptsContactRequests: false, inCrisis, topic: pending.topic })]);
       return;
     }
     let refused: Extract<HandoffRequestResult, { status: 'unavailable' }> | null = null;
@@ -221,7 +221,7 @@ export class OpastinBot {
       refused ??= result;
     }
     await context.sendActivity(
-      unavailableReply(bundle, lang, { queue: first, alternatives: refused?.alternatives ?? services, acceptsContactRequests: !!refused?.acceptsContactRequests, inCrisis }),
+      unavailableReply(bundle, lang, { queue: first, alternatives: refused?.alternatives ?? services, acceptsContactRequests: !!refused?.acceptsContactRequests, inCrisis, topic: pending.topic }),
     );
   }
 

@@ -13,14 +13,19 @@ export interface AnswerRef {
   choice: string;
 }
 
-/** Choice answers held by the frames of a dialog stack, outermost first. */
+/**
+ * Choice answers held by the frames of a dialog stack, outermost first: only the questions the
+ * resident was shown and answered (the frame's history), not every step that remembers into the
+ * same variable ("how" is asked by two alternative steps), nor one the first message answered.
+ */
 export function answerRefs(stack: { dialog: string; frame: Frame | undefined }[], program: Program): AnswerRef[] {
   const refs: AnswerRef[] = [];
   for (const { dialog, frame } of stack) {
     const script = program.dialogs.get(dialog);
     if (!script || !frame) continue;
+    const shown = new Set(frame.history.filter((h) => !h.told).map((h) => h.step));
     for (const step of script.steps.values()) {
-      if (step.kind !== 'ask' || step.type !== 'choice' || !step.remember) continue;
+      if (step.kind !== 'ask' || step.type !== 'choice' || !step.remember || !shown.has(step.id)) continue;
       const chosen = step.choices.find((c) => c.id === frame.vars[step.remember!]);
       if (chosen) refs.push({ dialog, step: step.id, choice: chosen.id });
     }

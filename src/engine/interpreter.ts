@@ -7,7 +7,8 @@
 import type { Lang } from '../lang';
 import { evaluate, INTERPOLATION, isTrue, scoreVariable, Value } from './expression';
 import { choiceInStory, matchChoice, parseNumber, parseYesNo, Stemmer } from './matchAnswer';
-import { choiceForNumber, hasRanges, numberInText } from './numericChoices';
+import { choiceForNumber, hasRanges, numberInText, statedAge } from './numericChoices';
+import { aboutSelf, selfChoice } from './selfReference';
 import { foldText } from './normaliseText';
 import type { AskStep, DialogScript, LocalText, Step } from './program';
 
@@ -16,12 +17,17 @@ export interface Frame {
   step: string;
   vars: Record<string, Value>;
   /** Questions asked so far in this dialog, with the answers as they were: "go back" pops one. */
-  history: { step: string; vars: Record<string, Value> }[];
+  history: { step: string; vars: Record<string, Value>; told?: true }[];
+  /**
+   * What the first message already answered, as step → choice id (never its words): a question
+   * asked first ("is a life in danger?") does not lose the story for the questions after it.
+   */
+  told?: Record<string, string>;
 }
 
 export type Output =
   | { type: 'text'; text: string; choices?: string[]; urgentChoices?: string[] }
-  | { type: 'route'; service: string; topic?: string; offerHandoff: boolean }
+  | { type: 'route'; service: string; topic?: string; offerHandoff: boolean; withoutOmaolo?: boolean }
   | { type: 'handoff'; queue: string }
   | { type: 'feedback' };
 
@@ -69,6 +75,7 @@ export function newFrame(script: DialogScript, params: Record<string, Value> = {
 /** Runs from the frame's current step until a question, a call or an end. */
 export function run(script: DialogScript, frame: Frame, env: Env, outputs: Output[] = []): Decision {
   let current = { ...frame, vars: { ...frame.vars } };
+  if (env.story && !current.told) current.told = toldByStory(script, env);
   for (let i = 0; i < MAX_STEPS_PER_TURN; i++) {
     const step = script.steps.get(current.step);
     if (!step) return { frame: current, outputs, control: { kind: 'end' } };
@@ -87,12 +94,13 @@ function execute(step: Step, frame: Frame, env: Env, outputs: Output[]): { frame
       outputs.push({ type: 'text', text: fill(step.text, env.lang, frame.vars) });
       return go(step.next);
     case 'ask': {
-      const told = answeredByStory(step, env);
+      const toldId = frame.told?.[step.id];
+      const told = toldId !== undefined ? step.choices.find((c) => c.id === toldId) : undefined;
       if (told) {
         const vars = { ...frame.vars, ...(told.set ?? {}) };
         if (step.remember) vars[step.remember] = told.id;
         const next = told.goto ?? step.next;
-        const answered = { ...frame, vars, history: [...frame.history, { step: step.id, vars: frame.vars }] };
+        const answered = { ...frame, vars, history: [...frame.history, { step: step.id, vars: frame.vars, told: true as const }] };
         return next ? { frame: { ...answered, step: next } } : { frame: answered, control: { kind: 'end' } };
       }
       outputs.push(question(step, frame, env));
@@ -103,7 +111,7 @@ function execute(step: Step, frame: Frame, env: Env, outputs: Output[]): { frame
       return go(taken ? taken.goto : step.otherwise);
     }
     case 'route':
-      outputs.push({ type: 'route', service: step.service, topic: step.topic, offerHandoff: step.offerHandoff });
+      outputs.push({ type: 'route', service: step.service, topic: step.topic, offerHandoff: step.offerHandoff, ...(step.withoutOmaolo ? { withoutOmaolo: true } : {}) });
       if (!step.next) outputs.push({ type: 'feedback' });
       return go(step.next);
     case 'handoff':
@@ -121,14 +129,32 @@ function execute(step: Step, frame: Frame, env: Env, outputs: Output[]): { frame
   }
 }
 
+/** The questions of the dialog the story answers, read once when the dialog starts with it. */
+function toldByStory(script: DialogScript, env: Env): Record<string, string> {
+  const told: Record<string, string> = {};
+  for (const step of script.steps.values()) {
+    if (step.kind !== 'ask') continue;
+    const choice = answeredByStory(step, env);
+    if (choice) told[step.id] = choice.id;
+  }
+  return told;
+}
+
 /** The choice the resident's story already gives for a question, if it clearly gives one. */
 function answeredByStory(step: AskStep, env: Env): AskStep['choices'][number] | undefined {
   // A questionnaire item is always asked: its answer is the resident's own, not inferred.
   if (!env.story || step.type !== 'choice' || step.score) return undefined;
   const said = choiceInStory(env.story, step.choices, env.lang, env.stems);
   if (said) return said;
-  const age = numberInText(foldText(env.story));
-  return age !== undefined && hasRanges(step.choices, env.lang) ? choiceForNumber(age, step.choices, env.lang) : undefined;
+  const folded = foldText(env.story);
+  const age = numberInText(folded);
+  if (age !== undefined && hasRanges(step.choices, env.lang)) return choiceForNumber(age, step.choices, env.lang);
+  // "mulla on ms-tauti", "I have diabetes": the resident's own, when nobody else is named.
+  const self = selfChoice(step.choices);
+  if (self && aboutSelf(env.story)) return self;
+  // "mun 3-vuotiaalla", "my son is 4": a stated age picks the one choice with an age range that holds it.
+  const stated = statedAge(folded);
+  return stated !== undefined ? choiceForNumber(stated, step.choices, env.lang) : undefined;
 }
 
 export function question(step: AskStep, frame: Frame, env: Env): Output {
@@ -212,9 +238,11 @@ export function reask(script: DialogScript, frame: Frame, env: Env): Output[] {
 
 /** Goes back one question: the previous question is asked again with the answers as they were. */
 export function back(script: DialogScript, frame: Frame, env: Env): Decision | undefined {
-  if (frame.history.length < 2) return undefined;
-  const previous = frame.history[frame.history.length - 2];
-  const restored: Frame = { ...frame, step: previous.step, vars: previous.vars, history: frame.history.slice(0, -2) };
+  // Questions the first message answered were never shown: going back skips over them.
+  const asked = frame.history.map((entry, index) => ({ entry, index })).filter((h) => !h.entry.told);
+  if (asked.length < 2) return undefined;
+  const previous = asked[asked.length - 2];
+  const restored: Frame = { ...frame, step: previous.entry.step, vars: previous.entry.vars, history: frame.history.slice(0, previous.index) };
   return run(script, restored, env);
 }
 

@@ -10,13 +10,29 @@ import type { Lang } from '../lang';
 import { LANGS } from '../lang';
 import type { Choice } from './program';
 import { foldText } from './normaliseText';
-import { choiceForNumber, hasRanges, numberInText } from './numericChoices';
+import { choiceForNumber, choiceForRange, hasRanges, labelRange, numberInText, typedRange } from './numericChoices';
 import { phraseIn } from './phraseMatch';
+import { onlySelf, selfChoice } from './selfReference';
 
 export type Stemmer = (text: string, lang: Lang) => string[];
 
-const YES = new Set(['kylla', 'joo', 'juu', 'jep', 'jepu', 'ok', 'okei', 'ja', 'jo', 'javisst', 'yes', 'yeah', 'yep', 'yup', 'sure', 'y', 'k']);
-const NO = new Set(['ei', 'en', 'eipa', 'eika', 'nej', 'nae', 'no', 'nope', 'nah', 'n', 'e']);
+/**
+ * Yes and no words per language, folded. A label's first word is read in its own language only:
+ * the Swedish article "En" ("En vuxen närstående") is not the Finnish "en" (I don't). "on", "oli"
+ * and "kyl" are how Finnish answers "onko…?", "oliko…?" and a quick yes.
+ */
+const YES_BY_LANG: Record<Lang, string[]> = {
+  fi: ['kylla', 'kyl', 'kyla', 'joo', 'jooh', 'juu', 'jep', 'jepu', 'ok', 'okei', 'on', 'oli'],
+  sv: ['ja', 'jo', 'japp', 'jaa', 'javisst', 'visst', 'absolut', 'ok'],
+  en: ['yes', 'yeah', 'yea', 'yep', 'yup', 'sure', 'ok', 'okay', 'y', 'k'],
+};
+const NO_BY_LANG: Record<Lang, string[]> = {
+  fi: ['ei', 'en', 'eipa', 'eika', 'e'],
+  sv: ['nej', 'nae', 'na', 'naa', 'nix'],
+  en: ['no', 'nope', 'nah', 'n'],
+};
+const YES = new Set(Object.values(YES_BY_LANG).flat());
+const NO = new Set(Object.values(NO_BY_LANG).flat());
 
 function only<T>(items: T[]): T | undefined {
   return items.length === 1 ? items[0] : undefined;
@@ -40,6 +56,9 @@ export function matchChoice(text: string, choices: Choice[], lang: Lang, stems?:
   }
   const byId = choices.find((c) => foldText(c.id) === folded);
   if (byId) return byId;
+  // "me", "mine", "mä itse", "jag själv" at a "whose … ?" question.
+  const self = selfChoice(choices);
+  if (self && onlySelf(folded)) return self;
   const yesNo = yesNoWord(folded);
   if (yesNo !== undefined) return choiceForYesNo(yesNo, choices);
   // Small typos: the nearest label within a distance that grows with its length.
@@ -52,6 +71,9 @@ export function matchChoice(text: string, choices: Choice[], lang: Lang, stems?:
   }
   if (best) return best.choice;
   // "oon 22v", "hän on 84-vuotias": an age in a sentence picks the range.
+  // "2-4 kertaa kuussa": a typed range picks the choice with that range, and is never read as its first number.
+  const range = typedRange(text);
+  if (range && choices.some((c) => labelRange(c.label[lang]))) return choiceForRange(range, choices, lang);
   const age = numberInText(folded);
   if (age !== undefined && hasRanges(choices, lang)) return choiceForNumber(age, choices, lang);
   return choiceInStory(text, choices, lang, stems) ?? partOfLabel(text, folded, choices, lang, stems);
@@ -106,13 +128,13 @@ function yesNoWord(folded: string): boolean | undefined {
   return undefined;
 }
 
-/** The choice that says yes (or no): a label that is the word itself first, else the one starting with it. */
+/** The choice that says yes (or no): a label that is the word itself first, else the one starting with it (in the label's own language). */
 function choiceForYesNo(yes: boolean, choices: Choice[]): Choice | undefined {
-  const words = yes ? YES : NO;
-  const first = (c: Choice) => LANGS.map((l) => foldText(c.label[l]).split(' '));
-  const bare = choices.filter((c) => first(c).some((w) => w.length === 1 && words.has(w[0])));
+  const words = yes ? YES_BY_LANG : NO_BY_LANG;
+  const first = (c: Choice) => LANGS.map((l) => ({ l, w: foldText(c.label[l]).split(' ') }));
+  const bare = choices.filter((c) => first(c).some(({ l, w }) => w.length === 1 && words[l].includes(w[0])));
   if (bare.length > 0) return only(bare);
-  return only(choices.filter((c) => first(c).some((w) => words.has(w[0]))));
+  return only(choices.filter((c) => first(c).some(({ l, w }) => words[l].includes(w[0]))));
 }
 
 export function parseNumber(text: string): number | undefined {

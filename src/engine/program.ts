@@ -56,6 +56,8 @@ export interface RouteStep {
   service: string;
   topic?: string;
   offerHandoff: boolean;
+  /** The card without its Omaolo channel: the resident is asking for a child. */
+  withoutOmaolo?: boolean;
   next?: string;
 }
 export interface HandoffStep {

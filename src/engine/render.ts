@@ -90,8 +90,9 @@ export function renderOutputs(outputs: Output[], bundle: ContentBundle, lang: La
         break;
       }
       case 'route': {
-        const service = bundle.catalogue.services.get(output.service);
-        if (!service) break;
+        const listed = bundle.catalogue.services.get(output.service);
+        if (!listed) break;
+        const service = output.withoutOmaolo ? { ...listed, channels: listed.channels.filter((c) => c.type !== 'omaolo') } : listed;
         const topic = output.topic ?? service.topic;
         activities.push(cardsMessage(text(bundle, 'routeIntro', lang), [serviceCardFor(service, lang, now, bundle.catalogue)], lang));
         activities.push(event('route', { topic, service: service.id, dialog: dialogId }));

@@ -63,7 +63,7 @@ describe('a place no pack covers', () => {
     const said = all(await h.say(typed));
     expect(said).toContain(sentence);
     expect(said).toContain(card);
-    expect(said).toContain('116117');
+    expect(said).toContain('116 117');
     expect(said).not.toMatch(/keusote/i);
   });
 });

@@ -15,6 +15,22 @@ export interface Unavailable {
   alternatives: string[];
   acceptsContactRequests: boolean;
   inCrisis: boolean;
+  /** The resident's topic: only alternatives for it are shown. */
+  topic?: string;
+}
+
+/**
+ * The queue's services that answer the resident's topic; when none does (the general guidance
+ * queue also lists chronic-illness self-care), the health centre only, never an unrelated card.
+ */
+export function relevantAlternatives(bundle: ContentBundle, ids: string[], topic: string | undefined): string[] {
+  const services = bundle.catalogue.services;
+  const forTopic = ids.filter((id) => {
+    const s = services.get(id);
+    return !!s && !!topic && (s.topic === topic || s.alsoTopics?.includes(topic as never));
+  });
+  if (forTopic.length > 0) return forTopic;
+  return ids.filter((id) => services.get(id)?.role === 'health-centre');
 }
 
 /** The region's own crisis services (social and crisis on-call): crisis-topic services not from the national base. */
@@ -23,7 +39,7 @@ function regionalCrisisServices(bundle: ContentBundle): string[] {
 }
 
 export function unavailableReply(bundle: ContentBundle, lang: Lang, u: Unavailable, now = new Date()): OutgoingActivity {
-  const ids = u.inCrisis ? ['emergency-112', ...crisisLines(lang), ...regionalCrisisServices(bundle)] : u.alternatives;
+  const ids = u.inCrisis ? ['emergency-112', ...crisisLines(lang), ...regionalCrisisServices(bundle)] : relevantAlternatives(bundle, u.alternatives, u.topic);
   const intro = text(bundle, u.inCrisis ? 'handoffUnavailableCrisis' : 'handoffUnavailable', lang);
   const body = [intro, ...serviceCards(bundle, ids, lang, now)].filter(Boolean).join('\n\n');
   const actions: Button[] = [];

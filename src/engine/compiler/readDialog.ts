@@ -159,7 +159,7 @@ export function readDialog(r: FieldReader, root: Node | null, expectedId: string
         break;
       }
       case 'route': {
-        const rf = r.fields(body, ['service', 'topic', 'offerHandoff'], 'a route');
+        const rf = r.fields(body, ['service', 'topic', 'offerHandoff', 'withoutOmaolo'], 'a route');
         if (!rf) break;
         const service = rf.has('service') ? r.string(rf.get('service')!.value, 'the service id') : undefined;
         if (!rf.has('service')) r.diags.add(r.pos(body), 'DLG003', 'expected "service" in the route, found none');
@@ -167,7 +167,8 @@ export function readDialog(r: FieldReader, root: Node | null, expectedId: string
         const routeTopic = rf.has('topic') ? r.string(rf.get('topic')!.value, 'the topic') : undefined;
         if (routeTopic) refs.push({ kind: 'topic', name: routeTopic, pos: r.pos(rf.get('topic')!.value) });
         const offer = rf.has('offerHandoff') ? r.boolean(rf.get('offerHandoff')!.value, 'offerHandoff') : true;
-        if (service) step = { kind, id: stepId, service, topic: routeTopic, offerHandoff: offer ?? true, next };
+        const withoutOmaolo = rf.has('withoutOmaolo') ? r.boolean(rf.get('withoutOmaolo')!.value, 'withoutOmaolo') : undefined;
+        if (service) step = { kind, id: stepId, service, topic: routeTopic, offerHandoff: offer ?? true, ...(withoutOmaolo ? { withoutOmaolo } : {}), next };
         break;
       }
       case 'handoff': {

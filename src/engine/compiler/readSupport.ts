@@ -20,7 +20,7 @@ export const ENGINE_TEXT_KEYS = [
   'handoffEnded', 'handoffCancelLabel', 'handoffCancelled', 'contactOffer', 'contactAsk', 'contactSaved',
   'contactInvalid', 'placeOtherCounty', 'placeCountyWebsite', 'placeOutsidePacks', 'placeOwnCounty',
   'crisisCheckAgain', 'crisisCheckUnsureLabel', 'crisisCheckUnsure', 'crisisCheckUnclear', 'crisisStay', 'crisisIntroOther',
-  'crisisStayOther', 'emergencyFollowUp', 'stopped', 'clarifyWhich', 'feedbackQuestionWithOffer', 'backToMenu',
+  'crisisStayOther', 'emergencyFollowUp', 'stopped', 'clarifyWhich', 'feedbackQuestionWithOffer', 'backToMenu', 'handoffQueueClosed',
 ] as const;
 import { TOPICS as TOPIC_NAMES } from '../../content/topics';
 import { LANGS } from '../../lang';

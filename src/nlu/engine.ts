@@ -116,8 +116,23 @@ export class NluEngine implements Nlu {
     return calibrate(withoutCrisis(this.parts.classifiers.get(lang)!.scores(analyser.features(analyser.tokens(text)))), this.temperature);
   }
 
+  /**
+   * The last analysis, because a turn asks twice about the same text: the crisis check that runs
+   * first on every message, then the topic classification of a free-text answer. The result is a
+   * pure function of (text, lang) and is never mutated by its readers.
+   */
+  private last: { text: string; lang: Lang; result: Analysis } | null = null;
+
   /** Crisis (patterns and risk model of every language, then the classifier net) and the topic scores. */
-  private analyse(text: string, lang: Lang): { crisis: CrisisResult; scores: TopicScore[]; tokens: Token[] } {
+  private analyse(text: string, lang: Lang): Analysis {
+    const last = this.last;
+    if (last && last.text === text && last.lang === lang) return last.result;
+    const result = this.analyseFresh(text, lang);
+    this.last = { text, lang, result };
+    return result;
+  }
+
+  private analyseFresh(text: string, lang: Lang): Analysis {
     const tokens = this.parts.crisis.maskedTokens(text, lang);
     const analyser = this.parts.analysers.get(lang)!;
     // The safety net only trusts words as typed (`typed`): a "corrected" word may be a real word
@@ -132,6 +147,12 @@ export class NluEngine implements Nlu {
     }
     return { crisis: crisis.level === 'none' ? NO_CRISIS : crisis, scores, tokens };
   }
+}
+
+interface Analysis {
+  crisis: CrisisResult;
+  scores: TopicScore[];
+  tokens: Token[];
 }
 
 const rounded = (s: TopicScore): TopicScore => ({ topic: s.topic, confidence: round(s.confidence) });

@@ -79,8 +79,11 @@ describe('GET /metrics', () => {
     expect(Number(families.get('opastin_turn_queue_wait_seconds')!.metrics[0].count)).toBe(9); // unlabelled: count kept
     expect(families.get('opastin_redis_command_duration_seconds')!.type).toBe('HISTOGRAM');
     // Each of the 9 turns is two scripts (take the turn and read its state; write it, release):
-    // at least 18 EVALs, and the state is never read on its own (no MGET).
-    expect(Number(/^opastin_redis_command_duration_seconds_count\{command="eval"\} (\d+)$/m.exec(families.text)?.[1])).toBeGreaterThanOrEqual(18);
+    // at least 18 script calls, sent by digest (EVALSHA; EVAL only when Redis lacks the script),
+    // and the state is never read on its own (no MGET).
+    const scriptCalls = (command: string): number => Number(new RegExp(`^opastin_redis_command_duration_seconds_count\\{command="${command}"\\} (\\d+)$`, 'm').exec(families.text)?.[1] ?? 0);
+    expect(scriptCalls('evalsha') + scriptCalls('eval')).toBeGreaterThanOrEqual(18);
+    expect(scriptCalls('evalsha')).toBeGreaterThan(0);
     expect(families.text).not.toMatch(/command_duration_seconds_count\{command="mget"\} [1-9]/);
     expect(value(families.get('opastin_crisis_responses_total'), { kind: 'suicide' })).toBe(1);
     expect(value(families.get('opastin_active_conversations'))).toBe(2);

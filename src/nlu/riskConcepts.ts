@@ -61,6 +61,7 @@ const RISK_CONCEPTS = [
   'single', // one, a single, half (a tablet): a child's one tablet is a poisoning question
   'few', // two to nine, a few, a couple: more than one tablet by a child is urgent
   'run-out', // medicines that run out next week: a prescription to renew, not a plan
+  'daily-dose', // 20 tablets a day, päivässä, om dagen: a daily dose, not a quantity saved up
   'age-before', // "äiti on 80", "pappa är 90": a number after these (and no pills next) is an age
   'age-after', // "80-vuotias", "90 år", "82 years": a number before these is an age
   'tried', // tried, tested: an attempt with a means already made

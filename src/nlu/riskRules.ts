@@ -63,7 +63,7 @@ export const RULES: readonly RiskRule[] = [
   R('pills-ending', 'crisis', 'suicide', ['pills', 'ending'], 8, ['routine', 'relief']),
   // Pills and a quantity with a time, within 12 words: in a long message of several worries the
   // pills, a number and "next week" can be clauses apart; medicines that run out are a renewal.
-  R('overdose-planned', 'crisis', 'suicide', ['pills', 'quantity', 'time'], 12, ['routine', 'run-out']),
+  R('overdose-planned', 'crisis', 'suicide', ['pills', 'quantity', 'time'], 12, ['routine', 'run-out', 'daily-dose']),
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
   // C-SSRS "thought about how" and plan.
   ...pairs('suicide', 'method', [['thinking', 4], ['ready', 4], 'painless'], ['everyday-how']),

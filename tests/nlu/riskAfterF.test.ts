@@ -30,10 +30,13 @@ const CRISIS: [string, Lang, string, string][] = [
   ['se poltti ittensä tupakalla uudestaan', 'fi', 'self-harm', 'self-harm-repeat'],
   ['jag bränner mig med cigaretter varje kväll', 'sv', 'self-harm', 'self-harm-repeat'],
   ['i burn myself with a lighter when it gets bad', 'en', 'self-harm', 'self-harm-distress'],
+  ['poltan ittiäni tupakalla aina kun ahistaa', 'fi', 'self-harm', 'self-harm-distress'],
+  ["i've been burning my arm with cigarettes again", 'en', 'self-harm', 'self-harm-repeat'],
   // a small child drowsy after swallowing someone's pills: 112
   ['taapero nielaisi muutaman isän sydänlääkkeen ja on nyt tosi unelias', 'fi', 'medical-emergency', 'child-took-pills-drowsy'],
   ['vår tvååring åt mormors tabletter och är jättedåsig nu', 'sv', 'medical-emergency', 'child-took-pills-drowsy'],
   ['toddler ate my blood pressure pills and is hard to wake', 'en', 'medical-emergency', 'child-took-pills-drowsy'],
+  ['lillen har svalt pappas tabletter och är svår att väcka', 'sv', 'medical-emergency', 'child-took-pills-drowsy'],
   // chest pain with an intensifier written together, a numb arm or a grey face
   ['jätteont i bröstet och armen domnar', 'sv', 'medical-emergency', 'chest-pain-numb-arm'],
   ['pappa har superont i bröstet och är grå i ansiktet', 'sv', 'medical-emergency', 'chest-pain-cold-sweat'],
@@ -42,6 +45,8 @@ const CRISIS: [string, Lang, string, string][] = [
   // the stroke word, now
   ['isä sai juuri aivoinfarktin', 'fi', 'medical-emergency', 'stroke-named'],
   ['i think my mum is having a stroke right now', 'en', 'medical-emergency', 'stroke-named'],
+  ['pappa fick en stroke nyss', 'sv', 'medical-emergency', 'stroke-named'],
+  ['he just had a stroke', 'en', 'medical-emergency', 'stroke-named'],
 ];
 
 describe('after blind set F: preparations, a means taken away, burning, a drowsy child, chest pain', () => {
@@ -62,6 +67,9 @@ const NOT_CRISIS: [string, Lang][] = [
   ['mamma hade en stroke i fjol och behöver hemtjänst', 'sv'],
   ["rehab after my husband's stroke, who arranges it", 'en'],
   ['my dad had a stroke last year and needs help at home', 'en'],
+  ['pappa fick stroke för två år sedan, hur söker man hemtjänst', 'sv'],
+  ['my wife is recovering from a stroke, can we get home help', 'en'],
+  ['äidillä aivoinfarkti kolme vuotta sitten, tarvitsee fysioterapiaa', 'fi'],
   // a panic attack that passes: recurring, not now
   ['paniikkikohtaus öisin, en saa henkeä mutta se menee ohi kymmenessä minuutissa', 'fi'],
   ['panikattacker, kan inte andas men det går över efter en stund', 'sv'],
@@ -73,6 +81,10 @@ const NOT_CRISIS: [string, Lang][] = [
   ['mummo on 92 ja hänen lääkkeensä vaihdetaan huomenna', 'fi'],
   ['farmor är 92 och hennes mediciner byts i morgon', 'sv'],
   ['grandad is 88 and his medication changes tomorrow', 'en'],
+  // a daily dose is no quantity saved up
+  ['isä juo ja mulla on 20 lääkettä päivässä, huomenna lääkäri', 'fi'],
+  ['pappa tar 12 tabletter om dagen och på måndag ska han till läkaren', 'sv'],
+  ['mum takes 14 pills a day and sees the doctor tomorrow', 'en'],
   // a gun and the woods for hunting
   ['isä lähtee huomenna hirvijahtiin ja ottaa haulikon metsään', 'fi'],
   ['min man tar geväret till skogen på älgjakt i helgen', 'sv'],

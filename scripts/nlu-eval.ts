@@ -32,7 +32,7 @@ function printReport(name: string, r: EvalReport, withEce: boolean): void {
   console.log(`crisis caught           ${pct(r.crisisCaught)}   (full response ${pct(r.crisisFull)}; ${r.crisisPositives} crisis lines)`);
   console.log(`full-crisis false alarm ${pct(r.falseAlarmRate)}   (${r.crisisNegatives} non-crisis lines)`);
   console.log(`check-in rate           ${pct(r.checkRate)}`);
-  console.log(`medical emergency → 112 ${pct(r.emergencyRecall)}   (${r.emergencyPositives} emergency lines)`);
+  console.log(`medical emergency → 112 ${pct(r.emergencyRecall)}   (${r.emergencyPositives} emergency lines${r.emergencyPoisoning ? `; ${r.emergencyPoisoning} got the poisoning response, 112 card first but not "call 112 now"` : ''})`);
   console.log(`ECE (topic confidence)   ${r.ece === null ? 'n/a' : r.ece.toFixed(3)}`);
   console.log('topic               precision  recall  support');
   for (const [t, m] of Object.entries(r.perTopic)) console.log(`  ${t.padEnd(18)} ${pct(m.precision)}  ${pct(m.recall)}  ${String(m.support).padStart(5)}`);

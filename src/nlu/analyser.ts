@@ -12,6 +12,7 @@ import { normaliseLast, tokeniseLast } from './tokenise';
 import type { Lang } from './types';
 import { Vocabulary } from './vocabulary';
 import { ClippedEndings, unclip } from './clipped';
+import { unintensify } from './intensifier';
 
 export interface Token extends Remembers {
   /** Normalised word after spelling maps and typo correction. */
@@ -41,6 +42,8 @@ export interface SpellingData {
   colloquial: Map<string, string>;
   /** Clipped endings of speech ("tänää" → "tänään"), tried on words the vocabulary lacks (clipped.ts). */
   clipped?: ClippedEndings;
+  /** Intensifier prefixes written together with their word ("jätteont" → "ont"; intensifier.ts). */
+  intensifiers?: readonly string[];
   stopwords: Set<string>;
 }
 
@@ -130,7 +133,7 @@ export class Analyser {
   private analyse(raw: string, remember: boolean): WordAnalysis {
     const hit = this.sealed ? this.memo.get(raw) : undefined;
     if (hit) return hit;
-    const mapped = this.spelling.colloquial.get(raw) ?? this.unclipped(raw);
+    const mapped = this.spelling.colloquial.get(raw) ?? this.unclipped(raw) ?? this.unintensified(raw);
     const words = mapped === undefined ? [raw] : mapped.split(' ').filter(Boolean);
     const shared = this.sealed && remember && this.memo.admit(raw);
     const typed: Token[] = [];
@@ -156,6 +159,15 @@ export class Analyser {
     const rules = this.spelling.clipped;
     if (!this.sealed || !rules?.length || this.spelling.stopwords.has(raw)) return undefined;
     return unclip(raw, rules, (w) => this.vocabulary.hasWord(w) || this.vocabulary.hasFoldedWord(fold(w))) ?? undefined;
+  }
+
+  /** An intensifier prefix taken off a word the vocabulary lacks, once it is complete ("jätteont" → "ont"). */
+  private unintensified(raw: string): string | undefined {
+    const prefixes = this.spelling.intensifiers;
+    if (!this.sealed || !prefixes?.length) return undefined;
+    const known = (w: string): boolean => this.vocabulary.hasWord(w) || this.vocabulary.hasFoldedWord(fold(w));
+    if (known(raw)) return undefined;
+    return unintensify(raw, prefixes, known) ?? undefined;
   }
 
   private token(word: string, corrected: boolean): Token {

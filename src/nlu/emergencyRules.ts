@@ -9,13 +9,14 @@
 import { rule } from './riskRule';
 
 export const EMERGENCY_RULES = [
-  rule('not-breathing', 'crisis', 'medical-emergency', ['not-breathing'], undefined, ['apnoea']),
+  // An attack that "passes after 10 min" or "menee ohi" is a recurring one told of, not one now.
+  rule('not-breathing', 'crisis', 'medical-emergency', ['not-breathing'], undefined, ['apnoea', 'passing']),
   // "I want to sleep and not wake up" is a wish to die (never-wake), not someone unconscious.
   rule('unconscious', 'crisis', 'medical-emergency', ['unconscious'], undefined, ['never-wake']),
-  rule('breathless', 'crisis', 'medical-emergency', ['breathless'], undefined, ['strain', 'past', 'recovered']),
+  rule('breathless', 'crisis', 'medical-emergency', ['breathless'], undefined, ['strain', 'past', 'recovered', 'passing']),
   rule('collapsed-not-moving', 'crisis', 'medical-emergency', ['collapse', 'not-moving'], undefined, ['recovered']),
   rule('fell-not-moving', 'crisis', 'medical-emergency', ['fell', 'not-moving'], undefined, ['recovered']),
-  rule('collapsed-now', 'crisis', 'medical-emergency', ['collapse', 'now'], 4, ['past', 'recovered']),
+  rule('collapsed-now', 'crisis', 'medical-emergency', ['collapse', 'now'], 4, ['past', 'recovered', 'passing']),
   rule('chest-pain-numb-arm', 'crisis', 'medical-emergency', ['chest-pain', 'numb']),
   rule('chest-pain-radiating', 'crisis', 'medical-emergency', ['chest-pain', 'radiating']),
   rule('chest-pain-arm', 'crisis', 'medical-emergency', ['chest-pain', 'arm'], 8, ['strain']),
@@ -23,10 +24,17 @@ export const EMERGENCY_RULES = [
   rule('heavy-bleeding', 'crisis', 'medical-emergency', ['bleeding'], undefined, ['menstrual']),
   rule('bleeding-wont-stop', 'crisis', 'medical-emergency', ['blood', 'wont-stop'], 8, ['menstrual']),
   rule('bleeding-heavy', 'crisis', 'medical-emergency', ['blood', 'heavy'], 3, ['menstrual']),
-  rule('seizure', 'crisis', 'medical-emergency', ['seizure'], undefined, ['past', 'recovered']),
+  rule('seizure', 'crisis', 'medical-emergency', ['seizure'], undefined, ['past', 'recovered', 'passing']),
   rule('cramp-wont-stop', 'crisis', 'medical-emergency', ['cramp', 'wont-stop'], 8, ['muscle', 'past']),
   rule('cramp-minutes', 'crisis', 'medical-emergency', ['cramp', 'minutes'], 12, ['muscle', 'past']),
   rule('stroke-signs', 'crisis', 'medical-emergency', ['stroke'], undefined, ['intoxicated']),
+  // The word alone ("aivoinfarkti", "stroke") is the event only when it is not an illness of the
+  // past or of rehabilitation ("rehabilitering efter stroke", "kuntoutus aivoinfarktin jälkeen").
+  rule('stroke-named', 'crisis', 'medical-emergency', ['stroke-named'], undefined, ['intoxicated', 'stroke-history', 'treatment', 'past']),
+  // A small child who swallowed someone's pills (any number) and is now drowsy, hard to wake or
+  // floppy: the 112 answer, before the poisoning rules (one tablet and a child who is fine stays a
+  // question for the poison information centre).
+  rule('child-took-pills-drowsy', 'crisis', 'medical-emergency', ['child', 'took', 'pills', 'drowsy']),
   rule('throat-swelling-allergen', 'crisis', 'medical-emergency', ['swelling', 'airway', 'allergen']),
   rule('throat-swelling-breathless', 'crisis', 'medical-emergency', ['swelling', 'airway', 'breathless']),
   rule('choking', 'crisis', 'medical-emergency', ['choking']),

@@ -49,6 +49,13 @@ export interface EvalReport {
   checkRate: number | null;
   emergencyPositives: number;
   emergencyRecall: number | null;
+  /**
+   * Emergency lines given the poisoning response instead. Not counted as the 112 answer: that
+   * response shows the 112 card first, but its text says to call 112 only if the person is in
+   * danger, unconscious, fitting or struggling to breathe, and sends other poisonings to the poison
+   * information centre; the 112 answer says "call 112 now" and what to tell them (docs/nlu.md).
+   */
+  emergencyPoisoning: number;
   /** Expected calibration error of the topic confidence (10 equal-width bins), non-crisis answers. */
   ece: number | null;
   confusions: Confusion[];
@@ -99,6 +106,7 @@ export function evaluate(nlu: Nlu, set: readonly Utterance[]): EvalReport {
   let checks = 0;
   let emPos = 0;
   let emOk = 0;
+  let emPoison = 0;
   const calib: { confidence: number; correct: boolean }[] = [];
   const predictedCount = new Map<Topic, number>();
   const predictedRight = new Map<Topic, number>();
@@ -142,6 +150,7 @@ export function evaluate(nlu: Nlu, set: readonly Utterance[]): EvalReport {
       emPos++;
       if (level === 'crisis' && c.crisis.kind === 'medical-emergency') emOk++;
       else crisisWrong = true;
+      if (level === 'crisis' && c.crisis.kind === 'poisoning') emPoison++;
     }
     if (!ok || crisisWrong) confusions.push({ text: u.text, expected: u.topics, predicted, crisisExpected: u.crisis, level: `${level}${c.crisis.kind ? `/${c.crisis.kind}` : ''}` });
   }
@@ -168,6 +177,7 @@ export function evaluate(nlu: Nlu, set: readonly Utterance[]): EvalReport {
     checkRate: ratio(checks, neg),
     emergencyPositives: emPos,
     emergencyRecall: ratio(emOk, emPos),
+    emergencyPoisoning: emPoison,
     ece: expectedCalibrationError(calib),
     confusions,
   };

@@ -28,7 +28,11 @@ const EMERGENCY_CONCEPTS = [
   'cramp', // cramp, jerking: a seizure only when it will not stop or lasts minutes
   'minutes',
   'muscle', // calf, leg, stomach: an ordinary cramp
-  'stroke',
+  'stroke', // the signs: a drooping face, slurred speech, an arm that will not rise
+  'stroke-named', // the word itself (aivoinfarkti, stroke): 112 unless it is a past event or in rehab
+  'stroke-history', // after a stroke, had a stroke years ago: the illness, not the event now
+  'passing', // passes after ten minutes, menee ohi, går över: an attack that is over or recurs
+  'drowsy', // drowsy, hard to wake, floppy: a child who swallowed pills and is like this needs 112
   'past', // yesterday, last year: a seizure or a faint that is over
   'recovered', // fine now, came round
   'strain', // after the gym, when coughing: a strained chest, not the heart
@@ -44,6 +48,9 @@ const RISK_CONCEPTS = [
   'kill', // kill (verb)
   'self', // myself
   'means', // rope, gun, bridge, rails, blade
+  'take-means', // takes (the gun), ottaa, tar: a means picked up
+  'go-off', // into the woods, metsään, ut i skogen: where someone goes with it
+  'hunting', // hunting, metsästys, jakt: a gun and the woods for the ordinary reason
   'pills', // pills, sleeping pills, medicines
   'ready', // ready, saved up, collected, bought, hidden, kept in the garage
   'hoard', // saved up, collected, stockpiled, hidden: how pills are prepared (bought or ready is not)
@@ -53,6 +60,10 @@ const RISK_CONCEPTS = [
   'child', // a child, a toddler, a baby (who swallowed something)
   'single', // one, a single, half (a tablet): a child's one tablet is a poisoning question
   'few', // two to nine, a few, a couple: more than one tablet by a child is urgent
+  'run-out', // medicines that run out next week: a prescription to renew, not a plan
+  'daily-dose', // 20 tablets a day, päivässä, om dagen: a daily dose, not a quantity saved up
+  'age-before', // "äiti on 80", "pappa är 90": a number after these (and no pills next) is an age
+  'age-after', // "80-vuotias", "90 år", "82 years": a number before these is an age
   'tried', // tried, tested: an attempt with a means already made
   'intent', // is going to, aikoo, tänker (weaker than decided)
   'ruminating', // have been thinking about it all week
@@ -81,6 +92,8 @@ const RISK_CONCEPTS = [
   'farewell', // goodbye, farewell, sorry for everything
   'polite', // thanks for the help, sorry for the typos: a chat's closing, not a farewell
   'letters', // letter, note, message
+  'afterwards', // afterwards, sen jälkeen, efteråt: a time after the writer is gone
+  'look-after', // someone to look after them, pitää huolta, ta hand om: who cares for the family then
   'absence', // in case, when I am gone
   'give-away', // gave away, giving away, put my affairs in order
   'affairs', // a will written, bills paid, funeral arranged

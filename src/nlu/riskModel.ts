@@ -64,15 +64,26 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   for (const at of out.values()) at.sort((a, b) => a - b);
   // Numbers are not words an editor can list: "40 paracetamol" is a quantity.
   // "1 tabletti" is one, "3 tablettia" a few (for a child, more than one is urgent).
-  addNumbers(out, tokens, 'quantity', (n) => n >= QUANTITY_NUMBER);
-  addNumbers(out, tokens, 'few', (n) => n >= 2 && n < QUANTITY_NUMBER);
-  addNumbers(out, tokens, 'single', (n) => n === 1);
+  // An age is no count: "äiti on 80", "pappa är 90", "82 years old" (not "on 30 tablettia").
+  const age = ageIndices(out);
+  addNumbers(out, tokens, age, 'quantity', (n) => n >= QUANTITY_NUMBER);
+  addNumbers(out, tokens, age, 'few', (n) => n >= 2 && n < QUANTITY_NUMBER);
+  addNumbers(out, tokens, age, 'single', (n) => n === 1);
   return out;
 }
 
-function addNumbers(out: Map<Concept, number[]>, tokens: readonly Token[], c: Concept, test: (n: number) => boolean): void {
+/** Token indices that are an age: right before an age word, or right after a copula with no pills next. */
+function ageIndices(out: Map<Concept, number[]>): (i: number) => boolean {
+  const before = out.get('age-before');
+  const after = out.get('age-after');
+  if (!before && !after) return () => false;
+  const pills = out.get('pills') ?? [];
+  return (i) => !!after?.includes(i + 1) || (!!before?.includes(i - 1) && !pills.includes(i + 1));
+}
+
+function addNumbers(out: Map<Concept, number[]>, tokens: readonly Token[], isAge: (i: number) => boolean, c: Concept, test: (n: number) => boolean): void {
   const numbers: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (isNumber(tokens[i].word) && test(Number(tokens[i].word))) numbers.push(i);
+  for (let i = 0; i < tokens.length; i++) if (isNumber(tokens[i].word) && test(Number(tokens[i].word)) && !isAge(i)) numbers.push(i);
   if (numbers.length) out.set(c, [...new Set([...(out.get(c) ?? []), ...numbers])].sort((a, b) => a - b));
 }
 

@@ -50,6 +50,9 @@ export const RULES: readonly RiskRule[] = [
   // C-SSRS method / preparatory acts: means plus possession, readiness or an attempt.
   ...pairs('suicide', 'means', [['ready', 6], ['tried', 8], ['ending', 6], ['ruminating', 10], ['farewell', 10], ['not-cope', 10]], ['relief']),
   R('intent-means-time', 'crisis', 'suicide', ['intent', 'means', 'time']),
+  // Someone who says they will take the gun and go into the woods (C-SSRS method and intent, often
+  // told by a relative): not when it is hunting.
+  R('means-take-go-off', 'crisis', 'suicide', ['means', 'take-means', 'go-off'], 10, ['hunting']),
   R('means-self-thinking', 'crisis', 'suicide', ['means', 'self', 'thinking']),
   // C-SSRS "thought about how": wondering how a means would work ("mietin miten köysi pitää sitoa").
   R('means-thinking-how', 'crisis', 'suicide', ['means', 'thinking', 'how'], 6, ['everyday-how']),
@@ -58,7 +61,9 @@ export const RULES: readonly RiskRule[] = [
   R('pills-death', 'crisis', 'suicide', ['pills', 'death'], 8),
   R('pills-self-ready', 'crisis', 'suicide', ['pills', 'self-ready'], undefined, ['routine']),
   R('pills-ending', 'crisis', 'suicide', ['pills', 'ending'], 8, ['routine', 'relief']),
-  R('overdose-planned', 'crisis', 'suicide', ['pills', 'quantity', 'time'], undefined, ['routine']),
+  // Pills and a quantity with a time, within 12 words: in a long message of several worries the
+  // pills, a number and "next week" can be clauses apart; medicines that run out are a renewal.
+  R('overdose-planned', 'crisis', 'suicide', ['pills', 'quantity', 'time'], 12, ['routine', 'run-out', 'daily-dose']),
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
   // C-SSRS "thought about how" and plan.
   ...pairs('suicide', 'method', [['thinking', 4], ['ready', 4], 'painless'], ['everyday-how']),
@@ -85,6 +90,11 @@ export const RULES: readonly RiskRule[] = [
   // och nu svarar hon inte"); either alone is asked about.
   R('letters-not-cope-unreachable', 'crisis', 'suicide', ['letters', 'not-cope', 'unreachable']),
   R('letters-absence', 'crisis', 'suicide', ['letters', 'absence']),
+  // Letters written and someone to look after the family "afterwards" (C-SSRS preparatory acts):
+  // "kirjeet lapsille … joku pitää heistä huolta sen jälkeen". Letters with only one of the two
+  // are everyday ("lähetin viestin, sen jälkeen ei kuulunut mitään").
+  R('letters-look-after-afterwards', 'crisis', 'suicide', ['letters', 'look-after', 'afterwards'], undefined, ['treatment', 'moving']),
+  R('letters-ready-look-after', 'crisis', 'suicide', ['letters', 'ready', 'look-after'], undefined, ['treatment', 'moving', 'routine']),
   // Giving away and a will are also what a death in the family brings: not then.
   ...pairs('suicide', 'give-away', ['hopeless', 'absence', 'affairs', 'self-ready'], ['everyday-giving', 'bereavement']),
   // "…and the things to the flea market, I won't need them soon": the time makes it a preparation
@@ -105,6 +115,10 @@ export const RULES: readonly RiskRule[] = [
   R('absence-time', 'check', 'suicide', ['absence', 'time'], undefined, ['moving']),
   // A message sent and no answer is a common worry; with a farewell in it, it is a crisis (above).
   R('letters-unreachable', 'check', 'suicide', ['letters', 'unreachable']),
+  // Who looks after them when I am gone, without letters: asked about (not after an operation or a move).
+  R('look-after-absence', 'check', 'suicide', ['look-after', 'absence'], undefined, ['treatment', 'moving']),
+  // A gun taken into the woods alone ("isä ottaa aseen ja lähtee metsään"), no hunting named: asked about.
+  R('means-go-off', 'check', 'suicide', ['means', 'go-off'], 8, ['hunting']),
   R('farewell', 'check', 'suicide', ['farewell'], undefined, ['polite']),
   R('give-away', 'check', 'suicide', ['give-away', 'belongings'], undefined, ['everyday-giving']),
   R('method', 'check', 'suicide', ['method'], undefined, ['everyday-how']),

@@ -24,6 +24,8 @@ export interface LangData {
   colloquial: Map<string, string>;
   /** Clipped endings of speech (clipped.ts), in file order. */
   clipped: [string, string[]][];
+  /** Intensifier prefixes written together with their word (intensifier.ts). */
+  intensifiers: string[];
   stopwords: Set<string>;
 }
 
@@ -34,7 +36,7 @@ export interface TrainingData {
 }
 
 function emptyLang(): LangData {
-  return { topics: new Map(), crisis: new Map(), notCrisis: [], risk: new Map(), colloquial: new Map(), clipped: [], stopwords: new Set() };
+  return { topics: new Map(), crisis: new Map(), notCrisis: [], risk: new Map(), colloquial: new Map(), clipped: [], intensifiers: [], stopwords: new Set() };
 }
 
 /** Accepts the content root ("content") or the nlu folder itself. */
@@ -126,7 +128,7 @@ function readRisk(file: YamlFile, target: LangData): void {
 }
 
 function readSpelling(file: YamlFile, target: LangData): void {
-  file.checkTopKeys(['colloquial', 'clipped', 'stopwords']);
+  file.checkTopKeys(['colloquial', 'clipped', 'intensifiers', 'stopwords']);
   const colloquial = file.top('colloquial');
   if (colloquial !== undefined && colloquial !== null) {
     for (const { key, value } of file.entries(colloquial, '"colloquial"')) {
@@ -149,6 +151,7 @@ function readSpelling(file: YamlFile, target: LangData): void {
       target.clipped.push([key.toLowerCase().normalize('NFC'), v.toLowerCase().normalize('NFC').split('|').filter(Boolean)]);
     }
   }
+  for (const w of file.strings(file.top('intensifiers'), '"intensifiers"')) target.intensifiers.push(w.toLowerCase().normalize('NFC'));
   for (const w of file.strings(file.top('stopwords'), '"stopwords"')) target.stopwords.add(w.toLowerCase().normalize('NFC'));
 }
 

@@ -13,7 +13,9 @@ export const EMERGENCY_RULES = [
   rule('not-breathing', 'crisis', 'medical-emergency', ['not-breathing'], undefined, ['apnoea', 'passing']),
   // "I want to sleep and not wake up" is a wish to die (never-wake), not someone unconscious.
   rule('unconscious', 'crisis', 'medical-emergency', ['unconscious'], undefined, ['never-wake']),
-  rule('breathless', 'crisis', 'medical-emergency', ['breathless'], undefined, ['strain', 'past', 'recovered', 'passing']),
+  // "ångest hela tiden, kan int andas ordentligt när det kommer": an anxiety attack told of; a real
+  // emergency with it still has its own signs (blue lips, collapse, a swelling throat).
+  rule('breathless', 'crisis', 'medical-emergency', ['breathless'], undefined, ['strain', 'past', 'recovered', 'passing', 'anxiety']),
   rule('collapsed-not-moving', 'crisis', 'medical-emergency', ['collapse', 'not-moving'], undefined, ['recovered']),
   rule('fell-not-moving', 'crisis', 'medical-emergency', ['fell', 'not-moving'], undefined, ['recovered']),
   rule('collapsed-now', 'crisis', 'medical-emergency', ['collapse', 'now'], 4, ['past', 'recovered', 'passing']),
@@ -35,6 +37,8 @@ export const EMERGENCY_RULES = [
   // floppy: the 112 answer, before the poisoning rules (one tablet and a child who is fine stays a
   // question for the poison information centre).
   rule('child-took-pills-drowsy', 'crisis', 'medical-emergency', ['child', 'took', 'pills', 'drowsy']),
+  // The same with something toxic (a dishwasher tablet, detergent, a battery, lamp oil).
+  rule('child-took-toxic-drowsy', 'crisis', 'medical-emergency', ['child', 'took', 'toxic', 'drowsy']),
   rule('throat-swelling-allergen', 'crisis', 'medical-emergency', ['swelling', 'airway', 'allergen']),
   rule('throat-swelling-breathless', 'crisis', 'medical-emergency', ['swelling', 'airway', 'breathless']),
   rule('choking', 'crisis', 'medical-emergency', ['choking']),

@@ -32,6 +32,7 @@ const EMERGENCY_CONCEPTS = [
   'stroke-named', // the word itself (aivoinfarkti, stroke): 112 unless it is a past event or in rehab
   'stroke-history', // after a stroke, had a stroke years ago: the illness, not the event now
   'passing', // passes after ten minutes, menee ohi, går över: an attack that is over or recurs
+  'anxiety', // ångest, ahdistus, panic: breathing trouble told with anxiety is an attack, not 112 (breathless)
   'drowsy', // drowsy, hard to wake, floppy: a child who swallowed pills and is like this needs 112
   'past', // yesterday, last year: a seizure or a faint that is over
   'recovered', // fine now, came round
@@ -64,6 +65,8 @@ const RISK_CONCEPTS = [
   'daily-dose', // 20 tablets a day, päivässä, om dagen: a daily dose, not a quantity saved up
   'age-before', // "äiti on 80", "pappa är 90": a number after these (and no pills next) is an age
   'age-after', // "80-vuotias", "90 år", "82 years": a number before these is an age
+  'whole-time', // "koko päivän", "hela dagen", "all week": a time, so its "koko"/"hela"/"all" is no quantity
+  'unit-after', // "38 astetta", "7 mmol", "120 kg": a number before a unit is a measurement, not a count
   'tried', // tried, tested: an attempt with a means already made
   'intent', // is going to, aikoo, tänker (weaker than decided)
   'ruminating', // have been thinking about it all week
@@ -129,6 +132,13 @@ const RISK_CONCEPTS = [
   'natural-death', // of old age, at home, peacefully: a wish about how to die one day
   // A joke marker (lol, haha, xd): a "kill" anywhere in the message is a figure of speech
   'joke',
+  // "haluun kuolla :D mut oikeesti vatsa kipee": a laugh or "but seriously" and a bodily complaint
+  // make a death word a figure of speech (riskModel.ts hyperboleIndices)
+  'but-really',
+  'somatic', // stomach ache, headache, sore: the real complaint of a joking message
+  // "tapan mun pikkuveljen jos se koskee mun pleikkaan": a sibling and a trivial object make "kill" hyperbole
+  'sibling',
+  'trivial-object', // a game console, a phone, sweets, clothes
   // Whom the risk is about (CrisisResult.aboutOther; no rule uses them): someone close named
   // (son, friend, "hän"), and the writer as subject (mä, minä, jag, I; not "mun"/"my", nor "sent me")
   'other-person',

@@ -64,21 +64,62 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   for (const at of out.values()) at.sort((a, b) => a - b);
   // Numbers are not words an editor can list: "40 paracetamol" is a quantity.
   // "1 tabletti" is one, "3 tablettia" a few (for a child, more than one is urgent).
-  // An age is no count: "äiti on 80", "pappa är 90", "82 years old" (not "on 30 tablettia").
-  const age = ageIndices(out);
+  // An age is no count: "äiti on 80", "pappa är 90", "82 years old" (not "on 30 tablettia"); nor
+  // is a measurement: a number before a unit ("38 astetta", "7 mmol") or a reading of two numbers
+  // with the larger first, both 40 or more ("verenpaine 165/100"; a range is written smaller first, "20-30").
+  wholeTimeIsNoQuantity(out);
+  adultAgeIsNoChild(out, tokens);
+  const age = notCounts(out, tokens);
   addNumbers(out, tokens, age, 'quantity', (n) => n >= QUANTITY_NUMBER);
   addNumbers(out, tokens, age, 'few', (n) => n >= 2 && n < QUANTITY_NUMBER);
   addNumbers(out, tokens, age, 'single', (n) => n === 1);
   return out;
 }
 
-/** Token indices that are an age: right before an age word, or right after a copula with no pills next. */
-function ageIndices(out: Map<Concept, number[]>): (i: number) => boolean {
+/**
+ * An age word is a child only with a child's age: "2-vuotias", "3 year old" are; "80-vuotias äiti",
+ * "my 80 year old mum", "80-åring" are not (a number of 13 or more right before the age word).
+ */
+function adultAgeIsNoChild(out: Map<Concept, number[]>, tokens: readonly Token[]): void {
+  const child = out.get('child');
+  if (!child) return;
+  const adult = (i: number): boolean => i > 0 && isNumber(tokens[i - 1].word) && Number(tokens[i - 1].word) >= 13;
+  // a multi-word age ("year old") counts where it starts and where it ends: drop both
+  const starts = child.filter(adult);
+  const kept = child.filter((i) => !starts.some((s) => i === s || i === s + 1 && tokens[s + 1]?.word === 'old'));
+  if (kept.length) out.set('child', kept);
+  else out.delete('child');
+}
+
+/**
+ * "otin lääkkeet, koko päivän sängyssä": the "koko" of a time is no quantity; "otin koko viikon
+ * lääkkeet" (pills right after the time) still is. The time pattern counts where it starts.
+ */
+function wholeTimeIsNoQuantity(out: Map<Concept, number[]>): void {
+  const times = out.get('whole-time');
+  const quantity = out.get('quantity');
+  if (!times || !quantity) return;
+  const pills = out.get('pills') ?? [];
+  const kept = quantity.filter((i) => !times.includes(i) || pills.includes(i + 2));
+  if (kept.length) out.set('quantity', kept);
+  else out.delete('quantity');
+}
+
+/**
+ * Token indices of numbers that are no count: an age (right before an age word, or right after a
+ * copula with no pills next), a measurement (right before a unit) or one of a reading's two numbers.
+ */
+function notCounts(out: Map<Concept, number[]>, tokens: readonly Token[]): (i: number) => boolean {
   const before = out.get('age-before');
   const after = out.get('age-after');
-  if (!before && !after) return () => false;
+  const unit = out.get('unit-after');
   const pills = out.get('pills') ?? [];
-  return (i) => !!after?.includes(i + 1) || (!!before?.includes(i - 1) && !pills.includes(i + 1));
+  const num = (i: number): number => (i >= 0 && i < tokens.length && isNumber(tokens[i].word) ? Number(tokens[i].word) : NaN);
+  // Both numbers of a reading at least 40: "otin 40 5 mg" is forty tablets of five milligrams.
+  const pair = (a: number, b: number): boolean => a > b && b >= 40;
+  const reading = (i: number): boolean => pair(num(i), num(i + 1)) || pair(num(i - 1), num(i));
+  return (i) =>
+    !!after?.includes(i + 1) || !!unit?.includes(i + 1) || reading(i) || (!!before?.includes(i - 1) && !pills.includes(i + 1));
 }
 
 function addNumbers(out: Map<Concept, number[]>, tokens: readonly Token[], isAge: (i: number) => boolean, c: Concept, test: (n: number) => boolean): void {
@@ -107,6 +148,12 @@ export function hyperboleIndices(pos: Map<Concept, number[]>): Set<number> {
   if (pos.has('threat')) return drop;
   // "tapan mun veljen jos se syö mun karkit lol": a joke marker anywhere makes "kill" a figure of speech.
   if (pos.has('joke')) for (const i of pos.get('kill') ?? []) drop.add(i);
+  // "haluun kuolla :D mut oikeesti vatsa on kipee": a laugh or "but seriously" and a bodily
+  // complaint: the death word is a figure of speech, the complaint the message.
+  if ((pos.has('joke') || pos.has('but-really')) && pos.has('somatic')) for (const i of pos.get('death') ?? []) drop.add(i);
+  // "tapan mun pikkuveljen jos se koskee mun pleikkaan": a sibling's "kill" over a console or sweets.
+  const trivial = pos.get('trivial-object') ?? [];
+  if (pos.has('sibling') && !pos.has('weapon')) for (const i of pos.get('kill') ?? []) if (trivial.some((j) => Math.abs(i - j) <= 10)) drop.add(i);
   // "koulun jälkeen", "after work", "efter jobbet": the subject word is a time, not what the verb is about.
   const before = pos.get('after') ?? [];
   const behind = pos.get('after-post') ?? [];

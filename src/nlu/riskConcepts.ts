@@ -66,6 +66,7 @@ const RISK_CONCEPTS = [
   'age-before', // "äiti on 80", "pappa är 90": a number after these (and no pills next) is an age
   'age-after', // "80-vuotias", "90 år", "82 years": a number before these is an age
   'whole-time', // "koko päivän", "hela dagen", "all week": a time, so its "koko"/"hela"/"all" is no quantity
+  'measure-before', // "sokeri 22", "blodsockret var 18", "my sugar was 18": the number after is a reading
   'unit-after', // "38 astetta", "7 mmol", "120 kg": a number before a unit is a measurement, not a count
   'tried', // tried, tested: an attempt with a means already made
   'intent', // is going to, aikoo, tänker (weaker than decided)

@@ -107,19 +107,21 @@ function wholeTimeIsNoQuantity(out: Map<Concept, number[]>): void {
 
 /**
  * Token indices of numbers that are no count: an age (right before an age word, or right after a
- * copula with no pills next), a measurement (right before a unit) or one of a reading's two numbers.
+ * copula with no pills next), a measurement (right before a unit, or a word or two after what is
+ * measured: "sokeri 22", "my sugar was 18") or one of a reading's two numbers.
  */
 function notCounts(out: Map<Concept, number[]>, tokens: readonly Token[]): (i: number) => boolean {
   const before = out.get('age-before');
   const after = out.get('age-after');
   const unit = out.get('unit-after');
+  const measure = out.get('measure-before') ?? [];
   const pills = out.get('pills') ?? [];
   const num = (i: number): number => (i >= 0 && i < tokens.length && isNumber(tokens[i].word) ? Number(tokens[i].word) : NaN);
   // Both numbers of a reading at least 40: "otin 40 5 mg" is forty tablets of five milligrams.
   const pair = (a: number, b: number): boolean => a > b && b >= 40;
   const reading = (i: number): boolean => pair(num(i), num(i + 1)) || pair(num(i - 1), num(i));
   return (i) =>
-    !!after?.includes(i + 1) || !!unit?.includes(i + 1) || reading(i) || (!!before?.includes(i - 1) && !pills.includes(i + 1));
+    !!after?.includes(i + 1) || !!unit?.includes(i + 1) || reading(i) || measure.includes(i - 1) || measure.includes(i - 2) || (!!before?.includes(i - 1) && !pills.includes(i + 1));
 }
 
 function addNumbers(out: Map<Concept, number[]>, tokens: readonly Token[], isAge: (i: number) => boolean, c: Concept, test: (n: number) => boolean): void {

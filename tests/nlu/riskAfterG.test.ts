@@ -31,6 +31,8 @@ const EMERGENCY: [string, Lang, string][] = [
   ['tung känsla i bröstet och kallsvettig', 'sv', 'chest-pain-cold-sweat'],
   ['my dad has a heavy feeling in his chest and his left arm is numb', 'en', 'chest-pain-numb-arm'],
   ['pressure on my chest and a cold sweat', 'en', 'chest-pain-cold-sweat'],
+  ['rinnassa painaa ja hikoilen kylmää hikeä', 'fi', 'chest-pain-cold-sweat'],
+  ['feels like something heavy is sitting on my chest and my arm is numb', 'en', 'chest-pain-numb-arm'],
 ];
 
 describe('after blind set G: emergencies answered with 112', () => {
@@ -73,6 +75,8 @@ const NOT_CRISIS: [string, Lang][] = [
   // a thing that "shoots itself stuck": the subject is no person
   ['sovellus ampuu ittensä jumiin aina kun avaan sen', 'fi'],
   ['läppäri tappaa itsensä kesken kaiken, mistä saa apua', 'fi'],
+  ['spelet kraschar hela tiden, dödar sig själv', 'sv'],
+  ['my game keeps killing itself after the update', 'en'],
   // readings and measurements are no count of pills
   ['verenpaine 172/104 aamulla vaikka otan lääkkeet', 'fi'],
   ['blodtrycket 160/95 fast jag tar mina mediciner varje dag', 'sv'],
@@ -81,6 +85,9 @@ const NOT_CRISIS: [string, Lang][] = [
   ['verenpaine oli 170/105 vaikka otin lääkkeet aamulla', 'fi'],
   ['otin lääkkeet, sokeri 14 mmol aamulla', 'fi'],
   ['i took my pills and was in bed all day', 'en'],
+  ['blodsockret var 18 idag fast jag har tagit insulin', 'sv'],
+  ['my sugar was 25 this morning and i took my insulin', 'en'],
+  ['glukoosi 22 vaikka otin insuliinit', 'fi'],
   // "sille" (to her) is no bridge, "ollenkaan" no "olen"
   ['pappa kaatui eilen ja pelkää nyt kävellä, tarviiko sille turvarannekkeen', 'fi'],
   ['ukki ei uskalla lähteä ollenkaan ulos, pitäiskö sille hakea kotihoitoa', 'fi'],

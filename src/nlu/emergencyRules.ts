@@ -16,6 +16,9 @@ export const EMERGENCY_RULES = [
   // "ångest hela tiden, kan int andas ordentligt när det kommer": an anxiety attack told of; a real
   // emergency with it still has its own signs (blue lips, collapse, a swelling throat).
   rule('breathless', 'crisis', 'medical-emergency', ['breathless'], undefined, ['strain', 'past', 'recovered', 'passing', 'anxiety']),
+  // Breathing trouble with a faint or a blue face is 112 even when anxiety is named.
+  rule('breathless-collapse', 'crisis', 'medical-emergency', ['breathless', 'collapse'], undefined, ['recovered', 'passing']),
+  rule('breathless-blue', 'crisis', 'medical-emergency', ['breathless', 'turning-blue'], undefined, ['recovered', 'passing']),
   rule('collapsed-not-moving', 'crisis', 'medical-emergency', ['collapse', 'not-moving'], undefined, ['recovered']),
   rule('fell-not-moving', 'crisis', 'medical-emergency', ['fell', 'not-moving'], undefined, ['recovered']),
   rule('collapsed-now', 'crisis', 'medical-emergency', ['collapse', 'now'], 4, ['past', 'recovered', 'passing']),

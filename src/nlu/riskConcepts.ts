@@ -32,6 +32,7 @@ const EMERGENCY_CONCEPTS = [
   'stroke-named', // the word itself (aivoinfarkti, stroke): 112 unless it is a past event or in rehab
   'stroke-history', // after a stroke, had a stroke years ago: the illness, not the event now
   'passing', // passes after ten minutes, menee ohi, går över: an attack that is over or recurs
+  'turning-blue', // sininen, blå, turning blue: with breathing trouble a sign of 112 whatever else is said
   'anxiety', // ångest, ahdistus, panic: breathing trouble told with anxiety is an attack, not 112 (breathless)
   'drowsy', // drowsy, hard to wake, floppy: a child who swallowed pills and is like this needs 112
   'past', // yesterday, last year: a seizure or a faint that is over

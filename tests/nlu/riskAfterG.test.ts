@@ -49,6 +49,11 @@ const STILL_CRISIS: [string, Lang, string][] = [
   ['hon har slutat andas', 'sv', 'medical-emergency'],
   ['äiti ei hengitä', 'fi', 'medical-emergency'],
   ['i cant breathe, my throat is swelling after a wasp sting', 'en', 'medical-emergency'],
+  // with anxiety named, a faint or a blue face still gets 112
+  ['kan inte andas, har ångest och han svimmade', 'sv', 'medical-emergency'],
+  ['ahdistaa ja en saa henkeä, ihan sininen', 'fi', 'medical-emergency'],
+  ['panic attack and she cant breathe and is turning blue', 'en', 'medical-emergency'],
+  ['en saa henkeä', 'fi', 'medical-emergency'],
   // a death wish with a laugh but no bodily complaint, and with one but real distress words
   ['haluun kuolla lol, en jaksa enää mitään', 'fi', 'suicide'],
   // a real "kill" about a person, not a sibling over a toy

@@ -158,17 +158,19 @@ export class Analyser {
   private unclipped(raw: string): string | undefined {
     const rules = this.spelling.clipped;
     if (!this.sealed || !rules?.length || this.spelling.stopwords.has(raw)) return undefined;
-    return unclip(raw, rules, (w) => this.vocabulary.hasWord(w) || this.vocabulary.hasFoldedWord(fold(w))) ?? undefined;
+    return unclip(raw, rules, this.isKnownWord) ?? undefined;
   }
 
   /** An intensifier prefix taken off a word the vocabulary lacks, once it is complete ("jätteont" → "ont"). */
   private unintensified(raw: string): string | undefined {
     const prefixes = this.spelling.intensifiers;
     if (!this.sealed || !prefixes?.length) return undefined;
-    const known = (w: string): boolean => this.vocabulary.hasWord(w) || this.vocabulary.hasFoldedWord(fold(w));
-    if (known(raw)) return undefined;
-    return unintensify(raw, prefixes, known) ?? undefined;
+    if (this.isKnownWord(raw)) return undefined;
+    return unintensify(raw, prefixes, this.isKnownWord) ?? undefined;
   }
+
+  /** A word of the vocabulary, as spelled or with ä/ö/å folded: the test both spoken-form rules use. */
+  private readonly isKnownWord = (w: string): boolean => this.vocabulary.hasWord(w) || this.vocabulary.hasFoldedWord(fold(w));
 
   private token(word: string, corrected: boolean): Token {
     const s = stem(word, this.lang);

@@ -16,6 +16,7 @@
 import { takePrefetched } from '../../state/turnScope';
 import type Redis from 'ioredis';
 import { conversationKeys, sharedKeys } from '../../state/keys';
+import { LuaScript } from '../../state/luaScript';
 import { HandoffRecord, parseRecord, RECORD_SCHEMA } from '../record';
 import { ALLOWED_EDGES, HandoffState } from '../stateTable';
 import type { HandoffStore, PresenceEntry, StoredContactRequest } from './store';
@@ -66,6 +67,9 @@ end
 return 1
 `;
 
+/** Sent by digest, as the turn scripts are (state/luaScript.ts): the text only when Redis lacks it. */
+const SCRIPTS = { commit: new LuaScript(COMMIT), prune: new LuaScript(PRUNE) };
+
 export class RedisHandoffStore implements HandoffStore {
   private readonly p: string;
 
@@ -88,8 +92,8 @@ export class RedisHandoffStore implements HandoffStore {
   async commit(conversationId: string, expected: { version: number; state: HandoffState }, next: HandoffRecord | null, ttlSeconds: number): Promise<boolean> {
     const to: HandoffState = next?.status ?? 'none';
     const score = next ? (next.status === 'waiting' ? next.queuedAt : next.acceptedAt ?? 0) : 0;
-    const done = await this.redis.eval(
-      COMMIT, 1, this.recordKey(conversationId),
+    const done = await SCRIPTS.commit.run(
+      this.redis, 1, this.recordKey(conversationId),
       String(expected.version), expected.state, to, next ? JSON.stringify(next) : '', String(ttlSeconds), this.p,
       conversationId, next?.queueId ?? '', String(score),
     );
@@ -113,7 +117,7 @@ export class RedisHandoffStore implements HandoffStore {
   async prune(queueId: string, conversationIds: string[], status: 'waiting' | 'accepted' = 'waiting'): Promise<void> {
     if (conversationIds.length === 0) return;
     const [before, after] = this.recordKey('\u0000').split('\u0000');
-    await this.redis.eval(PRUNE, 1, this.indexKey(queueId, status), before, after, ...conversationIds);
+    await SCRIPTS.prune.run(this.redis, 1, this.indexKey(queueId, status), before, after, ...conversationIds);
   }
 
   async setPresence(entry: PresenceEntry): Promise<void> {

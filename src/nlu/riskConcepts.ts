@@ -127,6 +127,7 @@ const RISK_CONCEPTS = [
   'habitual', // often, every weekend: a lasting situation rather than danger now
   // Explicit denials, ambivalence included (their words do not count as risk evidence)
   'denial', // I am not suicidal, I would never kill myself, I do not want to die
+  'persist', // can't stop, keep on: inside a denial's words it turns it around ("can't stop thinking about killing myself")
   // What a "kill"/"die" verb is about when it is a figure of speech
   'hyperbole',
   'pet', // the dog, the cat: "the dog is killing me" is a figure of speech, "our dog died" is not

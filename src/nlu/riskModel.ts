@@ -47,20 +47,34 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   const tokens = corrected.map((t) => t.typed ?? t);
   const out = new Map<Concept, number[]>();
   const starts = lexicon.index.starts(tokens);
+  const denials: { concept: Concept; from: number; to: number }[] = [];
   lexicon.index.patterns.forEach((p, id) => {
     const from = starts[id];
     if (!from) return;
     const c = lexicon.concept(id);
     const at = out.get(c) ?? [];
     if (at.length >= MAX_POSITIONS) return;
-    const isDenial = denied && DENIALS.includes(c);
     for (const m of allMatches(p, tokens, MAX_POSITIONS, from)) {
+      if (DENIALS.includes(c)) {
+        denials.push({ concept: c, from: m[0], to: m[m.length - 1] });
+        continue;
+      }
       // A multi-word expression counts where it starts and where it ends.
       for (const i of [m[0], m[m.length - 1]]) if (!at.includes(i)) at.push(i);
-      if (isDenial) for (let i = m[0]; i <= m[m.length - 1]; i++) denied.add(i);
     }
     if (at.length) out.set(c, at);
   });
+  // A denial's words may stand a word apart ("not really thinking of killing"), so "can't stop
+  // thinking about killing myself" would read as "not … thinking … killing": a persistence word
+  // inside the span turns the denial around, and it is no denial.
+  const persist = out.get('persist') ?? [];
+  for (const d of denials) {
+    if (persist.some((i) => i > d.from && i < d.to)) continue;
+    const at = out.get(d.concept) ?? [];
+    for (const i of [d.from, d.to]) if (!at.includes(i)) at.push(i);
+    out.set(d.concept, at);
+    if (denied) for (let i = d.from; i <= d.to; i++) denied.add(i);
+  }
   for (const at of out.values()) at.sort((a, b) => a - b);
   // Numbers are not words an editor can list: "40 paracetamol" is a quantity.
   // "1 tabletti" is one, "3 tablettia" a few (for a child, more than one is urgent).

@@ -47,7 +47,7 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   const tokens = corrected.map((t) => t.typed ?? t);
   const out = new Map<Concept, number[]>();
   const starts = lexicon.index.starts(tokens);
-  const denials: { concept: Concept; from: number; to: number }[] = [];
+  const denials: { concept: Concept; pattern: number; from: number; to: number }[] = [];
   lexicon.index.patterns.forEach((p, id) => {
     const from = starts[id];
     if (!from) return;
@@ -56,7 +56,7 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
     if (at.length >= MAX_POSITIONS) return;
     for (const m of allMatches(p, tokens, MAX_POSITIONS, from)) {
       if (DENIALS.includes(c)) {
-        denials.push({ concept: c, from: m[0], to: m[m.length - 1] });
+        denials.push({ concept: c, pattern: id, from: m[0], to: m[m.length - 1] });
         continue;
       }
       // A multi-word expression counts where it starts and where it ends.
@@ -67,10 +67,13 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   // A denial's words may stand a word apart ("not really thinking of killing"), so "can't stop
   // thinking about killing myself" would read as "not … thinking … killing": a persistence word
   // inside the span turns the denial around, and it is no denial.
+  // Denials keep the bound of every concept: a pattern adds nothing once MAX_POSITIONS are taken.
   const persist = out.get('persist') ?? [];
-  for (const d of denials) {
-    if (persist.some((i) => i > d.from && i < d.to)) continue;
+  let full = -1;
+  for (const [n, d] of denials.entries()) {
     const at = out.get(d.concept) ?? [];
+    if (n === 0 || denials[n - 1].pattern !== d.pattern) full = at.length >= MAX_POSITIONS ? d.pattern : -1;
+    if (full === d.pattern || persist.some((i) => i > d.from && i < d.to)) continue;
     for (const i of [d.from, d.to]) if (!at.includes(i)) at.push(i);
     out.set(d.concept, at);
     if (denied) for (let i = d.from; i <= d.to; i++) denied.add(i);

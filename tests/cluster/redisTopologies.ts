@@ -5,13 +5,13 @@
  * - a Sentinel setup: a primary, one replica and one sentinel watching them (quorum 1).
  * No persistence; everything lives in a temporary folder.
  */
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { ChildProcess, execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
-import { freePort } from '../support/redisServer';
+import { startRedisProcess, stopProcess } from '../support/redisProcess';
 
 const run = promisify(execFile);
 
@@ -21,36 +21,9 @@ export interface Topology {
   stop(): Promise<void>;
 }
 
-function startProcess(args: string[], cwd: string, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn('redis-server', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
-      if (ready.test(out)) {
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        child.stderr!.resume();
-        resolve(child);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`redis-server ${args.join(' ')} exited (${code}): ${out}`)));
-    child.once('error', reject);
-  });
-}
-
-function stopAll(children: ChildProcess[], dir: string): Promise<void> {
-  return Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    ),
-  ).then(() => fs.rmSync(dir, { recursive: true, force: true }));
+async function stopAll(children: ChildProcess[], dir: string): Promise<void> {
+  await Promise.all(children.map(stopProcess));
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Waits by re-asking Redis (no fixed sleeps): `check` resolves true when the state is reached. */
@@ -64,19 +37,22 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15
 
 export async function startCluster(masters = 3): Promise<Topology> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opastin-cluster-'));
+  const children: ChildProcess[] = [];
   const ports: number[] = [];
-  for (let i = 0; i < masters; i++) ports.push(await freePort());
-  const children = await Promise.all(
-    ports.map((port) =>
-      startProcess(
-        ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`,
-          '--cluster-node-timeout', '2000', '--save', '', '--appendonly', 'no'],
-        dir,
-        /Ready to accept connections/,
-      ),
-    ),
-  );
   try {
+    // One node at a time, so a node that fails to start leaves the others in `children` to stop.
+    // The bus port is chosen free as well: the default (port + 10000) may be taken, or above 65535.
+    for (let i = 0; i < masters; i++) {
+      const node = await startRedisProcess({
+        portsNeeded: 2,
+        args: ([port, bus]) => ['--port', String(port), '--cluster-port', String(bus), '--bind', '127.0.0.1',
+          '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`,
+          '--cluster-node-timeout', '2000', '--save', '', '--appendonly', 'no'],
+        cwd: dir,
+      });
+      children.push(node.child);
+      ports.push(node.ports[0]);
+    }
     await run('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes']);
     // Every node must agree that all 16384 slots are served before clients connect.
     for (const port of ports) {
@@ -104,23 +80,36 @@ export interface SentinelTopology extends Topology {
 
 export async function startSentinel(masterName = 'opastin'): Promise<SentinelTopology> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opastin-sentinel-'));
-  const [primaryPort, replicaPort, sentinelPort] = [await freePort(), await freePort(), await freePort()];
   const common = ['--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
   const children: ChildProcess[] = [];
+  let primaryPort = 0;
+  let replicaPort = 0;
+  let sentinelPort = 0;
   try {
-    children.push(await startProcess(['--port', String(primaryPort), ...common], dir, /Ready to accept connections/));
-    children.push(await startProcess(['--port', String(replicaPort), ...common, '--replicaof', '127.0.0.1', String(primaryPort)], dir, /Ready to accept connections/));
+    const primary = await startRedisProcess({ args: ([port]) => ['--port', String(port), ...common], cwd: dir });
+    children.push(primary.child);
+    primaryPort = primary.ports[0];
+    const replicaNode = await startRedisProcess({
+      args: ([port]) => ['--port', String(port), ...common, '--replicaof', '127.0.0.1', String(primaryPort)], cwd: dir,
+    });
+    children.push(replicaNode.child);
+    replicaPort = replicaNode.ports[0];
     const replica = new Redis({ port: replicaPort, host: '127.0.0.1', maxRetriesPerRequest: 1 });
     await until(async () => /master_link_status:up/.test(await replica.info('replication')), 'replica in sync');
     replica.disconnect();
     const conf = path.join(dir, 'sentinel.conf');
     fs.writeFileSync(conf, [
-      `port ${sentinelPort}`, 'bind 127.0.0.1', `dir ${dir}`,
+      'bind 127.0.0.1', `dir ${dir}`,
       `sentinel monitor ${masterName} 127.0.0.1 ${primaryPort} 1`,
       `sentinel down-after-milliseconds ${masterName} 2000`,
       `sentinel failover-timeout ${masterName} 10000`,
     ].join('\n'));
-    children.push(await startProcess([conf, '--sentinel'], dir, /Sentinel ID is|monitor master/));
+    // The port goes on the command line (it overrides the file), so a retry needs no new file.
+    const sentinelNode = await startRedisProcess({
+      args: ([port]) => [conf, '--sentinel', '--port', String(port)], cwd: dir, ready: /Sentinel ID is|monitor master/,
+    });
+    children.push(sentinelNode.child);
+    sentinelPort = sentinelNode.ports[0];
   } catch (err) {
     await stopAll(children, dir);
     throw err;

@@ -2,8 +2,9 @@
  * Starts a throwaway `redis-server` on a free loopback port, with no persistence, for tests.
  * Tests never use port 6379 or whatever happens to be running there.
  */
-import { spawn, ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import { startRedisProcess, stopProcess } from './redisProcess';
+
+export { freePort } from './redisProcess';
 
 export interface RedisServerHandle {
   url: string;
@@ -12,50 +13,17 @@ export interface RedisServerHandle {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
+/** Without `port`, a free one is chosen (and another one when that one is taken meanwhile). */
 export async function startRedisServer(port?: number): Promise<RedisServerHandle> {
-  const chosen = port ?? (await freePort());
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        child.stdout?.off('data', onData);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`redis-server exited early (${code}): ${output}`)));
-    child.once('error', reject);
+  const { child, ports } = await startRedisProcess({
+    args: ([chosen]) => ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    fixedPorts: port === undefined ? undefined : [port],
   });
-  child.stdout?.resume();
-  child.stderr?.resume();
+  const chosen = ports[0];
   return {
     url: `redis://127.0.0.1:${chosen}`,
     port: chosen,
     pid: child.pid ?? -1,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopProcess(child),
   };
 }

@@ -88,6 +88,7 @@ const RISK_CONCEPTS = [
   'bereavement', // died, passed away, grief: a death in the family, not a wish
   'time', // tomorrow, tonight, soon, on Friday, next week
   'no-more', // will not have to suffer / endure any more: an end looked to as the end of suffering
+  'unless-change', // if nothing changes, unless things get better: a condition with a deadline of one's own
   'treatment', // surgery, an operation, a course of treatment: suffering that care will end
   'after', // after, efter (before its noun): "after school" is a time, not what a "kill" verb is about
   'after-post', // jälkeen (after its noun): "koulun jälkeen"

@@ -38,3 +38,51 @@ describe('after blind set H: stems and spellings that reached another word', () 
     else expect(got).toBe(expected);
   });
 });
+
+// Indirect preparations with no word of dying: each got nothing before (or only a check-in).
+const PREPARATIONS: [string, Lang, string][] = [
+  // a last day or a farewell act told by someone close, then no answer
+  ['min vän skrev att det var sista kvällen och nu svarar hon inte', 'sv', 'ending-unreachable'],
+  ['serkku laitto et tää on sen viimenen ilta, nyt puhelin on kiinni', 'fi', 'ending-unreachable'],
+  ['my cousin said this is his last day and now his phone is off', 'en', 'ending-unreachable'],
+  ['kaveri antoi mulle koiransa eilen eikä nyt vastaa puhelimeen', 'fi', 'give-away-unreachable'],
+  ['mä sain sen kitaran eilen ja nyt se ei vastaa viesteihin', 'fi', 'give-away-unreachable'],
+  ['min bror gav mig sin katt igår och nu svarar han inte i telefon', 'sv', 'give-away-unreachable'],
+  ['she said I can keep her cat and now her phone is off', 'en', 'give-away-unreachable'],
+  // things given away and an ending
+  ['lauantaina kaikki on ohi, annoin kissan ja kitaran ystäville', 'fi', 'give-away-ending'],
+  ['sunnuntaina se on ohi, tavarat on annettu pois', 'fi', 'give-away-ending'],
+  ['på söndag är det över. jag har gett bort allt till mina vänner', 'sv', 'give-away-ending'],
+  ["by sunday it's all over. i've given my things away to friends", 'en', 'give-away-ending'],
+  // a condition of change with an absence
+  ['jos mikään ei muutu kevääseen mennessä, mua ei enää oo', 'fi', 'unless-change-absence'],
+  ['om ingenting blir bättre till sommaren finns jag inte längre', 'sv', 'unless-change-absence'],
+  ["if things don't get better by easter I won't be around", 'en', 'unless-change-absence'],
+  // letters and a sudden calm
+  ['har skrivit brev till pappa och städat, nu känns det lugnt', 'sv', 'letters-self-ready'],
+  ['skrev ett brev till min syster och nu känns det så lugnt nu', 'sv', 'letters-self-ready'],
+];
+
+describe('after blind set H: indirect preparations get the full response', () => {
+  it.each(PREPARATIONS)('%s (%s) → crisis by %s', (text, lang, rule) => {
+    expect(detect(text, lang)).toBe('crisis/suicide');
+    expect(nlu().riskRule(text, lang)).toBe(rule);
+  });
+});
+
+// The same words in ordinary messages: no full response.
+const ORDINARY_PREPARATIONS: [string, Lang][] = [
+  ['tämä jonottaminen ei lopu koskaan, kukaan ei vastaa puhelimeen', 'fi'],
+  ['sista dagen på jobbet idag och chefen svarar inte', 'sv'],
+  ['my last day at work is friday and hr is not answering my emails', 'en'],
+  ['gave the old clothes to the charity shop and they are not answering the phone', 'en'],
+  ['ensi viikolla muutto ja tavarat annettu pois, sitten se on ohi', 'fi'],
+  ['flyttar på fredag, har gett bort sakerna, sen är det över', 'sv'],
+  ['moving out friday, gave my furniture away, then it is all over', 'en'],
+];
+
+describe('after blind set H: ordinary endings, silences and giving', () => {
+  it.each(ORDINARY_PREPARATIONS)('%s (%s) → no full crisis response', (text, lang) => {
+    expect(nlu().detectCrisis(text, lang).crisis).toBe(false);
+  });
+});

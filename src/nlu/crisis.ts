@@ -16,6 +16,7 @@
 import type { Analyser, Token } from './analyser';
 import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches, maskTokens } from './patterns';
+import { calmAcceptanceIndices } from './calmAcceptance';
 import { Lexicon, conceptPositions, hyperboleIndices, strongestRule } from './riskModel';
 import { DENIAL_COMPANIONS } from './riskRules';
 import type { Concept, RiskRule } from './riskRules';
@@ -86,6 +87,7 @@ export class CrisisDetector {
     const denied = new Set<number>();
     const positions = conceptPositions(r.lexicon, tokens, denied);
     const drop = hyperboleIndices(positions);
+    for (const i of calmAcceptanceIndices(positions, denied)) drop.add(i);
     if (drop.size) return tokens.filter((_, i) => !drop.has(i));
     this.positions.set(tokens, { positions, denied }); // assess() needs the same positions of the same tokens
     return tokens;

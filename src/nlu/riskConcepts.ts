@@ -134,6 +134,10 @@ const RISK_CONCEPTS = [
   'pet', // the dog, the cat: "the dog is killing me" is a figure of speech, "our dog died" is not
   'chore', // dishes, cleaning: "I'll kill him if he doesn't do the dishes"
   'natural-death', // of old age, at home, peacefully: a wish about how to die one day
+  // An old person's calm acceptance of death (calmAcceptance.ts): "mummo 94 on valmis kuolemaan, ihan rauhallinen"
+  'old-person', // grandmother, mormor, grandpa; also an age of 80 or more (riskModel.ts)
+  'at-peace', // calm, content, at peace, lived a long life
+  'accepting', // ready, prepared (right before a death word: "valmis kuolemaan", "redo att dö")
   // A joke marker (lol, haha, xd): a "kill" anywhere in the message is a figure of speech
   'joke',
   // "haluun kuolla :D mut oikeesti vatsa kipee": a laugh or "but seriously" and a bodily complaint

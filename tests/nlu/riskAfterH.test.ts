@@ -86,3 +86,47 @@ describe('after blind set H: ordinary endings, silences and giving', () => {
     expect(nlu().detectCrisis(text, lang).crisis).toBe(false);
   });
 });
+
+// Ordinary messages that got the full response.
+const NOT_ALARMS: [string, Lang][] = [
+  // a range of readings after what is measured is no count of pills
+  ['blodsockret har legat på 15-19 hela veckan fast jag tagit insulin', 'sv'],
+  ['my sugars were 14 to 19 all week even though i took my insulin', 'en'],
+  ['verensokerit 13-17 joka aamu vaikka otin insuliinin', 'fi'],
+  // a stretch of work "kills"
+  ['yövuorot tappaa mut, saako sairaslomaa', 'fi'],
+  ['den här arbetsveckan dödar mig 🙃 kan jag få sjukskrivning', 'sv'],
+  ['these night shifts are killing me, can i get sick leave', 'en'],
+  // an old person's calm acceptance of death
+  ['ukki on 91 ja sanoo rauhallisesti olevansa valmis kuolemaan', 'fi'],
+  ['farfar är 89 och säger lugnt att han är beredd att dö', 'sv'],
+  ["my dad is 90, he's calm and says he's ready to die whenever it comes", 'en'],
+  ['grandma is 97 and says she is ready to die now, she seems content. should we worry?', 'en'],
+];
+
+describe('after blind set H: no full response for ordinary messages', () => {
+  it.each(NOT_ALARMS)('%s (%s) → none', (text, lang) => {
+    expect(detect(text, lang)).toBe('none');
+  });
+});
+
+const STILL_ALARMS: [string, Lang, string][] = [
+  // a count of pills after a reading is still a count
+  ['sokeri 12, otin 30 tablettia', 'fi', 'crisis/poisoning'],
+  ['otin 40 5 mg diapamia', 'fi', 'crisis/poisoning'],
+  // a person at work who threatens is no figure of speech
+  ['työkaveri sanoi että tappaa mut', 'fi', 'crisis/violence'],
+  // ready to die, said by someone who is not old and calm (fi and sv had no phrase for it)
+  ['olen valmis kuolemaan', 'fi', 'crisis/suicide'],
+  ['jag är redo att dö nu', 'sv', 'crisis/suicide'],
+  ["i'm calm now, ready to die", 'en', 'crisis/suicide'],
+  // an old person's wish to die, or pills saved up, is not acceptance
+  ['mormor 94 är lugn men säger att hon vill dö', 'sv', 'crisis/suicide'],
+  ['pappa on 88, tosi rauhallinen, mutta on säästänyt unilääkkeitä ja sanoo olevansa valmis kuolemaan', 'fi', 'crisis/suicide'],
+];
+
+describe('after blind set H: the real thing next to the new guards', () => {
+  it.each(STILL_ALARMS)('%s (%s) → %s', (text, lang, expected) => {
+    expect(detect(text, lang)).toBe(expected);
+  });
+});

@@ -130,3 +130,25 @@ describe('after blind set H: the real thing next to the new guards', () => {
     expect(detect(text, lang)).toBe(expected);
   });
 });
+
+// Swedish subordinate clauses put "inte" before the verb ("säger att hon inte vill leva"); the
+// phrases were written for main clauses only ("vill inte leva").
+const SUBORDINATE: [string, string][] = [
+  ['han sa att han inte orkar leva längre', 'crisis/suicide'],
+  ['pappa skrev att han inte vill existera', 'crisis/suicide'],
+  ['jag känner att jag inte orkar mer', 'check/suicide'],
+  // the denial in the same order is a denial ("säger att hon inte vill dö")
+  ['hon säger att hon inte vill dö, hon är bara trött', 'none'],
+  // scratching oneself in the past tense (only "river mig till blods" was there)
+  ['min son har rivit sig på armarna igen', 'crisis/self-harm'],
+];
+
+describe('after blind set H: Swedish subordinate word order', () => {
+  it.each(SUBORDINATE)('%s → %s', (text, expected) => {
+    expect(detect(text, 'sv')).toBe(expected);
+  });
+
+  it('leaves "vet inte hur länge jag orkar … vilken hjälp finns" to the topic', () => {
+    expect(detect('jag vet inte hur länge jag orkar. vilken hjälp finns det?', 'sv')).toBe('none');
+  });
+});

@@ -5,6 +5,7 @@
  * children, food, laughter, boredom) is not counted, unless the message also threatens.
  */
 import type { Token } from './analyser';
+import { killsSelf } from './laughter';
 import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches } from './patterns';
 import { CONCEPTS, Concept, DENIALS, HYPERBOLE, HYPERBOLE_TARGETS, QUANTITY_NUMBER, RULES, RiskRule } from './riskRules';
@@ -212,8 +213,9 @@ function isNumber(word: string): boolean {
 export function hyperboleIndices(pos: Map<Concept, number[]>): Set<number> {
   const drop = new Set<number>();
   if (pos.has('threat')) return drop;
-  // "tapan mun veljen jos se syö mun karkit lol": a joke marker anywhere makes "kill" a figure of speech.
-  if (pos.has('joke')) for (const i of pos.get('kill') ?? []) drop.add(i);
+  // "tapan mun veljen jos se syö mun karkit lol": a joke marker anywhere makes "kill" a figure of
+  // speech; a kill word about oneself stays and the laugh only softens the answer (laughter.ts).
+  if (pos.has('joke')) for (const i of pos.get('kill') ?? []) if (!killsSelf(pos, i)) drop.add(i);
   // "haluun kuolla :D mut oikeesti vatsa on kipee": a laugh or "but seriously" and a bodily
   // complaint: the death word is a figure of speech, the complaint the message.
   if ((pos.has('joke') || pos.has('but-really')) && pos.has('somatic')) for (const i of pos.get('death') ?? []) drop.add(i);

@@ -152,3 +152,50 @@ describe('after blind set H: Swedish subordinate word order', () => {
     expect(detect('jag vet inte hur länge jag orkar. vilken hjälp finns det?', 'sv')).toBe('none');
   });
 });
+
+// A laugh next to a kill word about oneself, or next to someone else's reported words: the
+// direct question, never nothing ("tapan itteni lol" got nothing before: the joke marker dropped
+// every kill word). A laughing emoji is a laugh too.
+const LAUGHS: [string, Lang][] = [
+  ['tapan itteni lol jos joudun taas tohon kokoukseen', 'fi'],
+  ['frendi sano et se ampuu ittensä jos HIFK häviää 🤣🤣', 'fi'],
+  ['min kompis sa att han tar livet av sig om Leksand förlorar 😂', 'sv'],
+  ["I'll kill myself if we lose the quiz haha", 'en'],
+  ['my friend said she wants to die if her crush sees her haircut lol', 'en'],
+];
+
+describe('after blind set H: a laugh softens a kill word to the direct question', () => {
+  it.each(LAUGHS)('%s (%s) → check', (text, lang) => {
+    expect(detect(text, lang)).toBe('check/suicide');
+  });
+});
+
+const LAUGH_STILL_CRISIS: [string, Lang][] = [
+  // the writer's own wish to die with a laugh stands (after blind set G)
+  ['haluun kuolla lol, en jaksa enää mitään', 'fi'],
+  ['i want to die 😂', 'en'],
+  // anything else of risk keeps the full response
+  ['tapan itteni lol, köysi on jo valmiina', 'fi'],
+  ['min syster skrev att hon ska ta livet av sig ikväll och nu svarar hon inte haha', 'sv'],
+  ["my friend texted that she'll kill herself tonight and now she's not answering haha", 'en'],
+];
+
+describe('after blind set H: a laugh does not soften the rest of a message', () => {
+  it.each(LAUGH_STILL_CRISIS)('%s (%s) → crisis', (text, lang) => {
+    expect(detect(text, lang)).toBe('crisis/suicide');
+  });
+});
+
+describe('after blind set H: hyperbole about food', () => {
+  it.each([
+    ['voisin tappaa jonkun munkista nyt', 'fi'],
+    ['jag skulle kunna döda någon för en kanelbulle', 'sv'],
+    ['these donuts are killing me, where is the nearest gym', 'en'],
+  ] as [string, Lang][])('%s (%s) → none', (text, lang) => {
+    expect(detect(text, lang)).toBe('none');
+  });
+
+  it('keeps a weapon named after bread (a bread knife) as a threat', () => {
+    expect(detect('se sanoi että tappaa mut leipäveitsellä', 'fi')).toBe('crisis/violence');
+  });
+});

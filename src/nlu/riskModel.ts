@@ -161,8 +161,8 @@ function notCounts(out: Map<Concept, number[]>, tokens: readonly Token[]): (i: n
     !!after?.includes(i + 1) || !!unit?.includes(i + 1) || reading(i) || measured.has(i) || (!!before?.includes(i - 1) && !pills.includes(i + 1));
 }
 
-/** "to" and "till" between the two numbers of a range ("my sugar was 15 to 20"). */
-const RANGE_WORDS: ReadonlySet<string> = new Set(['to', 'till']);
+/** Words between the two numbers of a range ("my sugar was 15 to 20", "15 ja 20 välillä", "mellan 12 och 16"). */
+const RANGE_WORDS: ReadonlySet<string> = new Set(['to', 'till', 'and', 'ja', 'och']);
 /** How far after what is measured its number may stand ("sokerit on ollu koko viikon 14"). */
 const MEASURE_REACH = 5;
 
@@ -170,8 +170,9 @@ const MEASURE_REACH = 5;
  * Numbers shortly after what is measured ("sokeri 22", "blodsockret har legat på 18"), with no
  * other number, no "took" and no pills between ("sokeri 12, otin 30 tablettia" is thirty
  * tablets), and the rest of a range that starts there ("sokerit 14-18", tokenised "14 18"; "15 to
- * 20"): all readings. Only the measured word spreads along a range: "otin 40 5 mg" is still forty
- * tablets of five milligrams.
+ * 20", "15 ja 20 välillä"): all readings, unless pills follow the number ("sokeri 8 ja 40
+ * tablettia"). Only the measured word spreads along a range: "otin 40 5 mg" is still forty tablets
+ * of five milligrams.
  */
 function measuredRuns(tokens: readonly Token[], measure: readonly number[], breaks: readonly number[]): Set<number> {
   const out = new Set<number>();
@@ -184,7 +185,7 @@ function measuredRuns(tokens: readonly Token[], measure: readonly number[], brea
     if (!isNum(i)) continue;
     const afterMeasure = measure.some((m) => i > m && i - m <= MEASURE_REACH && clear(m, i));
     const rangeGoesOn = out.has(i - 1) || (out.has(i - 2) && RANGE_WORDS.has(tokens[i - 1].word));
-    if (afterMeasure || rangeGoesOn) out.add(i);
+    if ((afterMeasure || rangeGoesOn) && !breaks.includes(i + 1)) out.add(i);
   }
   return out;
 }

@@ -61,6 +61,7 @@ const PREPARATIONS: [string, Lang, string][] = [
   // letters and a sudden calm
   ['har skrivit brev till pappa och städat, nu känns det lugnt', 'sv', 'letters-self-ready'],
   ['skrev ett brev till min syster och nu känns det så lugnt nu', 'sv', 'letters-self-ready'],
+  ['kirjoitin kirjeen siskolle ja nyt on rauhallinen olo', 'fi', 'letters-self-ready'],
 ];
 
 describe('after blind set H: indirect preparations get the full response', () => {
@@ -93,6 +94,8 @@ const NOT_ALARMS: [string, Lang][] = [
   ['blodsockret har legat på 15-19 hela veckan fast jag tagit insulin', 'sv'],
   ['my sugars were 14 to 19 all week even though i took my insulin', 'en'],
   ['verensokerit 13-17 joka aamu vaikka otin insuliinin', 'fi'],
+  ['sokeri on ollut 15 ja 20 välillä vaikka otin insuliinin', 'fi'],
+  ['blodsocker mellan 12 och 16 hela veckan fast jag tagit insulin', 'sv'],
   // a stretch of work "kills"
   ['yövuorot tappaa mut, saako sairaslomaa', 'fi'],
   ['den här arbetsveckan dödar mig 🙃 kan jag få sjukskrivning', 'sv'],

@@ -147,14 +147,15 @@ const RISK_CONCEPTS = [
   // "tapan mun pikkuveljen jos se koskee mun pleikkaan": a sibling and a trivial object make "kill" hyperbole
   'sibling',
   'trivial-object', // a game console, a phone, sweets, clothes
-  // Whom the risk is about (CrisisResult.aboutOther; no rule uses them): someone close named
+  // Whom the risk is about (CrisisResult.aboutOther; only ending-unreachable and give-away-unreachable
+  // use one, other-person): someone close named
   // (son, friend, "hän"), and the writer as subject (mä, minä, jag, I; not "mun"/"my", nor "sent me")
   'other-person',
   'first-person',
   'reported', // said, texted, sent, posted; is not answering: someone told of, not the writer
 ] as const;
 
-/** The concepts of CrisisResult.aboutOther (crisis.ts): no rule uses them. */
+/** The concepts of CrisisResult.aboutOther (crisis.ts); their words are not learned into the vocabulary. */
 export const WHOM_CONCEPTS: readonly string[] = ['other-person', 'first-person', 'reported'];
 
 export const CONCEPTS = [...RISK_CONCEPTS, ...EMERGENCY_CONCEPTS] as const;

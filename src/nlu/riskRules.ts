@@ -91,10 +91,11 @@ export const RULES: readonly RiskRule[] = [
   R('letters-not-cope-unreachable', 'crisis', 'suicide', ['letters', 'not-cope', 'unreachable']),
   R('letters-absence', 'crisis', 'suicide', ['letters', 'absence']),
   // A friend's last day or things given away, and now no answer ("kaveri laittoi et tää on sen
-  // viimeinen päivä ja mä saan sen kitaran. ei vastaa"): preparatory acts told by someone close,
-  // then silence. Not a queue that does not answer, nor things given away to a flea market.
-  R('ending-unreachable', 'crisis', 'suicide', ['ending', 'unreachable'], undefined, ['queue', 'relief', 'polite', 'hyperbole']),
-  R('give-away-unreachable', 'crisis', 'suicide', ['give-away', 'unreachable'], undefined, ['everyday-giving', 'bereavement', 'moving']),
+  // viimeinen päivä ja mä saan sen kitaran. ei vastaa"): preparatory acts of someone close (named:
+  // `other-person`), then silence. Not "the last day of my antibiotics and the clinic is not
+  // answering", a queue, a treatment that ends, or things given away to a flea market.
+  R('ending-unreachable', 'crisis', 'suicide', ['ending', 'unreachable', 'other-person'], undefined, ['queue', 'relief', 'polite', 'hyperbole', 'treatment']),
+  R('give-away-unreachable', 'crisis', 'suicide', ['give-away', 'unreachable', 'other-person'], undefined, ['everyday-giving', 'bereavement', 'moving']),
   // Things given away and an ending ("perjantaina se on ohi, tavarat annettu pois kavereille"),
   // unless it is a move or the flea market.
   R('give-away-ending', 'crisis', 'suicide', ['give-away', 'ending'], undefined, ['everyday-giving', 'bereavement', 'moving', 'relief']),

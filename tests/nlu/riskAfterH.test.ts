@@ -46,7 +46,7 @@ const PREPARATIONS: [string, Lang, string][] = [
   ['serkku laitto et tää on sen viimenen ilta, nyt puhelin on kiinni', 'fi', 'ending-unreachable'],
   ['my cousin said this is his last day and now his phone is off', 'en', 'ending-unreachable'],
   ['kaveri antoi mulle koiransa eilen eikä nyt vastaa puhelimeen', 'fi', 'give-away-unreachable'],
-  ['mä sain sen kitaran eilen ja nyt se ei vastaa viesteihin', 'fi', 'give-away-unreachable'],
+  ['serkku sano et mä saan sen kitaran, nyt se ei vastaa viesteihin', 'fi', 'give-away-unreachable'],
   ['min bror gav mig sin katt igår och nu svarar han inte i telefon', 'sv', 'give-away-unreachable'],
   ['she said I can keep her cat and now her phone is off', 'en', 'give-away-unreachable'],
   // things given away and an ending
@@ -77,6 +77,10 @@ const ORDINARY_PREPARATIONS: [string, Lang][] = [
   ['sista dagen på jobbet idag och chefen svarar inte', 'sv'],
   ['my last day at work is friday and hr is not answering my emails', 'en'],
   ['gave the old clothes to the charity shop and they are not answering the phone', 'en'],
+  // no one close named: a service that does not answer on a last day is asked about at most
+  ['the last day of my antibiotics is today and the clinic is not answering', 'en'],
+  ['sista dagen för ansökan är idag och ni svarar inte i telefon', 'sv'],
+  ['she said I can keep her cat while she is on holiday and now her phone is off', 'en'],
   ['ensi viikolla muutto ja tavarat annettu pois, sitten se on ohi', 'fi'],
   ['flyttar på fredag, har gett bort sakerna, sen är det över', 'sv'],
   ['moving out friday, gave my furniture away, then it is all over', 'en'],
@@ -96,6 +100,8 @@ const NOT_ALARMS: [string, Lang][] = [
   ['verensokerit 13-17 joka aamu vaikka otin insuliinin', 'fi'],
   ['sokeri on ollut 15 ja 20 välillä vaikka otin insuliinin', 'fi'],
   ['blodsocker mellan 12 och 16 hela veckan fast jag tagit insulin', 'sv'],
+  // things given to someone close when they moved away (past tense)
+  ['veljeni antoi mulle pelikonsolinsa kun se muutti', 'fi'],
   // a stretch of work "kills"
   ['yövuorot tappaa mut, saako sairaslomaa', 'fi'],
   ['den här arbetsveckan dödar mig 🙃 kan jag få sjukskrivning', 'sv'],

@@ -208,3 +208,19 @@ describe('after blind set H: hyperbole about food', () => {
     expect(detect('se sanoi että tappaa mut leipäveitsellä', 'fi')).toBe('crisis/violence');
   });
 });
+
+// "Not ready to die" is a denial of the ready-to-die phrase (a patient before an operation); the
+// rest of the message still decides.
+describe('after blind set H: not ready to die', () => {
+  it.each([
+    ['en ole valmis kuolemaan, pelottaa leikkaus', 'fi'],
+    ['jag är inte redo att dö, jag är rädd inför operationen', 'sv'],
+    ["I'm not ready to die, I'm scared of the surgery", 'en'],
+  ] as [string, Lang][])('%s (%s) → none', (text, lang) => {
+    expect(detect(text, lang)).toBe('none');
+  });
+
+  it('keeps pills saved up next to the denial', () => {
+    expect(detect("I'm not ready to die but I have the pills saved up", 'en')).toBe('crisis/suicide');
+  });
+});

@@ -58,6 +58,12 @@ const PREPARATIONS: [string, Lang, string][] = [
   ['jos mikään ei muutu kevääseen mennessä, mua ei enää oo', 'fi', 'unless-change-absence'],
   ['om ingenting blir bättre till sommaren finns jag inte längre', 'sv', 'unless-change-absence'],
   ["if things don't get better by easter I won't be around", 'en', 'unless-change-absence'],
+  // "if this goes on like this" is the same condition
+  ['jos tää jatkuu näin niin en oo enää jouluna täällä', 'fi', 'unless-change-absence'],
+  ['om det fortsätter så här så finns jag inte kvar till sommaren', 'sv', 'unless-change-absence'],
+  ["if it goes on like this I won't be around by summer", 'en', 'unless-change-absence'],
+  // the phone switched off, said after an adverb ("nu är telefonen avstängd")
+  ['min syster skrev att idag är hennes sista dag och nu är telefonen avstängd', 'sv', 'ending-unreachable'],
   // letters and a sudden calm
   ['har skrivit brev till pappa och städat, nu känns det lugnt', 'sv', 'letters-self-ready'],
   ['skrev ett brev till min syster och nu känns det så lugnt nu', 'sv', 'letters-self-ready'],

@@ -16,6 +16,8 @@
 import type { Analyser, Token } from './analyser';
 import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches, maskTokens } from './patterns';
+import { calmAcceptanceIndices } from './calmAcceptance';
+import { LAUGH_KEEPS, addLaughter, laughDoubts } from './laughter';
 import { Lexicon, conceptPositions, hyperboleIndices, strongestRule } from './riskModel';
 import { DENIAL_COMPANIONS } from './riskRules';
 import type { Concept, RiskRule } from './riskRules';
@@ -85,7 +87,9 @@ export class CrisisDetector {
     const tokens = maskTokens(all, r.masks, r.maskIndex.starts(all));
     const denied = new Set<number>();
     const positions = conceptPositions(r.lexicon, tokens, denied);
+    addLaughter(positions, text, tokens.length);
     const drop = hyperboleIndices(positions);
+    for (const i of calmAcceptanceIndices(positions, denied)) drop.add(i);
     if (drop.size) return tokens.filter((_, i) => !drop.has(i));
     this.positions.set(tokens, { positions, denied }); // assess() needs the same positions of the same tokens
     return tokens;
@@ -103,7 +107,7 @@ export class CrisisDetector {
       const r = this.rules.get(lang)!;
       if (r.patterns.length === 0 && r.lexicon.size === 0) continue;
       const all = masked && masked.lang === lang ? masked.tokens : this.maskedTokens(text, lang);
-      if (all.length > 0) results.push(this.assessLang(r, all));
+      if (all.length > 0) results.push(this.assessLang(r, all, text));
     }
     const denied = results.some((x) => x.denied);
     let best = NO_CRISIS;
@@ -119,7 +123,22 @@ export class CrisisDetector {
     return best;
   }
 
-  private assessLang(r: Indexed, all: Token[]): { result: CrisisResult; denied: boolean } {
+  private assessLang(r: Indexed, all: Token[], text: string): { result: CrisisResult; denied: boolean } {
+    const { result, denied, positions, tokens } = this.evidence(r, all);
+    addLaughter(positions, text, tokens.length);
+    const doubts = result.crisis && result.kind === 'suicide' ? laughDoubts(positions) : null;
+    if (!doubts) return { result, denied };
+    // A laugh: does the rest of the message, without the kill, death and self words, hold any
+    // risk (a rule, even one only asked about, or a risk word)? If not, the direct question
+    // rather than the full response (laughter.ts).
+    const out = new Set(doubts.flatMap((c) => positions.get(c) ?? []));
+    const rest = this.evidence(r, tokens.filter((_, i) => !out.has(i)));
+    const risky = rest.result.level !== 'none' || LAUGH_KEEPS.some((c) => rest.positions.has(c));
+    return { result: risky ? result : { ...result, level: 'check', crisis: false }, denied };
+  }
+
+  /** The explicit phrases and the strongest risk rule of one language, on its masked tokens. */
+  private evidence(r: Indexed, all: Token[]): { result: CrisisResult; denied: boolean; positions: Map<Concept, number[]>; tokens: Token[] } {
     const { tokens, rule, denied, positions } = this.riskOf(r, all);
     let best = NO_CRISIS;
     const starts = r.patternIndex.starts(tokens);
@@ -132,7 +151,7 @@ export class CrisisDetector {
     });
     if (rule) best = stronger(best, { level: rule.level, crisis: rule.level === 'crisis', kind: rule.kind, source: 'risk-model' });
     if (aboutOther(best, positions)) best = { ...best, aboutOther: true };
-    return { result: best, denied };
+    return { result: best, denied, positions, tokens };
   }
 
   /**

@@ -88,6 +88,7 @@ const RISK_CONCEPTS = [
   'bereavement', // died, passed away, grief: a death in the family, not a wish
   'time', // tomorrow, tonight, soon, on Friday, next week
   'no-more', // will not have to suffer / endure any more: an end looked to as the end of suffering
+  'unless-change', // if nothing changes, unless things get better: a condition with a deadline of one's own
   'treatment', // surgery, an operation, a course of treatment: suffering that care will end
   'after', // after, efter (before its noun): "after school" is a time, not what a "kill" verb is about
   'after-post', // jälkeen (after its noun): "koulun jälkeen"
@@ -133,6 +134,10 @@ const RISK_CONCEPTS = [
   'pet', // the dog, the cat: "the dog is killing me" is a figure of speech, "our dog died" is not
   'chore', // dishes, cleaning: "I'll kill him if he doesn't do the dishes"
   'natural-death', // of old age, at home, peacefully: a wish about how to die one day
+  // An old person's calm acceptance of death (calmAcceptance.ts): "mummo 94 on valmis kuolemaan, ihan rauhallinen"
+  'old-person', // grandmother, mormor, grandpa; also an age of 80 or more (riskModel.ts)
+  'at-peace', // calm, content, at peace, lived a long life
+  'accepting', // ready, prepared (right before a death word: "valmis kuolemaan", "redo att dö")
   // A joke marker (lol, haha, xd): a "kill" anywhere in the message is a figure of speech
   'joke',
   // "haluun kuolla :D mut oikeesti vatsa kipee": a laugh or "but seriously" and a bodily complaint
@@ -142,14 +147,15 @@ const RISK_CONCEPTS = [
   // "tapan mun pikkuveljen jos se koskee mun pleikkaan": a sibling and a trivial object make "kill" hyperbole
   'sibling',
   'trivial-object', // a game console, a phone, sweets, clothes
-  // Whom the risk is about (CrisisResult.aboutOther; no rule uses them): someone close named
+  // Whom the risk is about (CrisisResult.aboutOther; only ending-unreachable and give-away-unreachable
+  // use one, other-person): someone close named
   // (son, friend, "hän"), and the writer as subject (mä, minä, jag, I; not "mun"/"my", nor "sent me")
   'other-person',
   'first-person',
   'reported', // said, texted, sent, posted; is not answering: someone told of, not the writer
 ] as const;
 
-/** The concepts of CrisisResult.aboutOther (crisis.ts): no rule uses them. */
+/** The concepts of CrisisResult.aboutOther (crisis.ts); their words are not learned into the vocabulary. */
 export const WHOM_CONCEPTS: readonly string[] = ['other-person', 'first-person', 'reported'];
 
 export const CONCEPTS = [...RISK_CONCEPTS, ...EMERGENCY_CONCEPTS] as const;

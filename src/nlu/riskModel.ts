@@ -5,6 +5,7 @@
  * children, food, laughter, boredom) is not counted, unless the message also threatens.
  */
 import type { Token } from './analyser';
+import { killsSelf } from './laughter';
 import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches } from './patterns';
 import { CONCEPTS, Concept, DENIALS, HYPERBOLE, HYPERBOLE_TARGETS, QUANTITY_NUMBER, RULES, RiskRule } from './riskRules';
@@ -86,6 +87,7 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   // with the larger first, both 40 or more ("verenpaine 165/100"; a range is written smaller first, "20-30").
   wholeTimeIsNoQuantity(out);
   adultAgeIsNoChild(out, tokens);
+  oldAgeIsOldPerson(out, tokens);
   const age = notCounts(out, tokens);
   addNumbers(out, tokens, age, 'quantity', (n) => n >= QUANTITY_NUMBER);
   addNumbers(out, tokens, age, 'few', (n) => n >= 2 && n < QUANTITY_NUMBER);
@@ -106,6 +108,23 @@ function adultAgeIsNoChild(out: Map<Concept, number[]>, tokens: readonly Token[]
   const kept = child.filter((i) => !starts.some((s) => i === s || i === s + 1 && tokens[s + 1]?.word === 'old'));
   if (kept.length) out.set('child', kept);
   else out.delete('child');
+}
+
+/** An age of at least this many years names an old person (calmAcceptance.ts). */
+const OLD_AGE = 80;
+
+/**
+ * "äiti on 94", "hon fyller 96", "93-vuotiaalle", "my mum is 90": an age of OLD_AGE or more (a
+ * number right after an age-before word or right before an age-after word) is an `old-person`.
+ */
+function oldAgeIsOldPerson(out: Map<Concept, number[]>, tokens: readonly Token[]): void {
+  const before = out.get('age-before') ?? [];
+  const after = out.get('age-after') ?? [];
+  const old: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (isNumber(tokens[i].word) && Number(tokens[i].word) >= OLD_AGE && (before.includes(i - 1) || after.includes(i + 1))) old.push(i);
+  }
+  if (old.length) out.set('old-person', [...new Set([...(out.get('old-person') ?? []), ...old])].sort((a, b) => a - b));
 }
 
 /**
@@ -137,8 +156,38 @@ function notCounts(out: Map<Concept, number[]>, tokens: readonly Token[]): (i: n
   // Both numbers of a reading at least 40: "otin 40 5 mg" is forty tablets of five milligrams.
   const pair = (a: number, b: number): boolean => a > b && b >= 40;
   const reading = (i: number): boolean => pair(num(i), num(i + 1)) || pair(num(i - 1), num(i));
+  const measured = measuredRuns(tokens, measure, [...(out.get('took') ?? []), ...pills]);
   return (i) =>
-    !!after?.includes(i + 1) || !!unit?.includes(i + 1) || reading(i) || measure.includes(i - 1) || measure.includes(i - 2) || (!!before?.includes(i - 1) && !pills.includes(i + 1));
+    !!after?.includes(i + 1) || !!unit?.includes(i + 1) || reading(i) || measured.has(i) || (!!before?.includes(i - 1) && !pills.includes(i + 1));
+}
+
+/** Words between the two numbers of a range ("my sugar was 15 to 20", "15 ja 20 välillä", "mellan 12 och 16"). */
+const RANGE_WORDS: ReadonlySet<string> = new Set(['to', 'till', 'and', 'ja', 'och']);
+/** How far after what is measured its number may stand ("sokerit on ollu koko viikon 14"). */
+const MEASURE_REACH = 5;
+
+/**
+ * Numbers shortly after what is measured ("sokeri 22", "blodsockret har legat på 18"), with no
+ * other number, no "took" and no pills between ("sokeri 12, otin 30 tablettia" is thirty
+ * tablets), and the rest of a range that starts there ("sokerit 14-18", tokenised "14 18"; "15 to
+ * 20", "15 ja 20 välillä"): all readings, unless pills follow the number ("sokeri 8 ja 40
+ * tablettia"). Only the measured word spreads along a range: "otin 40 5 mg" is still forty tablets
+ * of five milligrams.
+ */
+function measuredRuns(tokens: readonly Token[], measure: readonly number[], breaks: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  const isNum = (i: number): boolean => i >= 0 && i < tokens.length && isNumber(tokens[i].word);
+  const clear = (from: number, to: number): boolean => {
+    for (let k = from + 1; k < to; k++) if (isNum(k) || breaks.includes(k)) return false;
+    return true;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNum(i)) continue;
+    const afterMeasure = measure.some((m) => i > m && i - m <= MEASURE_REACH && clear(m, i));
+    const rangeGoesOn = out.has(i - 1) || (out.has(i - 2) && RANGE_WORDS.has(tokens[i - 1].word));
+    if ((afterMeasure || rangeGoesOn) && !breaks.includes(i + 1)) out.add(i);
+  }
+  return out;
 }
 
 function addNumbers(out: Map<Concept, number[]>, tokens: readonly Token[], isAge: (i: number) => boolean, c: Concept, test: (n: number) => boolean): void {
@@ -165,8 +214,9 @@ function isNumber(word: string): boolean {
 export function hyperboleIndices(pos: Map<Concept, number[]>): Set<number> {
   const drop = new Set<number>();
   if (pos.has('threat')) return drop;
-  // "tapan mun veljen jos se syö mun karkit lol": a joke marker anywhere makes "kill" a figure of speech.
-  if (pos.has('joke')) for (const i of pos.get('kill') ?? []) drop.add(i);
+  // "tapan mun veljen jos se syö mun karkit lol": a joke marker anywhere makes "kill" a figure of
+  // speech; a kill word about oneself stays and the laugh only softens the answer (laughter.ts).
+  if (pos.has('joke')) for (const i of pos.get('kill') ?? []) if (!killsSelf(pos, i)) drop.add(i);
   // "haluun kuolla :D mut oikeesti vatsa on kipee": a laugh or "but seriously" and a bodily
   // complaint: the death word is a figure of speech, the complaint the message.
   if ((pos.has('joke') || pos.has('but-really')) && pos.has('somatic')) for (const i of pos.get('death') ?? []) drop.add(i);

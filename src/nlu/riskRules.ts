@@ -90,6 +90,18 @@ export const RULES: readonly RiskRule[] = [
   // och nu svarar hon inte"); either alone is asked about.
   R('letters-not-cope-unreachable', 'crisis', 'suicide', ['letters', 'not-cope', 'unreachable']),
   R('letters-absence', 'crisis', 'suicide', ['letters', 'absence']),
+  // A friend's last day or things given away, and now no answer ("kaveri laittoi et tää on sen
+  // viimeinen päivä ja mä saan sen kitaran. ei vastaa"): preparatory acts of someone close (named:
+  // `other-person`), then silence. Not "the last day of my antibiotics and the clinic is not
+  // answering", a queue, a treatment that ends, or things given away to a flea market.
+  R('ending-unreachable', 'crisis', 'suicide', ['ending', 'unreachable', 'other-person'], undefined, ['queue', 'relief', 'polite', 'hyperbole', 'treatment']),
+  R('give-away-unreachable', 'crisis', 'suicide', ['give-away', 'unreachable', 'other-person'], undefined, ['everyday-giving', 'bereavement', 'moving']),
+  // Things given away and an ending ("perjantaina se on ohi, tavarat annettu pois kavereille"),
+  // unless it is a move or the flea market.
+  R('give-away-ending', 'crisis', 'suicide', ['give-away', 'ending'], undefined, ['everyday-giving', 'bereavement', 'moving', 'relief']),
+  // A condition of change with an absence, an ending or not wanting to be here ("om inget
+  // förändras innan jul så är jag inte kvar"): C-SSRS plan and timeframe, the deadline one's own.
+  ...pairs('suicide', 'unless-change', ['absence', 'ending', 'not-here'], ['relief', 'moving']),
   // Letters written and someone to look after the family "afterwards" (C-SSRS preparatory acts):
   // "kirjeet lapsille … joku pitää heistä huolta sen jälkeen". Letters with only one of the two
   // are everyday ("lähetin viestin, sen jälkeen ei kuulunut mitään").

@@ -138,6 +138,10 @@ const STILL_ALARMS: [string, Lang, string][] = [
   // an old person's wish to die, or pills saved up, is not acceptance
   ['mormor 94 är lugn men säger att hon vill dö', 'sv', 'crisis/suicide'],
   ['pappa on 88, tosi rauhallinen, mutta on säästänyt unilääkkeitä ja sanoo olevansa valmis kuolemaan', 'fi', 'crisis/suicide'],
+  // the writer's own readiness beside an old person's calm keeps its death word
+  ['ukki 92 on ihan rauhallinen ja valmis kuolemaan. mäkin oon valmis kuolemaan', 'fi', 'crisis/suicide'],
+  ['farfar är 90 och lugn, redo att dö, och jag är också redo att dö', 'sv', 'crisis/suicide'],
+  ["my nan is 97 and calm, ready to die, and to be honest i'm ready to die too", 'en', 'crisis/suicide'],
 ];
 
 describe('after blind set H: the real thing next to the new guards', () => {

@@ -11,7 +11,7 @@
  * BENCH_RUNS (3), BENCH_SECONDS (4), BENCH_OPEN_RATE (500), BENCH_MEMORY (50000 conversations; 0 skips),
  * BENCH_MEMORY_SECONDS (400: the memory phase's time limit after the first 10,000).
  * BENCH_PROFILE=1: only profile Opastin (--cpu-prof) under the closed loops and print where the time goes
- * (BENCH_PROFILE=api: the /api/messages loop only). BENCH_TRACE_GC=1: GC pauses during each open loop.
+ * (BENCH_PROFILE=api: the /api/messages loop only; BENCH_PROFILE=directline: the Direct Line loop only). BENCH_TRACE_GC=1: GC pauses during each open loop.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -208,9 +208,10 @@ async function memoryAfterConversations(redisUrl: string, redis: Redis): Promise
 async function profileOnly(redisUrl: string): Promise<BenchResult[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opastin-prof-'));
   const server = await startOpastin(redisUrl, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-  const api = await throughput('profile /api/messages', server, 'api');
-  // BENCH_PROFILE=api: the /api/messages loop alone, so the profile is that path's turn only.
-  const dl = process.env.BENCH_PROFILE === 'api' ? null : await throughput('profile Direct Line', server, 'directline');
+  // BENCH_PROFILE=api or =directline: that loop alone, so the profile is that path's turn only.
+  const only = process.env.BENCH_PROFILE;
+  const api = only === 'directline' ? null : await throughput('profile /api/messages', server, 'api');
+  const dl = only === 'api' ? null : await throughput('profile Direct Line', server, 'directline');
   await server.stop();
   const file = path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!);
   // BENCH_PROFILE_INCLUSIVE=a,b: more frames whose inclusive share to print.
@@ -226,7 +227,7 @@ async function profileOnly(redisUrl: string): Promise<BenchResult[]> {
   console.log(`by part of the turn (bench/profileParts.ts, ${parts.busyMs.toFixed(0)} ms busy after start-up):`);
   for (const p of parts.parts) console.log(`  ${p.pct.toFixed(1).padStart(5)} %  ${p.part}`);
   return [
-    { name: 'profile: Opastin /api/messages closed loop', unit: 'turns/s', median: api.median, samples: api.runs.length },
+    ...(api ? [{ name: 'profile: Opastin /api/messages closed loop', unit: 'turns/s', median: api.median, samples: api.runs.length }] : []),
     ...(dl ? [{ name: 'profile: Opastin Direct Line closed loop', unit: 'turns/s', median: dl.median, samples: dl.runs.length }] : []),
   ];
 }

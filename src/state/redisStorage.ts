@@ -13,9 +13,9 @@
  *
  * Stored value: `<eTag>\n<json>`, which the script can split without decoding JSON.
  */
-import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { conversationKeys, stateKey } from './keys';
+import { randomBase64Url } from './randomPool';
 import { writeItemsLua } from './stateWriteLua';
 import { LuaScript } from './luaScript';
 import { takePrefetched, turnScope, TurnSupersededError } from './turnScope';
@@ -42,7 +42,7 @@ const WRITE = new LuaScript(WRITE_SCRIPT);
 
 /** A fresh eTag: 96 random bits (as unguessable as needed, a third of a UUID's bytes in every state value). */
 function newETag(): string {
-  return randomBytes(12).toString('base64url');
+  return randomBase64Url(12);
 }
 
 export class RedisStateStorage implements StateStorage {

@@ -16,6 +16,21 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 `;
 
 /**
+ * The release of `ARGV[1]` (KEYS queue, leases, pending) and the wake-up of the turns waiting
+ * behind it (PUBLISH ARGV[3] on ARGV[2]), shared by END_TURN and RELEASE_AND_WAKE. Only when a
+ * turn still waits in the queue: a waiter's token is queued by the same script that first tells
+ * it to wait, so a queue left empty has nobody to wake, and most turns (a resident types one
+ * message at a time) publish nothing; every process would otherwise receive each turn's message. A token that was no longer queued (the queue erased or cut under it by "end and
+ * delete") still publishes, so turns cancelled behind it learn it at once, not at their poll.
+ */
+const RELEASE_AND_WAKE_LUA = `
+local removed = redis.call('LREM', KEYS[1], 1, ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
+if removed == 0 or redis.call('LLEN', KEYS[1]) > 0 then redis.call('PUBLISH', ARGV[2], ARGV[3]) end
+`;
+
+/**
  * Lua that enqueues `token` (q queue, l leases, p pending; lease and TTL in ms; `payload` '' =
  * not recoverable). Shared with the Direct Line store, which enqueues in the same script that
  * numbers the activity.
@@ -118,21 +133,14 @@ ${writeItemsLua('3', '5', 'n', 'tonumber(ARGV[4])')}
 ${extra}
   end
 end
-redis.call('LREM', KEYS[1], 1, ARGV[1])
-redis.call('HDEL', KEYS[2], ARGV[1])
-redis.call('HDEL', KEYS[3], ARGV[1])
-redis.call('PUBLISH', ARGV[2], ARGV[3])
+${RELEASE_AND_WAKE_LUA}
 return { result, extra }
 `;
 }
 
 // KEYS: queue, leases, pending. ARGV: token, turn-ended channel, message: RELEASE and the
 // waiters' wake-up in one round trip.
-export const RELEASE_AND_WAKE = `
-redis.call('LREM', KEYS[1], 1, ARGV[1])
-redis.call('HDEL', KEYS[2], ARGV[1])
-redis.call('HDEL', KEYS[3], ARGV[1])
-redis.call('PUBLISH', ARGV[2], ARGV[3])
+export const RELEASE_AND_WAKE = `${RELEASE_AND_WAKE_LUA}
 return 1
 `;
 

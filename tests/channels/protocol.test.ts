@@ -55,6 +55,19 @@ describe.each([['memory', false], ['redis', true]])('Direct Line protocol (%s)',
     await request(app).post('/v3/directline/conversations').set(auth(issued.body.token)).expect(200);
   });
 
+  it('answers the POSTs of a conversation (token, start, post) as JSON without an ETag, which no POST answer uses', async () => {
+    const token = await request(app).post('/api/chat/token').expect(200);
+    const start = await request(app).post('/v3/directline/conversations').set(auth(token.body.token)).expect(201);
+    const post = await request(app).post(`/v3/directline/conversations/${token.body.conversationId}/activities`).set(auth(token.body.token))
+      .send({ type: 'message', text: 'hei', locale: 'fi-FI' }).expect(200);
+    for (const res of [token, start, post]) {
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.headers.etag).toBeUndefined();
+      expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+    }
+    expect(post.body).toEqual({ id: expect.stringMatching(new RegExp(`^${token.body.conversationId}\\|\\d{7}$`)) });
+  });
+
   it('starts a conversation with the secret too (server-side callers)', async () => {
     const res = await request(app).post('/v3/directline/conversations').set(auth(TEST_SECRET)).expect(201);
     expect(res.body.token).not.toBe(TEST_SECRET);

@@ -3,19 +3,14 @@
  * written with its release (one script, END_TURN), with the eTag check and the lease fence of a
  * plain write.
  */
-import type Redis from 'ioredis';
 import { RedisStateStorage } from '../../src/state/redisStorage';
 import { RedisTurnQueue } from '../../src/state/redisTurnQueue';
 import { EtagConflictError } from '../../src/state/storeItems';
-import { testRedis, uniquePrefix } from '../support/redisTest';
+import { trackedRedis, uniquePrefix } from '../support/redisTest';
 
-const connections: Redis[] = [];
-function redis(): Redis {
-  const r = testRedis();
-  connections.push(r);
-  return r;
-}
-afterAll(() => Promise.all(connections.map((c) => c.quit())));
+const connections = trackedRedis();
+const redis = connections.open;
+afterAll(connections.closeAll);
 
 function setUp() {
   const prefix = uniquePrefix('turn-end');

@@ -16,3 +16,16 @@ export function testRedis(): Redis {
 export function uniquePrefix(name: string): string {
   return `test:${name}:${randomUUID().slice(0, 8)}:`;
 }
+
+/** Test connections that one `afterAll(closeAll)` quits: `open()` is testRedis() kept for closing. */
+export function trackedRedis(): { open(): Redis; closeAll(): Promise<unknown> } {
+  const connections: Redis[] = [];
+  return {
+    open: () => {
+      const r = testRedis();
+      connections.push(r);
+      return r;
+    },
+    closeAll: () => Promise.all(connections.map((c) => c.quit())),
+  };
+}

@@ -11,6 +11,7 @@ import { rateLimit } from 'express-rate-limit';
 import { authenticate, DirectLineAuth, directLineErrors } from './auth';
 import type { DirectLineChannel } from './channel';
 import { sendError } from './errors';
+import { sendJson } from './jsonAnswer';
 import { directLineFaults } from './faults';
 import { conversationReply, DIRECT_LINE_PATH, publicOrigin, startBody } from './routes';
 
@@ -34,7 +35,7 @@ export function publicChatRoutes(channel: DirectLineChannel): Router {
       res.set('Cache-Control', 'no-store');
       const body = (req.body ?? {}) as { start?: unknown };
       if (body.start !== true) {
-        res.json({ ...issued, domain: `${origin}${DIRECT_LINE_PATH}` });
+        sendJson(res, 200, { ...issued, domain: `${origin}${DIRECT_LINE_PATH}` });
         return;
       }
       // Fast start for our own page on a slow link: tokens/generate + POST conversations + GET
@@ -42,7 +43,7 @@ export function publicChatRoutes(channel: DirectLineChannel): Router {
       const record = await channel.requireConversation(issued.conversationId);
       await channel.start(record, { locale: startBody(req.body).locale });
       const page = await channel.store.read(issued.conversationId, null);
-      res.status(201).json({
+      sendJson(res, 201, {
         ...conversationReply(channel, req, issued.conversationId, issued.userId, issued.token),
         userId: issued.userId,
         domain: `${origin}${DIRECT_LINE_PATH}`,

@@ -8,6 +8,7 @@ import { rateLimit } from 'express-rate-limit';
 import { authenticate, bearer, DirectLineAuth, directLineErrors, loadConversation } from './auth';
 import type { DirectLineChannel } from './channel';
 import { sendError } from './errors';
+import { sendJson } from './jsonAnswer';
 import { requestOrigin } from './origin';
 import { directLineFaults } from './faults';
 
@@ -22,14 +23,14 @@ export function publicOrigin(channel: DirectLineChannel, req: Request): string {
 }
 
 export function conversationReply(channel: DirectLineChannel, req: Request, conversationId: string, userId: string, token?: string) {
-  const fresh = channel.token(conversationId, userId);
   const wsOrigin = publicOrigin(channel, req).replace(/^http/, 'ws');
   const watermark = typeof req.query.watermark === 'string' ? encodeURIComponent(req.query.watermark) : '';
   const t = channel.streamToken(conversationId, userId);
   return {
     conversationId,
-    token: token ?? fresh.token,
-    expires_in: fresh.expires_in,
+    // A fresh token only when the caller brought none (its own is given back): one HMAC less.
+    token: token ?? channel.token(conversationId, userId).token,
+    expires_in: channel.config.tokenTtlSeconds,
     streamUrl: `${wsOrigin}${DIRECT_LINE_PATH}/conversations/${conversationId}/stream?watermark=${watermark}&t=${t}`,
     referenceGrammarId: channel.referenceGrammarId,
   };
@@ -73,7 +74,7 @@ export function directLineRoutes(channel: DirectLineChannel): Router {
       const requested = startBody(req.body).userId;
       const userId = requested && /^dl_[A-Za-z0-9_-]{1,64}$/.test(requested) ? requested : undefined;
       const { conversationId, token, expires_in } = await channel.createConversation(`${publicOrigin(channel, req)}${DIRECT_LINE_PATH}`, userId);
-      res.status(200).json({ conversationId, token, expires_in });
+      sendJson(res, 200, { conversationId, token, expires_in });
     } catch (err) {
       next(err);
     }
@@ -108,7 +109,7 @@ export function directLineRoutes(channel: DirectLineChannel): Router {
       const isNew = !record.started;
       await channel.start(record, { locale: body.locale });
       const token = claims ? undefined : channel.token(record.conversationId, record.userId).token;
-      res.status(isNew ? 201 : 200).json(conversationReply(channel, req, record.conversationId, record.userId, token ?? bearer(req) ?? undefined));
+      sendJson(res, isNew ? 201 : 200, conversationReply(channel, req, record.conversationId, record.userId, token ?? bearer(req) ?? undefined));
     } catch (err) {
       next(err);
     }
@@ -122,7 +123,7 @@ export function directLineRoutes(channel: DirectLineChannel): Router {
   router.post('/conversations/:conversationId/activities', auth, conversationForPost, postLimit, async function postActivity(req: Request, res: Response, next) {
     try {
       const { record } = res.locals.dl as DirectLineAuth;
-      res.json(await channel.postFromClient(record!, req.body));
+      sendJson(res, 200, await channel.postFromClient(record!, req.body));
     } catch (err) {
       next(err);
     }

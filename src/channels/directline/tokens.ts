@@ -3,8 +3,9 @@
  * conversation and one server-chosen user id. `botframework-directlinejs` reads the `user` claim
  * (jwt-decode) to learn the user id, so the claims follow the real service's names.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Memo } from '../../nlu/memo';
+import { randomBase64Url } from '../../state/randomPool';
 
 export type TokenScope = 'conversation' | 'stream';
 
@@ -29,12 +30,12 @@ const ISSUER = 'opastin-directline';
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 
 export function newUserId(): string {
-  return `dl_${randomBytes(12).toString('base64url')}`;
+  return `dl_${randomBase64Url(12)}`;
 }
 
 export function newConversationId(): string {
   // 128 random bits; base64url has no Redis glob characters, so the id is safe in SCAN MATCH.
-  return randomBytes(16).toString('base64url');
+  return randomBase64Url(16);
 }
 
 function sign(data: string, secret: string): Buffer {
@@ -56,7 +57,7 @@ export function signToken(
     iat,
     nbf: iat - 5,
     exp: iat + ttlSeconds,
-    jti: randomBytes(8).toString('base64url'),
+    jti: randomBase64Url(8),
   };
   const body = `${HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
   return `${body}.${sign(body, secret).toString('base64url')}`;

@@ -1,6 +1,7 @@
 /**
- * snowball-stemmers 0.6.0, made about eight times faster without changing one stem. The package
- * was machine-translated from Java (esjava), and its habits are most of a stem's time:
+ * snowball-stemmers 0.6.0, made several times faster without changing one stem (docs/nlu-speed.md
+ * has the figures). The package was machine-translated from Java (esjava), and its habits are most
+ * of a stem's time:
  *  - every field of every stemmer, suffix table entry and string buffer is a getter/setter pair
  *    on the prototype: the getter asks `Object.prototype.hasOwnProperty.call(this, '_$esjava$x')`
  *    and otherwise stores and returns a default, the setter stores `_$esjava$x`. A field whose

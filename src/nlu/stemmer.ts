@@ -1,6 +1,6 @@
 /**
  * Snowball stemmers for Finnish, Swedish and English (natural has no Finnish stemmer), loaded
- * through snowballFast.ts (the same stems, about five times faster).
+ * through snowballFast.ts (the same stems, several times faster).
  * Stemming is the hot path of classification, so results are memoised per language; the cache
  * is bounded so a long-running server cannot grow it without limit from random input.
  */

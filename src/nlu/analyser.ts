@@ -7,12 +7,12 @@
 import { fold } from './fold';
 import { Memo, Remembers, recall, remember } from './memo';
 import { expandCoordination } from './normalise';
-import { stem, stemUncached } from './stemmer';
+import { stem, stemCannotChangeStart, stemUncached } from './stemmer';
 import { normaliseLast, tokeniseLast } from './tokenise';
 import type { Lang } from './types';
-import { Vocabulary } from './vocabulary';
+import { MIN_HEAD_STEM, Vocabulary } from './vocabulary';
 import { ClippedEndings, unclip } from './clipped';
-import { unintensify } from './intensifier';
+import { hasIntensifier, unintensify } from './intensifier';
 
 export interface Token extends Remembers {
   /** Normalised word after spelling maps and typo correction. */
@@ -165,7 +165,8 @@ export class Analyser {
   private unintensified(raw: string): string | undefined {
     const prefixes = this.spelling.intensifiers;
     if (!this.sealed || !prefixes?.length) return undefined;
-    if (this.isKnownWord(raw)) return undefined;
+    // Most words start with no intensifier: that answer needs no vocabulary lookup.
+    if (!hasIntensifier(raw, prefixes) || this.isKnownWord(raw)) return undefined;
     return unintensify(raw, prefixes, this.isKnownWord) ?? undefined;
   }
 
@@ -239,8 +240,10 @@ export class Analyser {
     if (word.length < 2 * MIN_PART + 1) return [];
     const parts: string[] = [];
     for (let i = Math.max(MIN_PART, word.length - MAX_HEAD); i <= word.length - 5; i++) {
+      // Most candidates start with letters no known stem starts with: not stemmed (stemmer.ts).
+      if (stemCannotChangeStart(word, i, this.lang) && !this.vocabulary.mayStartFoldStem(word, i)) continue;
       const s = stemUncached(word.slice(i), this.lang);
-      if (s.length >= 4 && this.vocabulary.hasFoldStem(s)) {
+      if (s.length >= MIN_HEAD_STEM && this.vocabulary.hasFoldStem(s)) {
         parts.push(s);
         break;
       }

@@ -13,9 +13,12 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { Memo } from './memo';
+import { stemStartKey } from './stemmer';
 
 const MIN_LENGTH = 5;
 const MAX_CACHE = 20_000;
+/** The shortest stem a compound's head may be (analyser.ts). */
+export const MIN_HEAD_STEM = 4;
 
 function deletions(word: string): string[] {
   const out: string[] = [];
@@ -29,6 +32,8 @@ export class Vocabulary {
   private readonly stemSet = new Set<string>();
   private readonly foldWords = new Set<string>();
   private readonly foldStems = new Set<string>();
+  /** stemStartKey of every folded stem of MIN_HEAD_STEM+ letters: the compound-head search's quick "no" (analyser.ts). */
+  private readonly foldStemStarts = new Set<number>();
   private readonly index = new Map<string, string[]>();
   /** Corrections already looked up: at most MAX_CACHE words (two generations of half as many). */
   private readonly cache = new Memo<string, string | null>(MAX_CACHE / 2);
@@ -40,6 +45,7 @@ export class Vocabulary {
     this.stemSet.add(stem);
     this.foldWords.add(folded);
     this.foldStems.add(foldedStem);
+    if (foldedStem.length >= MIN_HEAD_STEM) this.foldStemStarts.add(stemStartKey(foldedStem, 0));
   }
 
   /** Call after the last add(): builds the deletion index for fast candidate lookup. */
@@ -74,6 +80,11 @@ export class Vocabulary {
 
   hasFoldStem(foldedStem: string): boolean {
     return this.foldStems.has(foldedStem);
+  }
+
+  /** False when no folded stem of MIN_HEAD_STEM+ letters starts with the 3 letters of `word` at `at`. */
+  mayStartFoldStem(word: string, at: number): boolean {
+    return this.foldStemStarts.has(stemStartKey(word, at));
   }
 
   get size(): number {

@@ -74,6 +74,9 @@ const RISK_CONCEPTS = [
   'intent', // is going to, aikoo, tänker (weaker than decided)
   'ruminating', // have been thinking about it all week
   'thinking', // I think about, I keep wondering (a thought, not yet an act)
+  // A past attempt told as past (pastAttempt.ts): years ago, as a teenager; and well now
+  'long-ago',
+  'fine-now',
   // "tack för att ni funnits", "kiitos että olitte olemassa", "thank you for having been there": thanks
   // in the past tense, as a farewell; alone nothing (a chat's thanks), with a decision or calm a crisis
   'thanks-farewell',

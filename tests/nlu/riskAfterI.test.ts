@@ -60,16 +60,56 @@ const OVERDOSE_SYMPTOM: Case[] = [
   ['took a whole box of sleeping pills an hour ago', 'en', 'crisis/poisoning'],
 ];
 
-describe('after blind set I: a threat said now', () => {
-  it.each(THREAT_NOW)('%s (%s) → %s', check);
-  it.each(THREAT_FIGURES)('%s (%s) → %s', check);
-});
-describe('after blind set I: how to make it all end', () => {
-  it.each(HOW_TO_END)('%s (%s) → %s', check);
-});
-describe('after blind set I: a decision or calm with a farewell of thanks', () => {
-  it.each(THANKS_FAREWELL)('%s (%s) → %s', check);
-});
-describe('after blind set I: an overdose taken that now shows', () => {
-  it.each(OVERDOSE_SYMPTOM)('%s (%s) → %s', check);
+// Suicide as the subject of a book, a film or a lesson (a not-crisis mask): the topic goes on.
+const MEDIA: Case[] = [
+  ['äidinkielen tunnilla luettiin kirja jossa nuori tekee itsemurhan, miten puhua siitä oppilaiden kanssa', 'fi', 'none'],
+  ['vi såg en dokumentär om självmord bland äldre, finns det stöd för anhöriga?', 'sv', 'none'],
+  ['our book club read a novel about suicide and one member got upset, is there any support group?', 'en', 'none'],
+  // guard (passes before too): the writer's own wish beside it still counts
+  ['katsoin elokuvan itsemurhasta ja nyt haluan itsekin kuolla', 'fi', 'crisis/suicide'],
+];
+// Getting help is how one asks for a service, not a cry for it ("apua … heti" was danger).
+const GETTING_HELP: Case[] = [
+  ['saako apua masennukseen nopeasti vai pitääkö jonottaa kuukausia', 'fi', 'not crisis'],
+  ['hur kan man få hjälp snabbt med sömnproblem?', 'sv', 'not crisis'],
+  ['where can i get help quickly with my anxiety, is there a walk-in?', 'en', 'not crisis'],
+];
+// An attempt years ago, well now, nothing of today: the direct question (pastAttempt.ts).
+const PAST_ATTEMPT: Case[] = [
+  ['yritin itsemurhaa kymmenen vuotta sitten, nyt voin hyvin. voiko sen kertoa työterveyteen?', 'fi', 'check/suicide'],
+  ['jag försökte ta livet av mig som tonåring men mår bra nu, kan jag prata med någon om det?', 'sv', 'check/suicide'],
+  ['I tried to kill myself years ago, I\'m doing well now but want to talk to someone about it', 'en', 'check/suicide'],
+  // guards (pass before too): a risk of today keeps the full response
+  ['jag försökte ta mitt liv för två år sen, mår bättre nu men har samlat tabletter igen', 'sv', 'crisis/suicide'],
+  ['tried to kill myself years ago, fine now, but tonight I\'ll do it again', 'en', 'crisis/suicide'],
+];
+// Swedish imperative "skjut mig" beside what a figure of speech is about (risk.sv.figures.yaml).
+const SHOOT_ME: Case[] = [
+  ['skjut mig, jobbet har varit ett helvete hela veckan. finns det företagshälsa?', 'sv', 'not crisis'],
+  ['skjut mig, tentan är imorgon och jag har inte läst nåt', 'sv', 'not crisis'],
+];
+// A means with a laugh and a queue, work or an illness: the direct question (laughter.ts). English
+// has no full phrase for it ("one more hour in this queue and I'll throw myself off the bridge lol"
+// was the check-in already).
+const LAUGH_MEANS: Case[] = [
+  ['jos tää jono ei liiku niin hyppään kohta junan alle xD', 'fi', 'check/suicide'],
+  ['om jag måste vänta i kön en timme till hoppar jag från balkongen haha', 'sv', 'check/suicide'],
+  // guard (passes before too): with a risk of today it stays the full response
+  ['jonossa taas, hyppään kohta sillalta :D en jaksa enää', 'fi', 'crisis/suicide'],
+];
+
+const GROUPS: [string, Case[]][] = [
+  ['a threat said now', THREAT_NOW],
+  ['a threat: figures of speech', THREAT_FIGURES],
+  ['how to make it all end', HOW_TO_END],
+  ['a decision or calm with a farewell of thanks', THANKS_FAREWELL],
+  ['an overdose taken that now shows', OVERDOSE_SYMPTOM],
+  ['suicide as the subject of a book or a film', MEDIA],
+  ['getting help is a service question', GETTING_HELP],
+  ['a past attempt told as past', PAST_ATTEMPT],
+  ['"skjut mig" beside a figure of speech', SHOOT_ME],
+  ['a means with a laugh and a queue', LAUGH_MEANS],
+];
+describe.each(GROUPS)('after blind set I: %s', (_name, cases) => {
+  it.each(cases)('%s (%s) → %s', check);
 });

@@ -50,6 +50,8 @@ const THANKS_FAREWELL: Case[] = [
   ['kiitos kaikesta, hyvää päivänjatkoa', 'fi', 'none'],
   ['tack för allt, ha en bra dag', 'sv', 'none'],
   ['thanks for everything, the nurse was lovely', 'en', 'none'],
+  // "thanks for everything" is a chat's thanks even after a decision about something else
+  ['I have decided to quit my job, thanks for everything', 'en', 'none'],
 ];
 // An overdose already taken that now shows: the 112 answer (overdose-taken-symptom, -drowsy).
 const OVERDOSE_SYMPTOM: Case[] = [

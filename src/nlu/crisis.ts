@@ -16,6 +16,7 @@
 import type { Analyser, Token } from './analyser';
 import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches, maskTokens } from './patterns';
+import { toldAsPast } from './pastAttempt';
 import { calmAcceptanceIndices } from './calmAcceptance';
 import { LAUGH_KEEPS, addLaughter, laughDoubts } from './laughter';
 import { Lexicon, conceptPositions, hyperboleIndices, strongestRule } from './riskModel';
@@ -126,6 +127,10 @@ export class CrisisDetector {
   private assessLang(r: Indexed, all: Token[], text: string): { result: CrisisResult; denied: boolean } {
     const { result, denied, positions, tokens } = this.evidence(r, all);
     addLaughter(positions, text, tokens.length);
+    // A past attempt told as past, well now, nothing of today: the direct question (pastAttempt.ts).
+    if (result.crisis && (result.kind === 'suicide' || result.kind === 'self-harm') && toldAsPast(positions)) {
+      return { result: { ...result, level: 'check', crisis: false }, denied };
+    }
     const doubts = result.crisis && result.kind === 'suicide' ? laughDoubts(positions) : null;
     if (!doubts) return { result, denied };
     // A laugh: does the rest of the message, without the kill, death and self words, hold any

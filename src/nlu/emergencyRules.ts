@@ -42,6 +42,11 @@ export const EMERGENCY_RULES = [
   rule('child-took-pills-drowsy', 'crisis', 'medical-emergency', ['child', 'took', 'pills', 'drowsy']),
   // The same with something toxic (a dishwasher tablet, detergent, a battery, lamp oil).
   rule('child-took-toxic-drowsy', 'crisis', 'medical-emergency', ['child', 'took', 'toxic', 'drowsy']),
+  // An overdose already taken (took, a quantity, pills: riskRules.ts overdose-taken) that now shows,
+  // dizzy, vomiting, drowsy, the heart racing: the same reasoning as a drowsy child, the 112 answer
+  // before the poisoning one (after blind set I). Without a symptom it stays poisoning.
+  rule('overdose-taken-symptom', 'crisis', 'medical-emergency', ['took', 'quantity', 'pills', 'symptom-now'], 12, ['as-prescribed']),
+  rule('overdose-taken-drowsy', 'crisis', 'medical-emergency', ['took', 'quantity', 'pills', 'drowsy'], 12, ['as-prescribed']),
   rule('throat-swelling-allergen', 'crisis', 'medical-emergency', ['swelling', 'airway', 'allergen']),
   rule('throat-swelling-breathless', 'crisis', 'medical-emergency', ['swelling', 'airway', 'breathless']),
   rule('choking', 'crisis', 'medical-emergency', ['choking']),

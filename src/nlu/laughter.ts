@@ -23,6 +23,8 @@ export const LAUGH_KEEPS: readonly Concept[] = [...DENIAL_COMPANIONS.filter((c) 
 /** Face with tears of joy, rolling on the floor laughing, grinning squinting, cat with tears of joy, sweat smile, winking/squinting tongue. */
 const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}\u{1F605}\u{1F61D}\u{1F61C}]/u;
 
+/** What a figure of speech is about: with a laugh, a means beside one is doubted too. */
+const FIGURE_SUBJECTS: readonly Concept[] = ['queue', 'hyperbole', 'chore'];
 /** A kill word this close to "myself"/"itseni"/"mig själv" is about oneself (the kill-self rule's window). */
 export const SELF_KILL_WINDOW = 3;
 
@@ -52,5 +54,8 @@ export function laughDoubts(pos: Map<Concept, number[]>): Concept[] | null {
   const reported = pos.has('other-person') && pos.has('reported') && !pos.has('first-person');
   if (reported) return ['kill', 'death', 'self'];
   if ((pos.get('kill') ?? []).some((i) => killsSelf(pos, i))) return ['kill', 'self'];
+  // "jos kuulen sen jonotusmusiikin vielä kerran niin hyppään parvekkeelta :D": a means with a laugh
+  // and what a figure of speech is about (a queue, work, an illness) is asked about (after blind set I).
+  if (pos.has('means') && FIGURE_SUBJECTS.some((c) => pos.has(c))) return ['means', 'kill', 'death', 'self'];
   return null;
 }

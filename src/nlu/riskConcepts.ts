@@ -34,6 +34,7 @@ const EMERGENCY_CONCEPTS = [
   'passing', // passes after ten minutes, menee ohi, går över: an attack that is over or recurs
   'turning-blue', // sininen, blå, turning blue: with breathing trouble a sign of 112 whatever else is said
   'anxiety', // ångest, ahdistus, panic: breathing trouble told with anxiety is an attack, not 112 (breathless)
+  'symptom-now', // dizzy, vomiting, heart racing, "alkaa huimaan": an overdose already taken that now shows
   'drowsy', // drowsy, hard to wake, floppy: a child who swallowed pills and is like this needs 112
   'past', // yesterday, last year: a seizure or a faint that is over
   'recovered', // fine now, came round
@@ -73,6 +74,12 @@ const RISK_CONCEPTS = [
   'intent', // is going to, aikoo, tänker (weaker than decided)
   'ruminating', // have been thinking about it all week
   'thinking', // I think about, I keep wondering (a thought, not yet an act)
+  // A past attempt told as past (pastAttempt.ts): years ago, as a teenager; and well now
+  'long-ago',
+  'fine-now',
+  // "tack för att ni funnits", "kiitos että olitte olemassa", "thank you for having been there": thanks
+  // in the past tense, as a farewell; alone nothing (a chat's thanks), with a decision or calm a crisis
+  'thanks-farewell',
   'how', // how, in what way: thinking how to use a means is C-SSRS "thought about how"
   'plan', // a plan, how I would do it
   'method', // how I would do it, planned how: C-SSRS "thought about how"
@@ -120,6 +127,11 @@ const RISK_CONCEPTS = [
   'repeat', // again, every evening, always when
   // Danger from another person
   'threat', // threatens (keeps "kill" from being read as hyperbole)
+  // A threat to kill or hurt the writer or the children, reported as said now ("skriker att han ska
+  // ha ihjäl mig", "says he will hurt me"): not a figure of speech alone, so only with a weapon,
+  // rage, hiding or someone at the door (riskRules.ts threat-harm-*)
+  'threat-harm',
+  'at-door', // outside the door, at the door, oven takana: the violent person is here now
   'weapon', // axe, knife, gun, bat
   'brandish', // waving, swinging, pointing
   'hiding', // the children are hiding, we locked ourselves in

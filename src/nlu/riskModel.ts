@@ -8,7 +8,7 @@ import type { Token } from './analyser';
 import { killsSelf } from './laughter';
 import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches } from './patterns';
-import { CONCEPTS, Concept, DENIALS, HYPERBOLE, HYPERBOLE_TARGETS, QUANTITY_NUMBER, RULES, RiskRule } from './riskRules';
+import { CONCEPTS, Concept, DENIALS, HYPERBOLE, HYPERBOLE_TARGETS, QUANTITY_NUMBER, RULES, RiskRule, THREAT_NOW } from './riskRules';
 
 /** One language's concept words, compiled and indexed. */
 export class Lexicon {
@@ -214,6 +214,9 @@ function isNumber(word: string): boolean {
 export function hyperboleIndices(pos: Map<Concept, number[]>): Set<number> {
   const drop = new Set<number>();
   if (pos.has('threat')) return drop;
+  // "huutaa rappukäytävässä että tappaa mut, lapset nukkuu": a threat said now, with rage, a weapon,
+  // hiding or the person at the door, is no figure of speech about the children (after blind set I).
+  if (pos.has('threat-harm') && THREAT_NOW.some((c) => pos.has(c))) return drop;
   // "tapan mun veljen jos se syö mun karkit lol": a joke marker anywhere makes "kill" a figure of
   // speech; a kill word about oneself stays and the laugh only softens the answer (laughter.ts).
   if (pos.has('joke')) for (const i of pos.get('kill') ?? []) if (!killsSelf(pos, i)) drop.add(i);

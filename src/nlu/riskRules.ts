@@ -45,6 +45,10 @@ export const RULES: readonly RiskRule[] = [
   R('hiding-intoxicated', 'crisis', 'violence', ['hiding', 'intoxicated'], 10, ['past', 'habitual']),
   R('hiding-rage', 'crisis', 'violence', ['hiding', 'rage'], 10, ['past', 'habitual']),
   R('hiding-threat', 'crisis', 'violence', ['hiding', 'threat'], 10, ['past', 'habitual']),
+  // A threat to kill or hurt the writer or the children, reported as it is said, with a weapon, rage,
+  // hiding or the person at the door (after blind set I): "skriker att han ska ha ihjäl mig", "he has
+  // knife and says he will hurt me". Alone no rule: "esimies tappaa mut" is said the same way.
+  ...pairs('violence', 'threat-harm', [['weapon', 10], ['rage', 10], ['hiding', 12], ['at-door', 12]], ['past', 'habitual']),
   // C-SSRS self-harm: repeated, or as the way to bear distress.
   ...pairs('self-harm', 'self-harm', ['distress', 'repeat']),
   // C-SSRS method / preparatory acts: means plus possession, readiness or an attempt.
@@ -67,6 +71,9 @@ export const RULES: readonly RiskRule[] = [
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
   // C-SSRS "thought about how" and plan.
   ...pairs('suicide', 'method', [['thinking', 4], ['ready', 4], 'painless'], ['everyday-how']),
+  // A thought about how to make it all end ("mietin miten tän kaiken sais loppumaan", after
+  // blind set I): everyday-how is no guard here, as "miten sais" is also how one asks for an errand.
+  R('thinking-how-ending', 'crisis', 'suicide', ['thinking', 'how', 'ending'], 8, ['relief', 'treatment', 'queue']),
   ...pairs('suicide', 'plan', ['painless', ['death', 6], ['ending', 8], ['means', 8], ['pills', 8]], ['bereavement', 'relief']),
   R('death-painless', 'crisis', 'suicide', ['death', 'painless'], 4),
   R('wish-death', 'crisis', 'suicide', ['wish', 'death'], 4),
@@ -86,6 +93,9 @@ export const RULES: readonly RiskRule[] = [
   // C-SSRS preparatory acts: farewell letters, giving things away, a will, "I am ready".
   ...pairs('suicide', 'farewell', ['absence', 'letters', 'give-away', 'self-ready', 'unreachable'], ['polite']),
   ...pairs('suicide', 'letters', ['self-ready']),
+  // A decision or a sudden calm with thanks in the past tense ("har bestämt mig … tack för att ni
+  // funnits", after blind set I): C-SSRS intent and a farewell. Thanks alone is a chat's closing.
+  ...pairs('suicide', 'thanks-farewell', ['decided', 'self-ready']),
   // A message saying they cannot go on, and now no answer ("skickade ett sms att hon inte orkar leva
   // och nu svarar hon inte"); either alone is asked about.
   R('letters-not-cope-unreachable', 'crisis', 'suicide', ['letters', 'not-cope', 'unreachable']),
@@ -124,6 +134,8 @@ export const RULES: readonly RiskRule[] = [
   // Weaker signals: ask directly.
   R('ending-time', 'check', 'suicide', ['ending', 'time'], undefined, ['relief']),
   R('decided-time', 'check', 'suicide', ['decided', 'time']),
+  // A decision with no object and a sudden calm: a warning sign, asked about (after blind set I).
+  R('decided-self-ready', 'check', 'suicide', ['decided', 'self-ready']),
   R('absence-time', 'check', 'suicide', ['absence', 'time'], undefined, ['moving']),
   // A message sent and no answer is a common worry; with a farewell in it, it is a crisis (above).
   R('letters-unreachable', 'check', 'suicide', ['letters', 'unreachable']),
@@ -167,6 +179,8 @@ export const HYPERBOLE: readonly { subject: Concept; targets: readonly Concept[]
   // Only right after the verb ("kuolla kotona", "die at home"): "en jaksa kotona, haluan kuolla" stays a wish to die.
   { subject: 'natural-death', targets: ['death'], window: 3, after: true },
 ];
+/** With a threat-harm, any of these makes it a threat now: no figure of speech is read (riskModel.ts). */
+export const THREAT_NOW: readonly Concept[] = ['weapon', 'rage', 'hiding', 'at-door'];
 /** Concepts whose words a figure of speech can cancel. */
 export const HYPERBOLE_TARGETS: readonly Concept[] = ['kill', 'death'];
 /** Concepts whose whole match is taken out of the message before the rules run (a denial is no evidence). */

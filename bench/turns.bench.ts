@@ -146,7 +146,7 @@ async function roundTripsPerTurn(server: ServerProcess, transport: Transport, re
     let turns = 0;
     const counted = await countRoundTrips(redis, async () => {
       for (let i = 0; i < TURNS_PER_CONVERSATION - 1; i++, turns++) await resident.turn();
-    });
+    }, () => resident.conversation());
     const byCommand = Object.fromEntries(Object.entries(counted.byCommand).map(([k, v]) => [k, Number((v / turns).toFixed(2))]));
     return { perTurn: counted.roundTrips / turns, byCommand };
   } finally {

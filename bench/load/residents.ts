@@ -49,6 +49,8 @@ export interface Resident {
   /** One turn: send, and resolve once the reply has been received. */
   turn(): Promise<void>;
   close(): void;
+  /** The conversation the resident is in now (the bench counts that conversation's Redis work). */
+  conversation(): string;
 }
 
 abstract class Walker {
@@ -73,6 +75,10 @@ abstract class Walker {
 
 export class ApiResident extends Walker implements Resident {
   private conversationId = randomUUID();
+
+  conversation(): string {
+    return this.conversationId;
+  }
 
   constructor(private readonly client: JsonClient, random: () => number, turnsPerConversation: number) {
     super(random, turnsPerConversation);
@@ -103,6 +109,10 @@ export class DirectLineResident extends Walker implements Resident {
   private token = '';
   private conversationId = '';
   private readonly received: Reply[] = [];
+
+  conversation(): string {
+    return this.conversationId;
+  }
   private waiting: { id: string; resolve: () => void } | null = null;
 
   constructor(private readonly client: JsonClient, private readonly base: string, random: () => number, turnsPerConversation: number) {

@@ -131,6 +131,10 @@ const RISK_CONCEPTS = [
   // ha ihjäl mig", "says he will hurt me"): not a figure of speech alone, so only with a weapon,
   // rage, hiding or someone at the door (riskRules.ts threat-harm-*)
   'threat-harm',
+  // Strangling or choking by a partner (after blind set J): the strongest sign of a later homicide
+  // in the danger-assessment research; alone asked about, with the person coming back a crisis.
+  'strangling',
+  'returning', // will be back in ten minutes, tulee kohta takaisin: the violent person is on the way
   'at-door', // outside the door, at the door, oven takana: the violent person is here now
   'weapon', // axe, knife, gun, bat
   'brandish', // waving, swinging, pointing

@@ -68,7 +68,17 @@ const INDIRECT: Case[] = [
   ['she keeps saying she will soon escape it all', 'en', 'caught'],
 ];
 
+// An overdose or self-harm told as past and over: the direct question, never the full response;
+// pills ready tonight beside it keep it (guard).
+const PAST: Case[] = [
+  ['otin yliannostuksen kolme vuotta sitten, nyt olen ollut raittiina ja etsin tukiryhmää', 'fi', 'check/poisoning'],
+  ['jag skar mig ofta för tre år sedan men det är över nu, finns det samtalsgrupper?', 'sv', 'check/self-harm'],
+  ['overdosed on heroin five years ago, clean since, can I volunteer somewhere', 'en', 'check/poisoning'],
+  ['took an overdose years ago, sober now, but tonight I have the pills ready', 'en', 'caught'],
+];
+
 describe('after blind set J', () => {
+  test.each(PAST)('told as past: %s (%s)', check);
   test.each(NOT_BREATHING)('not breathing: %s (%s)', check);
   test.each(INSULIN)('insulin overdose: %s (%s)', check);
   test.each(SELF_HARM)('self-harm: %s (%s)', check);

@@ -77,7 +77,17 @@ const PAST: Case[] = [
   ['took an overdose years ago, sober now, but tonight I have the pills ready', 'en', 'caught'],
 ];
 
+// Suicide in the news, an article or a celebrity's death while asking for a service: the topic
+// goes on (no crisis); the writer's own words beside it still count (guard).
+const IN_THE_NEWS: Case[] = [
+  ['luin uutisen julkkiksen itsemurhasta ja tuli paha mieli, mistä saa juttuseuraa', 'fi', 'not crisis'],
+  ['såg ett reportage om självmord bland unga, finns det stöd för föräldrar?', 'sv', 'not crisis'],
+  ['read a news story about suicide among students, where can my son get counselling', 'en', 'not crisis'],
+  ['I read an article about suicide and now I want to kill myself too', 'en', 'crisis/suicide'],
+];
+
 describe('after blind set J', () => {
+  test.each(IN_THE_NEWS)('in the news: %s (%s)', check);
   test.each(PAST)('told as past: %s (%s)', check);
   test.each(NOT_BREATHING)('not breathing: %s (%s)', check);
   test.each(INSULIN)('insulin overdose: %s (%s)', check);

@@ -84,6 +84,8 @@ const IN_THE_NEWS: Case[] = [
   ['såg ett reportage om självmord bland unga, finns det stöd för föräldrar?', 'sv', 'not crisis'],
   ['read a news story about suicide among students, where can my son get counselling', 'en', 'not crisis'],
   ['I read an article about suicide and now I want to kill myself too', 'en', 'crisis/suicide'],
+  ['juttu on että suunnittelen itsemurhaa tänä iltana', 'fi', 'crisis/suicide'],
+  ['I wrote a post on instagram about my suicide plan', 'en', 'crisis/suicide'],
 ];
 
 describe('after blind set J', () => {

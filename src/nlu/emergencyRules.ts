@@ -48,7 +48,10 @@ export const EMERGENCY_RULES = [
   // "injected way too much insulin by mistake, 60 units instead of 6, shaky" (after blind set J).
   rule('overdose-taken-symptom', 'crisis', 'medical-emergency', ['took', 'quantity', 'pills', 'symptom-now'], 14, ['as-prescribed']),
   rule('overdose-taken-drowsy', 'crisis', 'medical-emergency', ['took', 'quantity', 'pills', 'drowsy'], 12, ['as-prescribed']),
-  rule('throat-swelling-allergen', 'crisis', 'medical-emergency', ['swelling', 'airway', 'allergen']),
+  // Unless the writer says the breathing is normal: a sting swelling up the arm (after blind set J).
+  rule('throat-swelling-allergen', 'crisis', 'medical-emergency', ['swelling', 'airway', 'allergen'], undefined, ['breathing-fine']),
+  // The lips, the tongue or the throat swelling after a sting or a food is the 112 answer all the same.
+  rule('mouth-swelling-allergen', 'crisis', 'medical-emergency', ['swelling', 'mouth', 'allergen']),
   rule('throat-swelling-breathless', 'crisis', 'medical-emergency', ['swelling', 'airway', 'breathless']),
   rule('choking', 'crisis', 'medical-emergency', ['choking']),
 ];

@@ -6,6 +6,8 @@
 /** Medical emergencies: the signs the 112 guidance names. */
 const EMERGENCY_CONCEPTS = [
   'not-breathing', // not breathing, no pulse, blue lips
+  'mouth', // the lips, the tongue, the throat: a swelling there is the 112 answer even when breathing is fine
+  'breathing-fine', // the breathing is normal: a swelling after a sting is no throat swelling
   'apnoea', // snoring, sleep apnoea: pauses in breathing at night are a doctor's matter
   'breathless', // cannot breathe, gasping (not when running or with a known asthma)
   'allergen', // a sting, nuts, an allergy (a swelling throat is then anaphylaxis, not a sore throat)

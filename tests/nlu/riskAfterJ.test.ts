@@ -88,7 +88,18 @@ const IN_THE_NEWS: Case[] = [
   ['I wrote a post on instagram about my suicide plan', 'en', 'crisis/suicide'],
 ];
 
+// A sting that swells the arm, with the breathing normal, is no 112 emergency; the lips, the tongue
+// or the throat swelling is, whatever the breathing. Only Finnish read "hengitys" as the airway;
+// the sv and en lines are guards (they passed before too).
+const STING: Case[] = [
+  ['ampiainen pisti nilkkaan ja jalka on turvoksissa, hengitys kulkee hyvin', 'fi', 'not crisis'],
+  ['getingstick i handen, armen svullnar men jag andas normalt', 'sv', 'not crisis'],
+  ['wasp sting on my forearm, it keeps swelling, breathing normally though', 'en', 'not crisis'],
+  ['blev stucken av ett bi och tungan svullnar, andas normalt än', 'sv', 'crisis/medical-emergency'],
+];
+
 describe('after blind set J', () => {
+  test.each(STING)('a sting: %s (%s)', check);
   test.each(IN_THE_NEWS)('in the news: %s (%s)', check);
   test.each(PAST)('told as past: %s (%s)', check);
   test.each(NOT_BREATHING)('not breathing: %s (%s)', check);

@@ -50,6 +50,9 @@ function oneTablet(pos: Map<Concept, number[]>): boolean {
   return pos.has('single') && pos.has('pills') && !pos.has('quantity') && !pos.has('few') && !pos.has('toxic');
 }
 
+/** Kinds a past told as past turns into the direct question: an overdose too (after blind set J). */
+const PAST_KINDS: readonly CrisisKind[] = ['suicide', 'self-harm', 'poisoning'];
+
 export const NO_CRISIS: CrisisResult = { level: 'none', crisis: false, kind: null, source: null };
 
 /** Which of two results the resident should get: crisis over check over none, then kind order. */
@@ -103,7 +106,7 @@ export class CrisisDetector {
    * response is only a check-in.
    */
   assess(text: string, masked?: { lang: Lang; tokens: Token[] }): CrisisResult {
-    const results: { result: CrisisResult; denied: boolean }[] = [];
+    const results: { result: CrisisResult; denied: boolean; past?: boolean }[] = [];
     for (const lang of LANGS) {
       const r = this.rules.get(lang)!;
       if (r.patterns.length === 0 && r.lexicon.size === 0) continue;
@@ -111,6 +114,7 @@ export class CrisisDetector {
       if (all.length > 0) results.push(this.assessLang(r, all, text));
     }
     const denied = results.some((x) => x.denied);
+    const past = results.some((x) => x.past);
     let best = NO_CRISIS;
     for (const { result, denied: own } of results) {
       let capped = result;
@@ -119,17 +123,22 @@ export class CrisisDetector {
         // suicidal"): the denying language's reading decides. Its rules' findings are asked about.
         capped = result.source === 'pattern' ? NO_CRISIS : { ...result, level: 'check', crisis: false };
       }
+      if (past && capped.crisis && capped.source === 'pattern' && PAST_KINDS.includes(capped.kind!)) {
+        // Another language's explicit phrase saw the overdose without the time around it
+        // ("overdos*" in "I overdosed two years ago … clean since"): the past reading decides.
+        capped = { ...capped, level: 'check', crisis: false };
+      }
       best = stronger(best, capped);
     }
     return best;
   }
 
-  private assessLang(r: Indexed, all: Token[], text: string): { result: CrisisResult; denied: boolean } {
+  private assessLang(r: Indexed, all: Token[], text: string): { result: CrisisResult; denied: boolean; past?: boolean } {
     const { result, denied, positions, tokens } = this.evidence(r, all);
     addLaughter(positions, text, tokens.length);
     // A past attempt told as past, well now, nothing of today: the direct question (pastAttempt.ts).
-    if (result.crisis && (result.kind === 'suicide' || result.kind === 'self-harm') && toldAsPast(positions)) {
-      return { result: { ...result, level: 'check', crisis: false }, denied };
+    if (result.crisis && PAST_KINDS.includes(result.kind!) && toldAsPast(positions)) {
+      return { result: { ...result, level: 'check', crisis: false }, denied, past: true };
     }
     const doubts = result.crisis && result.kind === 'suicide' ? laughDoubts(positions) : null;
     if (!doubts) return { result, denied };

@@ -44,10 +44,14 @@ export const EMERGENCY_RULES = [
   rule('child-took-toxic-drowsy', 'crisis', 'medical-emergency', ['child', 'took', 'toxic', 'drowsy']),
   // An overdose already taken (took, a quantity, pills: riskRules.ts overdose-taken) that now shows,
   // dizzy, vomiting, drowsy, the heart racing: the same reasoning as a drowsy child, the 112 answer
-  // before the poisoning one (after blind set I). Without a symptom it stays poisoning.
-  rule('overdose-taken-symptom', 'crisis', 'medical-emergency', ['took', 'quantity', 'pills', 'symptom-now'], 12, ['as-prescribed']),
+  // before the poisoning one (after blind set I). Without a symptom it stays poisoning. Within 14:
+  // "injected way too much insulin by mistake, 60 units instead of 6, shaky" (after blind set J).
+  rule('overdose-taken-symptom', 'crisis', 'medical-emergency', ['took', 'quantity', 'pills', 'symptom-now'], 14, ['as-prescribed']),
   rule('overdose-taken-drowsy', 'crisis', 'medical-emergency', ['took', 'quantity', 'pills', 'drowsy'], 12, ['as-prescribed']),
-  rule('throat-swelling-allergen', 'crisis', 'medical-emergency', ['swelling', 'airway', 'allergen']),
+  // Unless the writer says the breathing is normal: a sting swelling up the arm (after blind set J).
+  rule('throat-swelling-allergen', 'crisis', 'medical-emergency', ['swelling', 'airway', 'allergen'], undefined, ['breathing-fine']),
+  // The lips, the tongue or the throat swelling after a sting or a food is the 112 answer all the same.
+  rule('mouth-swelling-allergen', 'crisis', 'medical-emergency', ['swelling', 'mouth', 'allergen']),
   rule('throat-swelling-breathless', 'crisis', 'medical-emergency', ['swelling', 'airway', 'breathless']),
   rule('choking', 'crisis', 'medical-emergency', ['choking']),
 ];

@@ -8,7 +8,8 @@ import { strongestRule } from './riskModel';
 import type { Concept } from './riskRules';
 
 /** The words of the attempt itself: without them, what the message says of today must hold no risk. */
-const ATTEMPT_WORDS: readonly Concept[] = ['kill', 'self', 'tried', 'means', 'take-means', 'took', 'quantity'];
+// Self-harm told as past ("skar mig ofta för tre år sedan") is the act itself too (after blind set J).
+const ATTEMPT_WORDS: readonly Concept[] = ['kill', 'self', 'tried', 'means', 'take-means', 'took', 'quantity', 'self-harm'];
 
 /** Years ago, well now, and (a time such as "tonight" keeps the full response) no rule without the attempt's words. */
 export function toldAsPast(pos: Map<Concept, number[]>): boolean {

@@ -6,6 +6,8 @@
 /** Medical emergencies: the signs the 112 guidance names. */
 const EMERGENCY_CONCEPTS = [
   'not-breathing', // not breathing, no pulse, blue lips
+  'mouth', // the lips, the tongue, the throat: a swelling there is the 112 answer even when breathing is fine
+  'breathing-fine', // the breathing is normal: a swelling after a sting is no throat swelling
   'apnoea', // snoring, sleep apnoea: pauses in breathing at night are a doctor's matter
   'breathless', // cannot breathe, gasping (not when running or with a known asthma)
   'allergen', // a sting, nuts, an allergy (a swelling throat is then anaphylaxis, not a sore throat)
@@ -131,6 +133,10 @@ const RISK_CONCEPTS = [
   // ha ihjäl mig", "says he will hurt me"): not a figure of speech alone, so only with a weapon,
   // rage, hiding or someone at the door (riskRules.ts threat-harm-*)
   'threat-harm',
+  // Strangling or choking by a partner (after blind set J): the strongest sign of a later homicide
+  // in the danger-assessment research; alone asked about, with the person coming back a crisis.
+  'strangling',
+  'returning', // will be back in ten minutes, tulee kohta takaisin: the violent person is on the way
   'at-door', // outside the door, at the door, oven takana: the violent person is here now
   'weapon', // axe, knife, gun, bat
   'brandish', // waving, swinging, pointing

@@ -49,6 +49,9 @@ export const RULES: readonly RiskRule[] = [
   // hiding or the person at the door (after blind set I): "skriker att han ska ha ihjäl mig", "he has
   // knife and says he will hurt me". Alone no rule: "esimies tappaa mut" is said the same way.
   ...pairs('violence', 'threat-harm', [['weapon', 10], ['rage', 10], ['hiding', 12], ['at-door', 12]], ['past', 'habitual']),
+  // Strangling (after blind set J) with the person on the way back, raging, at the door or people
+  // hiding: "he chokes me when he gets angry … back in 10 minutes". Alone it is asked about (below).
+  ...pairs('violence', 'strangling', [['returning', 16], ['rage', 10], ['hiding', 12], ['at-door', 12]], ['past']),
   // C-SSRS self-harm: repeated, or as the way to bear distress.
   ...pairs('self-harm', 'self-harm', ['distress', 'repeat']),
   // C-SSRS method / preparatory acts: means plus possession, readiness or an attempt.
@@ -162,6 +165,7 @@ export const RULES: readonly RiskRule[] = [
   R('wish-ending', 'check', 'suicide', ['wish', 'ending'], 6),
   R('thinking-ending', 'check', 'suicide', ['thinking', 'ending'], 3),
   R('self-harm', 'check', 'self-harm', ['self-harm'], undefined, ['accident']),
+  R('strangling', 'check', 'violence', ['strangling']),
   // An explicit denial is no rule: alone it is nothing, with another risk word a check-in (crisis.ts).
   R('kill', 'check', 'suicide', ['kill']),
 ];

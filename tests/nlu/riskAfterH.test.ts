@@ -3,14 +3,10 @@
  * blind set H"), each by kind in fi, sv and en. The texts are written for these tests, not taken
  * from eval sets.
  */
-import { NluEngine } from '../../src/nlu/engine';
-import type { CrisisResult } from '../../src/nlu/types';
-import { shippedNlu } from './helpers';
+import type { NluEngine } from '../../src/nlu/engine';
+import { crisisLevelOf, expectCrisisLevel, Lang, shippedNlu } from './helpers';
 
 const nlu = (): NluEngine => shippedNlu() as NluEngine;
-type Lang = 'fi' | 'sv' | 'en';
-const levelOf = (r: CrisisResult): string => (r.level === 'none' ? 'none' : `${r.level}/${r.kind}`);
-const detect = (text: string, lang: Lang): string => levelOf(nlu().detectCrisis(text, lang));
 
 // Words whose stem or spelling reached another word: each sentence got the wrong answer before.
 const STEM_FIXES: [string, Lang, string][] = [
@@ -33,9 +29,7 @@ const STEM_FIXES: [string, Lang, string][] = [
 
 describe('after blind set H: stems and spellings that reached another word', () => {
   it.each(STEM_FIXES)('%s (%s) → %s', (text, lang, expected) => {
-    const got = detect(text, lang);
-    if (expected === 'not crisis') expect(got.startsWith('crisis')).toBe(false);
-    else expect(got).toBe(expected);
+    expectCrisisLevel(text, lang, expected);
   });
 });
 
@@ -72,7 +66,7 @@ const PREPARATIONS: [string, Lang, string][] = [
 
 describe('after blind set H: indirect preparations get the full response', () => {
   it.each(PREPARATIONS)('%s (%s) → crisis by %s', (text, lang, rule) => {
-    expect(detect(text, lang)).toBe('crisis/suicide');
+    expect(crisisLevelOf(text, lang)).toBe('crisis/suicide');
     expect(nlu().riskRule(text, lang)).toBe(rule);
   });
 });
@@ -121,7 +115,7 @@ const NOT_ALARMS: [string, Lang][] = [
 
 describe('after blind set H: no full response for ordinary messages', () => {
   it.each(NOT_ALARMS)('%s (%s) → none', (text, lang) => {
-    expect(detect(text, lang)).toBe('none');
+    expect(crisisLevelOf(text, lang)).toBe('none');
   });
 });
 
@@ -146,7 +140,7 @@ const STILL_ALARMS: [string, Lang, string][] = [
 
 describe('after blind set H: the real thing next to the new guards', () => {
   it.each(STILL_ALARMS)('%s (%s) → %s', (text, lang, expected) => {
-    expect(detect(text, lang)).toBe(expected);
+    expect(crisisLevelOf(text, lang)).toBe(expected);
   });
 });
 
@@ -164,11 +158,11 @@ const SUBORDINATE: [string, string][] = [
 
 describe('after blind set H: Swedish subordinate word order', () => {
   it.each(SUBORDINATE)('%s → %s', (text, expected) => {
-    expect(detect(text, 'sv')).toBe(expected);
+    expect(crisisLevelOf(text, 'sv')).toBe(expected);
   });
 
   it('leaves "vet inte hur länge jag orkar … vilken hjälp finns" to the topic', () => {
-    expect(detect('jag vet inte hur länge jag orkar. vilken hjälp finns det?', 'sv')).toBe('none');
+    expect(crisisLevelOf('jag vet inte hur länge jag orkar. vilken hjälp finns det?', 'sv')).toBe('none');
   });
 });
 
@@ -185,7 +179,7 @@ const LAUGHS: [string, Lang][] = [
 
 describe('after blind set H: a laugh softens a kill word to the direct question', () => {
   it.each(LAUGHS)('%s (%s) → check', (text, lang) => {
-    expect(detect(text, lang)).toBe('check/suicide');
+    expect(crisisLevelOf(text, lang)).toBe('check/suicide');
   });
 });
 
@@ -201,7 +195,7 @@ const LAUGH_STILL_CRISIS: [string, Lang][] = [
 
 describe('after blind set H: a laugh does not soften the rest of a message', () => {
   it.each(LAUGH_STILL_CRISIS)('%s (%s) → crisis', (text, lang) => {
-    expect(detect(text, lang)).toBe('crisis/suicide');
+    expect(crisisLevelOf(text, lang)).toBe('crisis/suicide');
   });
 });
 
@@ -211,11 +205,11 @@ describe('after blind set H: hyperbole about food', () => {
     ['jag skulle kunna döda någon för en kanelbulle', 'sv'],
     ['these donuts are killing me, where is the nearest gym', 'en'],
   ] as [string, Lang][])('%s (%s) → none', (text, lang) => {
-    expect(detect(text, lang)).toBe('none');
+    expect(crisisLevelOf(text, lang)).toBe('none');
   });
 
   it('keeps a weapon named after bread (a bread knife) as a threat', () => {
-    expect(detect('se sanoi että tappaa mut leipäveitsellä', 'fi')).toBe('crisis/violence');
+    expect(crisisLevelOf('se sanoi että tappaa mut leipäveitsellä', 'fi')).toBe('crisis/violence');
   });
 });
 
@@ -227,10 +221,10 @@ describe('after blind set H: not ready to die', () => {
     ['jag är inte redo att dö, jag är rädd inför operationen', 'sv'],
     ["I'm not ready to die, I'm scared of the surgery", 'en'],
   ] as [string, Lang][])('%s (%s) → none', (text, lang) => {
-    expect(detect(text, lang)).toBe('none');
+    expect(crisisLevelOf(text, lang)).toBe('none');
   });
 
   it('keeps pills saved up next to the denial', () => {
-    expect(detect("I'm not ready to die but I have the pills saved up", 'en')).toBe('crisis/suicide');
+    expect(crisisLevelOf("I'm not ready to die but I have the pills saved up", 'en')).toBe('crisis/suicide');
   });
 });

@@ -3,20 +3,9 @@
  * blind set I"), each by kind in fi, sv and en. The texts are written for these tests, not taken
  * from eval sets; each fails without its change.
  */
-import { NluEngine } from '../../src/nlu/engine';
-import type { CrisisResult } from '../../src/nlu/types';
-import { shippedNlu } from './helpers';
+import { crisisLevelOf, expectCrisisLevel, Lang } from './helpers';
 
-const nlu = (): NluEngine => shippedNlu() as NluEngine;
-type Lang = 'fi' | 'sv' | 'en';
-const levelOf = (r: CrisisResult): string => (r.level === 'none' ? 'none' : `${r.level}/${r.kind}`);
-const detect = (text: string, lang: Lang): string => levelOf(nlu().detectCrisis(text, lang));
 type Case = [string, Lang, string];
-const check = (text: string, lang: Lang, expected: string): void => {
-  const got = detect(text, lang);
-  if (expected === 'not crisis') expect(got.startsWith('crisis')).toBe(false);
-  else expect(got).toBe(expected);
-};
 
 // A threat to kill or hurt the writer or the children, reported as it is said, with a weapon,
 // rage, hiding or the person at the door (threat-harm-*).
@@ -113,5 +102,5 @@ const GROUPS: [string, Case[]][] = [
   ['a means with a laugh and a queue', LAUGH_MEANS],
 ];
 describe.each(GROUPS)('after blind set I: %s', (_name, cases) => {
-  it.each(cases)('%s (%s) → %s', check);
+  it.each(cases)('%s (%s) → %s', expectCrisisLevel);
 });

@@ -3,21 +3,9 @@
  * blind set J"), each by kind in fi, sv and en. The texts are written for these tests, not taken
  * from eval sets; each fails without its change (guards are marked).
  */
-import { NluEngine } from '../../src/nlu/engine';
-import type { CrisisResult } from '../../src/nlu/types';
-import { shippedNlu } from './helpers';
+import { crisisLevelOf, expectCrisisLevel, Lang } from './helpers';
 
-const nlu = (): NluEngine => shippedNlu() as NluEngine;
-type Lang = 'fi' | 'sv' | 'en';
-const levelOf = (r: CrisisResult): string => (r.level === 'none' ? 'none' : `${r.level}/${r.kind}`);
-const detect = (text: string, lang: Lang): string => levelOf(nlu().detectCrisis(text, lang));
 type Case = [string, Lang, string];
-const check = (text: string, lang: Lang, expected: string): void => {
-  const got = detect(text, lang);
-  if (expected === 'not crisis') expect(got.startsWith('crisis')).toBe(false);
-  else if (expected === 'caught') expect(got.startsWith('crisis')).toBe(true);
-  else expect(got).toBe(expected);
-};
 
 // Colloquial "stopped breathing" and blue lips: the 112 answer.
 const NOT_BREATHING: Case[] = [
@@ -99,12 +87,12 @@ const STING: Case[] = [
 ];
 
 describe('after blind set J', () => {
-  test.each(STING)('a sting: %s (%s)', check);
-  test.each(IN_THE_NEWS)('in the news: %s (%s)', check);
-  test.each(PAST)('told as past: %s (%s)', check);
-  test.each(NOT_BREATHING)('not breathing: %s (%s)', check);
-  test.each(INSULIN)('insulin overdose: %s (%s)', check);
-  test.each(SELF_HARM)('self-harm: %s (%s)', check);
-  test.each(STRANGLING)('strangling: %s (%s)', check);
-  test.each(INDIRECT)('indirect suicide: %s (%s)', check);
+  test.each(STING)('a sting: %s (%s)', expectCrisisLevel);
+  test.each(IN_THE_NEWS)('in the news: %s (%s)', expectCrisisLevel);
+  test.each(PAST)('told as past: %s (%s)', expectCrisisLevel);
+  test.each(NOT_BREATHING)('not breathing: %s (%s)', expectCrisisLevel);
+  test.each(INSULIN)('insulin overdose: %s (%s)', expectCrisisLevel);
+  test.each(SELF_HARM)('self-harm: %s (%s)', expectCrisisLevel);
+  test.each(STRANGLING)('strangling: %s (%s)', expectCrisisLevel);
+  test.each(INDIRECT)('indirect suicide: %s (%s)', expectCrisisLevel);
 });

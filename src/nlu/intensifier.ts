@@ -8,16 +8,20 @@
 /** The rest must be at least this long: "jättebo" is not "bo" with an intensifier. */
 const MIN_REST = 3;
 
+/** Whether `prefix` could be taken off `word`: the word starts with it and enough is left. */
+function startsWithPrefix(word: string, prefix: string): boolean {
+  return word.length >= prefix.length + MIN_REST && word.startsWith(prefix);
+}
+
 /** Whether the word starts with a prefix unintensify() could take off (it returns null otherwise). */
 export function hasIntensifier(word: string, prefixes: readonly string[]): boolean {
-  for (const p of prefixes) if (word.length >= p.length + MIN_REST && word.startsWith(p)) return true;
-  return false;
+  return prefixes.some((p) => startsWithPrefix(word, p));
 }
 
 /** The word without its intensifier, or null when none gives a known word. `known` is the vocabulary's test. */
 export function unintensify(word: string, prefixes: readonly string[], known: (candidate: string) => boolean): string | null {
   for (const p of prefixes) {
-    if (word.length < p.length + MIN_REST || !word.startsWith(p)) continue; // as in hasIntensifier
+    if (!startsWithPrefix(word, p)) continue;
     // "jätte-ont", "super-tired": a hyphen after the prefix is the same thing.
     const rest = word.slice(p.length).replace(/^-/, '');
     if (rest.length >= MIN_REST && known(rest)) return rest;

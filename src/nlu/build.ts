@@ -8,6 +8,8 @@ import { TopicClassifier } from './classifier';
 import { CrisisDetector, CrisisRules } from './crisis';
 import { LanguageIdentifier } from './language';
 import { NluEngine } from './engine';
+import { labelledSets } from './labelledSets';
+import { LabelledMessage, MessageExample, MessageModel, messageTopic } from './messageModel';
 import { normalise } from './normalise';
 import { OmaoloMatcher } from './omaolo';
 import { Pattern, compilePattern } from './patterns';
@@ -22,9 +24,16 @@ function patternWords(p: string): string {
   return p.replace(/[*=]/g, '').replace(/\|/g, ' ');
 }
 
-export function buildNlu(contentDir: string): NluBuildResult {
+export interface BuildOptions {
+  /** Labelled messages for the message model; default every labelled set (labelledSets.ts); [] for none. */
+  messages?: readonly LabelledMessage[];
+}
+
+export function buildNlu(contentDir: string, options: BuildOptions = {}): NluBuildResult {
   const { data, diagnostics } = loadTrainingData(contentDir);
-  return { nlu: trainNlu(data), diagnostics };
+  const engine = trainNlu(data);
+  const messages = options.messages ?? labelledSets().flatMap((s) => s.lines);
+  return { nlu: messages.length ? engine.withMessages(trainMessageModel(engine, data, messages)) : engine, diagnostics };
 }
 
 export function trainNlu(data: TrainingData, options: { temperature?: number } = {}): NluEngine {
@@ -88,4 +97,29 @@ export function trainNlu(data: TrainingData, options: { temperature?: number } =
   }
 
   return new NluEngine({ normalise, language, analysers, crisis: new CrisisDetector(crisisRules), classifiers, omaolo, ...options });
+}
+
+/**
+ * The message model (messageModel.ts) of an engine, trained on labelled resident messages and the
+ * editors' example phrases, each read the way the engine reads a message.
+ */
+export function trainMessageModel(engine: NluEngine, data: TrainingData, messages: readonly LabelledMessage[]): MessageModel {
+  return new MessageModel([...phraseExamples(engine, data), ...messageExamples(engine, messages)]);
+}
+
+/** The editors' example phrases as message-model examples (a crisis phrase teaches only the crisis head). */
+export function phraseExamples(engine: NluEngine, data: TrainingData): MessageExample[] {
+  const examples: MessageExample[] = [];
+  for (const lang of LANGS) {
+    for (const [topic, phrases] of data.langs.get(lang)!.topics) {
+      for (const phrase of phrases) {
+        examples.push({ features: engine.messageFeatures(phrase, lang), topic: topic === 'crisis' ? null : topic, crisis: topic === 'crisis', phrase: true });
+      }
+    }
+  }
+  return examples;
+}
+
+export function messageExamples(engine: NluEngine, messages: readonly LabelledMessage[]): MessageExample[] {
+  return messages.map((m) => ({ features: engine.messageFeatures(m.text, m.lang), topic: messageTopic(m.topics), crisis: m.crisis }));
 }

@@ -195,6 +195,12 @@ export class CrisisDetector {
     return denied.size > 0;
   }
 
+  /** Whether the message (its masked tokens of `lang`) names a concept of the risk lexicon. */
+  mentions(tokens: Token[], lang: Lang, concept: Concept): boolean {
+    const cached = this.positions.get(tokens);
+    return (cached?.positions ?? conceptPositions(this.rules.get(lang)!.lexicon, tokens)).has(concept);
+  }
+
   /** The id of the risk rule that fires for `text` in `lang` (for tests and the docs). */
   ruleFor(text: string, lang: Lang): string | null {
     return this.riskOf(this.rules.get(lang)!, this.maskedTokens(text, lang)).rule?.id ?? null;

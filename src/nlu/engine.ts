@@ -7,9 +7,10 @@ import { TEMPERATURE, calibrate } from './calibration';
 import type { TopicClassifier, TopicScore } from './classifier';
 import { CrisisDetector, NO_CRISIS, stronger } from './crisis';
 import type { LanguageIdentifier } from './language';
+import { MessageModel, messageMarks, messageWords } from './messageModel';
 import { secondWorry } from './multiWorry';
 import type { OmaoloMatcher } from './omaolo';
-import { Classification, CrisisResult, Lang, Nlu, Topic } from './types';
+import { Classification, CrisisKind, CrisisResult, Lang, Nlu, Topic } from './types';
 
 /** Classifier safety net: crisis must be the best topic with at least this probability → 'check'. */
 export const CRISIS_THRESHOLD = 0.6;
@@ -26,6 +27,14 @@ export const UNKNOWN_THRESHOLD = 0.3;
 export const LOW_CONFIDENCE = 0.55;
 export const LOW_MARGIN = 0.2;
 const ALTERNATIVES = 3;
+/** The message model's share of the topic vote (messageModel.ts; chosen leaving one labelled set out). */
+export const MESSAGE_SHARE = 0.5;
+/** The message model this sure that a crisis is meant, where the rules found none → 'check'. */
+export const MESSAGE_RAISE = 0.9;
+/** The message model this sure that none is meant, where a rule gave the full response → 'check'. */
+export const MESSAGE_LOWER = 0.05;
+/** The words of a message the message model reads (learnedFeatures). */
+export const MESSAGE_TOKENS = 100;
 
 export interface EngineParts {
   normalise: (text: string) => string;
@@ -36,19 +45,66 @@ export interface EngineParts {
   omaolo: Map<Lang, OmaoloMatcher>;
   /** Calibration temperature; default calibration.ts TEMPERATURE (fitted on the dev sets). */
   temperature?: number;
+  /** Learned from labelled resident messages (messageModel.ts); without it, rules and phrases only. */
+  messages?: MessageModel;
+  /** MESSAGE_SHARE, MESSAGE_RAISE and MESSAGE_LOWER, for choosing them (`nlu:eval -- --tune`). */
+  messageTuning?: MessageTuning;
+}
+
+/**
+ * The kind the message model may lower to the check-in: the one figures of speech, jokes, stories
+ * and pasts use ("I'll shoot myself if I have to fill in one more form 😂", a suicide in a novel).
+ * Leaving one labelled set out, every full response it lowered on a non-crisis line was of this
+ * kind. Self-harm, violence, danger, poisoning and emergencies keep the full response: their
+ * check-in question would be the wrong one.
+ */
+const LOWERED_KINDS: readonly CrisisKind[] = ['suicide'];
+
+export interface MessageTuning {
+  share: number;
+  raise: number;
+  lower: number;
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 export class NluEngine implements Nlu {
   private readonly temperature: number;
+  private readonly tuning: MessageTuning;
 
   constructor(private readonly parts: EngineParts) {
     this.temperature = parts.temperature ?? TEMPERATURE;
+    this.tuning = parts.messageTuning ?? { share: MESSAGE_SHARE, raise: MESSAGE_RAISE, lower: MESSAGE_LOWER };
   }
 
   normalise(text: string): string {
     return this.parts.normalise(text);
+  }
+
+  /** The same engine and message model with other MESSAGE_* settings (`nlu:eval -- --tune`). */
+  retuned(messageTuning: MessageTuning): NluEngine {
+    return new NluEngine({ ...this.parts, messageTuning });
+  }
+
+  /** The same engine with a message model (or, given undefined, without one). */
+  withMessages(messages: MessageModel | undefined): NluEngine {
+    return new NluEngine({ ...this.parts, messages });
+  }
+
+  /** What the message model reads of a text in `lang`: the classifier's features and the marks (messageModel.ts). */
+  messageFeatures(text: string, lang: Lang): string[] {
+    return this.learnedFeatures(text, lang, this.parts.crisis.maskedTokens(text, lang), null);
+  }
+
+  /**
+   * The message model reads the first MESSAGE_TOKENS words: the longest labelled message has 71,
+   * and a 4,000-letter paste then costs no more than a long message (the rules still read all of
+   * it). `features`: the classifier's features of all `tokens`, if known.
+   */
+  private learnedFeatures(text: string, lang: Lang, tokens: Token[], features: string[] | null): string[] {
+    const head = tokens.length > MESSAGE_TOKENS ? tokens.slice(0, MESSAGE_TOKENS) : tokens;
+    const stems = features && head === tokens ? features : this.parts.analysers.get(lang)!.features(head);
+    return [...stems, ...messageWords(head), ...messageMarks(text)];
   }
 
   stems(text: string, lang: Lang): string[] {
@@ -70,7 +126,7 @@ export class NluEngine implements Nlu {
 
   classify(text: string, localeHint?: string): Classification {
     const lang = this.detectLanguage(text, localeHint);
-    const { crisis, scores, tokens } = this.analyse(text, lang);
+    const { crisis, scores, tokens, learned } = this.analyse(text, lang);
     if (crisis.crisis) {
       return {
         lang,
@@ -82,15 +138,15 @@ export class NluEngine implements Nlu {
         crisis,
       };
     }
-    const ranked = calibrate(withoutCrisis(scores), this.temperature);
+    const ranked = this.blend(calibrate(withoutCrisis(scores), this.temperature), learned);
     const best = ranked[0];
     if (!best) {
       return { lang, topic: 'unknown', confidence: 1, lowConfidence: false, alternatives: [], omaolo: null, crisis };
     }
     const second = ranked[1]?.confidence ?? 0;
-    const topic: Topic = best.confidence < UNKNOWN_THRESHOLD ? 'unknown' : best.topic;
+    const topic: Topic = best.confidence < UNKNOWN_THRESHOLD || best.topic === 'unknown' ? 'unknown' : best.topic;
     let lowConfidence = topic !== 'unknown' && (best.confidence < LOW_CONFIDENCE || best.confidence - second < LOW_MARGIN);
-    let alternatives = ranked.filter((s) => s.topic !== topic).map(rounded).slice(0, ALTERNATIVES);
+    let alternatives = ranked.filter((s) => s.topic !== topic && s.topic !== 'unknown').map(rounded).slice(0, ALTERNATIVES);
     // A long message naming two worries: offer both.
     const other = topic === 'unknown' ? null : secondWorry(text, topic, (t) => this.topicScores(t, lang));
     if (other) {
@@ -102,12 +158,25 @@ export class NluEngine implements Nlu {
     return {
       lang,
       topic,
-      confidence: round(topic === best.topic ? best.confidence : 1 - best.confidence),
+      confidence: round(topic === best.topic || best.topic === 'unknown' ? best.confidence : 1 - best.confidence),
       lowConfidence,
       alternatives,
       omaolo: topic === 'symptom-check' ? this.parts.omaolo.get(lang)!.pick(tokens) : null,
       crisis,
     };
+  }
+
+  /**
+   * The topic vote with the message model's: a weighted mean of the two probabilities. Without
+   * phrase evidence (no word of the message is known) the answer stays "unknown": the message
+   * model alone read "kanske något annat" and "2-4 kertaa kuussa" as topics from their function
+   * words, and a typed answer became a change of topic.
+   */
+  private blend(ranked: TopicScore[], learned: TopicScore[] | null): TopicScore[] {
+    if (!learned || ranked.length === 0) return ranked;
+    const share = new Map(ranked.map((s) => [s.topic, (1 - this.tuning.share) * s.confidence]));
+    for (const s of learned) share.set(s.topic, (share.get(s.topic) ?? 0) + this.tuning.share * s.confidence);
+    return [...share].map(([topic, confidence]) => ({ topic, confidence })).sort((a, b) => b.confidence - a.confidence);
   }
 
   /** Calibrated topic probabilities (crisis left out) of a piece of text. */
@@ -145,7 +214,19 @@ export class NluEngine implements Nlu {
     if (crisis.level === 'none' && scores[0]?.topic === 'crisis' && scores[0].confidence >= CRISIS_THRESHOLD && classifier.hasDistinctiveFeature(typed, 'crisis', NET_DISTINCTIVE) && !this.parts.crisis.denies(tokens, lang)) {
       crisis = stronger(crisis, { level: 'check', crisis: false, kind: this.parts.crisis.closestKind(tokens, lang), source: 'classifier' });
     }
-    return { crisis: crisis.level === 'none' ? NO_CRISIS : crisis, scores, tokens };
+    const model = this.parts.messages;
+    if (!model) return { crisis: crisis.level === 'none' ? NO_CRISIS : crisis, scores, tokens, learned: null };
+    const learnedFeatures = this.learnedFeatures(text, lang, tokens, features);
+    if (crisis.level === 'none' && model.crisisProbability(learnedFeatures) >= this.tuning.raise && !this.parts.crisis.denies(tokens, lang)) {
+      crisis = { level: 'check', crisis: false, kind: this.parts.crisis.closestKind(tokens, lang), source: 'message-model' };
+    } else if (crisis.crisis && LOWERED_KINDS.includes(crisis.kind!) && !this.parts.crisis.mentions(tokens, lang, 'time') && model.crisisProbability(learnedFeatures) <= this.tuning.lower) {
+      // Said with a time ("kohta", "tonight", "on Friday") the words are taken as meant: a plan
+      // with a timeframe is the strongest sign there is (C-SSRS), and no false alarm it lowered
+      // had one.
+      crisis = { ...crisis, level: 'check', crisis: false, source: 'message-model' };
+    }
+    const learned = model.knowsAny(learnedFeatures) ? model.topicScores(learnedFeatures) : null;
+    return { crisis: crisis.level === 'none' ? NO_CRISIS : crisis, scores, tokens, learned };
   }
 }
 
@@ -153,6 +234,8 @@ interface Analysis {
   crisis: CrisisResult;
   scores: TopicScore[];
   tokens: Token[];
+  /** The message model's topic probabilities; null without a model or any feature it knows. */
+  learned: TopicScore[] | null;
 }
 
 const rounded = (s: TopicScore): TopicScore => ({ topic: s.topic, confidence: round(s.confidence) });

@@ -4,13 +4,14 @@
  */
 export type { Lang, Topic, CrisisResult, CrisisLevel, CrisisKind, Classification, Nlu, NluBuildResult } from './types';
 import type { NluBuildResult } from './types';
-import { buildNlu as build } from './build';
+import { BuildOptions, buildNlu as build } from './build';
 
 /**
  * Reads content/nlu/*.yaml under `contentDir` (the content root, or the nlu folder itself), trains
  * and returns a working Nlu. Never throws: YAML and shape problems become diagnostics (NLU0xx)
- * and the broken file or entry is skipped.
+ * and the broken file or entry is skipped. The message model learns from the labelled sets of
+ * eval/ (labelledSets.ts) unless `options.messages` says otherwise.
  */
-export function buildNlu(contentDir: string): NluBuildResult {
-  return build(contentDir);
+export function buildNlu(contentDir: string, options?: BuildOptions): NluBuildResult {
+  return build(contentDir, options);
 }

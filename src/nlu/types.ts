@@ -27,8 +27,12 @@ export interface CrisisResult {
   crisis: boolean;
   /** Set for 'crisis' and 'check'; null for 'none'. */
   kind: CrisisKind | null;
-  /** 'risk-model': a rule of the C-SSRS-grounded model (docs/crisis-model.md). */
-  source: 'pattern' | 'risk-model' | 'classifier' | null;
+  /**
+   * 'risk-model': a rule of the C-SSRS-grounded model (docs/crisis-model.md). 'message-model': the
+   * model learned from labelled messages moved the decision to the direct question (up from
+   * none, or down from a full response it reads as a figure of speech; messageModel.ts).
+   */
+  source: 'pattern' | 'risk-model' | 'classifier' | 'message-model' | null;
   /**
    * A suicide or self-harm risk written about someone else ("mun poika lähetti hyvästit", "my
    * friend wants to die"): someone close is named and the writer is neither subject nor object.

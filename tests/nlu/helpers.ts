@@ -6,9 +6,17 @@ export const repoRoot = path.resolve(__dirname, '..', '..');
 export const contentDir = path.join(repoRoot, 'content');
 
 let cached: Nlu | null = null;
+/** The Nlu production builds: rules, phrases and the message model learned from every labelled set. */
 export function shippedNlu(): Nlu {
   if (!cached) cached = buildNlu(contentDir).nlu;
   return cached;
+}
+
+let rulesCached: Nlu | null = null;
+/** The rules and phrases alone, without the message model: for tests of what a rule or guard decides. */
+export function rulesOnlyNlu(): Nlu {
+  if (!rulesCached) rulesCached = buildNlu(contentDir, { messages: [] }).nlu;
+  return rulesCached;
 }
 
 export type Lang = 'fi' | 'sv' | 'en';

@@ -6,7 +6,7 @@
  * the pain. The texts are written for these tests, not taken from eval sets.
  */
 import { NluEngine } from '../../src/nlu/engine';
-import { shippedNlu } from './helpers';
+import { rulesOnlyNlu, shippedNlu } from './helpers';
 
 const nlu = (): NluEngine => shippedNlu() as NluEngine;
 type Lang = 'fi' | 'sv' | 'en';
@@ -95,8 +95,10 @@ const NOT_CRISIS: [string, Lang, 'none' | 'check'][] = [
 ];
 
 describe('guards and denials (blind set E kinds)', () => {
+  // What the rules and guards decide; the message model may still ask (a check-in), never more.
   it.each(NOT_CRISIS)('%s (%s) → %s', (text, lang, expected) => {
-    expect(nlu().detectCrisis(text, lang).level).toBe(expected);
+    expect(rulesOnlyNlu().detectCrisis(text, lang).level).toBe(expected);
+    expect(nlu().detectCrisis(text, lang).level).not.toBe('crisis');
   });
 
   it('a child and several tablets stays urgent', () => {

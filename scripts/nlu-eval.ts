@@ -8,6 +8,7 @@
  * A blind set is scored once and the result written into docs/nlu-blind-scores.md (protocol: eval/blind/README.md).
  * `--fit-temperature`: fits the calibration temperature on the dev sets (never on a blind set).
  * `--tune`: compares settings of the message model, leaving one labelled set out (tune()).
+ * `--rules-only`: scores without the message model (rules and phrases alone), to see its share.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -104,7 +105,7 @@ function main(): number {
   let failed = false;
   for (const { name, file } of sets) {
     const set = readUtterances(file);
-    const nlu = fit.engineFor(file);
+    const nlu = args.includes('--rules-only') ? fit.rulesOnly() : fit.engineFor(file);
     const report = evaluate(nlu, set);
     results[name] = report;
     if (gated && gateFailures(report, false).length) failed = true;

@@ -35,6 +35,11 @@ export class CrossFit {
     return engine;
   }
 
+  /** The rules and phrases alone, without a message model (`nlu:eval -- --rules-only`). */
+  rulesOnly(): NluEngine {
+    return this.base;
+  }
+
   /** The labelled sets whose lines the model for `file` learned from (tests check the file is not one). */
   trainedOn(file: string): string[] {
     const key = path.resolve(file);

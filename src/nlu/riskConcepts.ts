@@ -138,6 +138,7 @@ const RISK_CONCEPTS = [
   'strangling',
   'returning', // will be back in ten minutes, tulee kohta takaisin: the violent person is on the way
   'at-door', // outside the door, at the door, oven takana: the violent person is here now
+  'beating', // hakkaa, slår, is beating: someone being beaten (with "now" it is happening: beating-now)
   'weapon', // axe, knife, gun, bat
   'brandish', // waving, swinging, pointing
   'hiding', // the children are hiding, we locked ourselves in

@@ -49,6 +49,9 @@ export const RULES: readonly RiskRule[] = [
   // hiding or the person at the door (after blind set I): "skriker att han ska ha ihjäl mig", "he has
   // knife and says he will hurt me". Alone no rule: "esimies tappaa mut" is said the same way.
   ...pairs('violence', 'threat-harm', [['weapon', 10], ['rage', 10], ['hiding', 12], ['at-door', 12]], ['past', 'habitual']),
+  // Someone being beaten now, also a third person heard through the wall or on the stairs
+  // ("naapurissa joku hakkaa naista just nyt", blind sets K and L): the violence response (112).
+  R('beating-now', 'crisis', 'violence', ['beating', 'now'], 6, ['past', 'habitual']),
   // Strangling (after blind set J) with the person on the way back, raging, at the door or people
   // hiding: "he chokes me when he gets angry … back in 10 minutes". Alone it is asked about (below).
   ...pairs('violence', 'strangling', [['returning', 16], ['rage', 10], ['hiding', 12], ['at-door', 12]], ['past']),

@@ -136,7 +136,8 @@ export const RULES: readonly RiskRule[] = [
   // Perceived burdensomeness and thwarted belonging (interpersonal theory).
   R('better-off', 'crisis', 'suicide', ['better-off']),
   ...pairs('suicide', 'burden', ['hopeless', 'death', 'unwanted', 'absence'], ['bereavement']),
-  ...pairs('suicide', 'unwanted', ['death', 'absence'], ['bereavement']),
+  // Unwanted with affairs arranged (after blind set L): a preparation, with no death word.
+  ...pairs('suicide', 'unwanted', ['death', 'absence', 'affairs'], ['bereavement']),
   // Weaker signals: ask directly.
   R('ending-time', 'check', 'suicide', ['ending', 'time'], undefined, ['relief']),
   R('decided-time', 'check', 'suicide', ['decided', 'time']),

@@ -22,6 +22,30 @@ const NOT_NOW: Case[] = [
   ['my ex used to beat me, now i want to talk to someone about it', 'en', 'not crisis'],
 ];
 
+// Unwanted, with affairs arranged: a preparation without a death word (unwanted-affairs).
+const UNWANTED_AFFAIRS: Case[] = [
+  ['efter jul behöver ingen bry sig om mig, jag har fixat allt', 'sv', 'crisis/suicide'],
+  ['juhannuksen jälkeen kenenkään ei tarvitse välittää minusta, järjestin kaiken valmiiksi', 'fi', 'crisis/suicide'],
+  ["after easter nobody has to worry about me anymore, i've sorted everything", 'en', 'crisis/suicide'],
+];
+
+// Arranging for a move or a party is no preparation; being unwanted alone is asked about.
+const ARRANGED: Case[] = [
+  ['jag har ordnat allt inför flytten', 'sv', 'none'],
+  ["i've sorted everything for the party, nobody has to worry", 'en', 'none'],
+  ['ingen bryr sig om mig i skolan', 'sv', 'check/suicide'],
+];
+
+describe('after blind set L: unwanted, with affairs arranged', () => {
+  it.each(UNWANTED_AFFAIRS)('%s (%s) → %s', (text, lang, expected) => {
+    expectCrisisLevel(text, lang, expected);
+  });
+
+  it.each(ARRANGED)('%s (%s) → %s', (text, lang, expected) => {
+    expectCrisisLevel(text, lang, expected);
+  });
+});
+
 describe('after blind sets K and L: someone being beaten now', () => {
   it.each(BEATING_NOW)('%s (%s) → %s', (text, lang, expected) => {
     expectCrisisLevel(text, lang, expected);

@@ -32,7 +32,7 @@ export const MESSAGE_SHARE = 0.5;
 /** The message model this sure that a crisis is meant, where the rules found none → 'check'. */
 export const MESSAGE_RAISE = 0.9;
 /** The message model this sure that none is meant, where a rule gave the full response → 'check'. */
-export const MESSAGE_LOWER = 0.05;
+export const MESSAGE_LOWER = 0.02;
 /** The words of a message the message model reads (learnedFeatures). */
 export const MESSAGE_TOKENS = 100;
 

@@ -89,6 +89,9 @@ const RISK_CONCEPTS = [
   'painless', // so that it would not hurt, painlessly
   'took', // took, swallowed, ate
   'quantity', // whole, all, a jar, a handful, too many
+  'how-many', // kuinka monta, hur många, how many: asking a quantity (dose-danger)
+  'dangerous', // vaarallinen, farligt, lethal: asking what a dose would do (dose-danger)
+  'what-if', // mitä tapahtuu jos, vad händer om, what happens if (dose-what-if)
   'toxic', // bleach, detergent, a button battery, lamp oil
   'hopeless', // no point, hopeless, nothing will change
   'habit', // smoking, drinking: "give up smoking" is no hopelessness

@@ -74,6 +74,11 @@ export const RULES: readonly RiskRule[] = [
   // Pills and a quantity with a time, within 12 words: in a long message of several worries the
   // pills, a number and "next week" can be clauses apart; medicines that run out are a renewal.
   R('overdose-planned', 'crisis', 'suicide', ['pills', 'quantity', 'time'], 12, ['routine', 'run-out', 'daily-dose']),
+  // Asking how many tablets are dangerous, or what a big number of them at once would do (blind
+  // set K): the direct question. Not a daily dose, a child's swallowing (the poisoning rules) or
+  // a dose as prescribed.
+  R('dose-danger', 'check', 'suicide', ['how-many', 'pills', 'dangerous'], 8, ['daily-dose', 'child', 'as-prescribed']),
+  R('dose-what-if', 'check', 'suicide', ['what-if', 'pills', 'quantity'], 8, ['daily-dose', 'child', 'as-prescribed']),
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
   // C-SSRS "thought about how" and plan.
   ...pairs('suicide', 'method', [['thinking', 4], ['ready', 4], 'painless'], ['everyday-how']),

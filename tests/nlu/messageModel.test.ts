@@ -12,12 +12,15 @@ import { contentDir, rulesOnlyNlu, shippedNlu } from './helpers';
 const { data } = loadTrainingData(contentDir);
 const rules: NluEngine = trainNlu(data);
 
-/** A model sure that "zorblax" means a crisis and "quibbet" means none (made-up words the rules do not know). */
+/**
+ * A model sure that "zorblax" means a crisis and "quibbet fnord blarg" means none (made-up words
+ * the rules do not know; three of them, as the crisis head's L2 keeps one word's say below 0.97).
+ */
 function madeUpModel(): MessageModel {
   const examples: MessageExample[] = [];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 200; i++) {
     examples.push({ features: rules.messageFeatures(`zorblax ${i}`, 'en'), topic: 'mental-health', crisis: true });
-    examples.push({ features: rules.messageFeatures(`quibbet ${i}`, 'en'), topic: 'mental-health', crisis: false });
+    examples.push({ features: rules.messageFeatures(`quibbet fnord blarg ${i}`, 'en'), topic: 'mental-health', crisis: false });
   }
   return new MessageModel(examples);
 }
@@ -34,16 +37,16 @@ describe('what the message model may change', () => {
   });
 
   it('lowers a full suicide response it reads as not meant to the check-in, never to none', () => {
-    expect(rules.detectCrisis('i want to kill myself quibbet', 'en').level).toBe('crisis');
-    expect(withModel.detectCrisis('i want to kill myself quibbet', 'en')).toMatchObject({ level: 'check', kind: 'suicide', source: 'message-model' });
+    expect(rules.detectCrisis('i want to kill myself quibbet fnord blarg', 'en').level).toBe('crisis');
+    expect(withModel.detectCrisis('i want to kill myself quibbet fnord blarg', 'en')).toMatchObject({ level: 'check', kind: 'suicide', source: 'message-model' });
   });
 
   it('keeps the full response when a time is said, and for violence and emergencies', () => {
-    expect(withModel.detectCrisis('i want to kill myself tonight quibbet', 'en').level).toBe('crisis');
-    const violence = 'he is hitting me right now quibbet';
+    expect(withModel.detectCrisis('i want to kill myself tonight quibbet fnord blarg', 'en').level).toBe('crisis');
+    const violence = 'he is hitting me right now quibbet fnord blarg';
     expect(rules.detectCrisis(violence, 'en')).toMatchObject({ level: 'crisis', kind: 'violence' });
     expect(withModel.detectCrisis(violence, 'en')).toMatchObject({ level: 'crisis', kind: 'violence' });
-    const emergency = 'my husband is not breathing quibbet';
+    const emergency = 'my husband is not breathing quibbet fnord blarg';
     expect(withModel.detectCrisis(emergency, 'en')).toMatchObject({ level: 'crisis', kind: 'medical-emergency' });
   });
 

@@ -56,3 +56,30 @@ describe('after blind sets K and L: someone being beaten now', () => {
     expectCrisisLevel(text, lang, expected);
   });
 });
+
+// Asking how many tablets are dangerous, or what a big number at once would do: the direct
+// question (dose-danger, dose-what-if). A daily dose or a missed pill is an ordinary question.
+const DOSE_QUESTIONS: Case[] = [
+  ['kuinka monta buranaa on vaarallista ottaa', 'fi', 'check/suicide'],
+  ['mitä käy jos ottaa 30 unilääkettä', 'fi', 'check/suicide'],
+  ['hur många sömntabletter är farligt att ta', 'sv', 'check/suicide'],
+  ['how many sleeping pills would be lethal', 'en', 'check/suicide'],
+  ['what happens if you take 30 paracetamol at once', 'en', 'check/suicide'],
+];
+const DOSE_ORDINARY: Case[] = [
+  ['kuinka monta buranaa saa ottaa päivässä', 'fi', 'none'],
+  ['onko ibuprofeeni vaarallista raskausaikana', 'fi', 'none'],
+  ['what happens if i miss one pill', 'en', 'none'],
+];
+
+// Picturing a method (after blind set K, English): "in front of the train" is a means.
+const PICTURING: Case[] = [
+  ['i keep picturing stepping in front of the train', 'en', 'check/suicide'],
+  ['i picture myself in front of the class', 'en', 'none'],
+];
+
+describe('after blind set K: a dose asked about, a method pictured', () => {
+  it.each([...DOSE_QUESTIONS, ...DOSE_ORDINARY, ...PICTURING])('%s (%s) → %s', (text, lang, expected) => {
+    expectCrisisLevel(text, lang, expected);
+  });
+});

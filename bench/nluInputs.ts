@@ -9,19 +9,11 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readUtterances, Utterance } from '../src/nlu/evaluate';
+// The same generator as everywhere (mulberry32), so every run sees the same messages.
+import { seededRandom } from '../src/seededRandom';
 
 export const LONG_CHARS = 4000;
 
-/** A small deterministic PRNG (mulberry32) so every run sees the same messages. */
-export function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every line of eval/dev/*.jsonl, files in name order. */
 export function devUtterances(repoRoot: string): (Utterance & { file: string })[] {
@@ -36,7 +28,7 @@ export function devUtterances(repoRoot: string): (Utterance & { file: string })[
 export function ordinaryMessages(repoRoot: string, count: number): string[] {
   const texts = devUtterances(repoRoot).map((u) => u.text);
   const words = texts.flatMap((t) => t.split(/\s+/));
-  const rand = rng(42);
+  const rand = seededRandom(42);
   const out = [...texts];
   while (out.length < count) {
     const n = 1 + Math.floor(rand() * 7);
@@ -47,7 +39,7 @@ export function ordinaryMessages(repoRoot: string, count: number): string[] {
 
 /** `count` inputs of LONG_CHARS characters, the three kinds in turn. */
 export function longMessages(ordinary: readonly string[], count: number): string[] {
-  const rand = rng(7);
+  const rand = seededRandom(7);
   const letters = 'abcdefghijklmnopqrstuvwxyzäöå';
   const word = (n: number): string => Array.from({ length: n }, () => letters[Math.floor(rand() * letters.length)]).join('');
   const out: string[] = [];

@@ -33,17 +33,8 @@ const FREE_TEXT = [
   'puoliso huutaa ja pelottaa',
 ];
 
-/** A small deterministic generator, so runs are comparable. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator, so runs are comparable (one for the whole project). */
+export { seededRandom } from '../../src/seededRandom';
 
 export interface Resident {
   /** One turn: send, and resolve once the reply has been received. */

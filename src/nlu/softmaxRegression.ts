@@ -9,6 +9,8 @@
  * Deterministic: the example order of every epoch comes from a seeded generator, so the same
  * data always trains the same weights (tests and `nlu:compare` rely on it).
  */
+import { seededRandom } from '../seededRandom';
+
 export interface TrainingExample {
   features: readonly string[];
   /** Index into the classes. */
@@ -25,18 +27,6 @@ export interface RegressionOptions {
 }
 
 const DEFAULTS: Required<RegressionOptions> = { epochs: 12, learningRate: 0.4, l2: 1e-4, seed: 1 };
-
-/** mulberry32: a small, well-mixed 32-bit generator; enough for shuffling examples. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class SoftmaxRegression {
   /** Feature → its row in `weights`. */
@@ -67,7 +57,7 @@ export class SoftmaxRegression {
     const squares = new Float64Array(w.length);
     const biasSquares = new Float64Array(k);
     const order = rows.map((_, i) => i);
-    const random = generator(o.seed);
+    const random = seededRandom(o.seed);
     const p = new Float64Array(k);
     const lr = o.learningRate;
     for (let epoch = 0; epoch < o.epochs; epoch++) {

@@ -10,18 +10,16 @@
  * `--tune`: compares settings of the message model, leaving one labelled set out (tune()).
  * `--rules-only`: scores without the message model (rules and phrases alone), to see its share.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { trainNlu } from '../src/nlu/build';
 import { CrossFit } from '../src/nlu/crossFit';
-import { labelledSets } from '../src/nlu/labelledSets';
+import { labelledSetFiles, labelledSets } from '../src/nlu/labelledSets';
 import { EvalReport, evaluate, gateFailures, readUtterances, Utterance } from '../src/nlu/evaluate';
 import { loadTrainingData } from '../src/nlu/trainingData';
 import { overlapping } from '../src/nlu/trainingOverlap';
 import { formatDiagnostic } from '../src/content/diagnostic';
 
 const repoRoot = path.resolve(__dirname, '..');
-const devDir = path.join(repoRoot, 'eval/dev');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const paths = args.filter((a) => !a.startsWith('--'));
@@ -46,10 +44,7 @@ function printReport(name: string, r: EvalReport, withEce: boolean): void {
 }
 
 function devSets(): { name: string; file: string }[] {
-  return readdirSync(devDir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .map((f) => ({ name: `dev/${f}`, file: path.join(devDir, f) }));
+  return labelledSetFiles().filter((s) => s.name.startsWith('dev/'));
 }
 
 function fitTemperature(): void {
@@ -73,13 +68,10 @@ function tune(): void {
   const { data } = loadTrainingData(path.join(repoRoot, 'content'));
   const sets = labelledSets();
   const fit = new CrossFit(trainNlu(data), data, sets);
-  const lines = sets.flatMap((s) => s.lines.map((u) => ({ u, file: s.file })));
-  const fileOf = new Map(lines.map((l) => [l.u, l.file]));
   for (const share of [0.3, 0.5, 0.7]) {
     for (const raise of [0.8, 0.9, 1.01]) {
       for (const lower of [0, 0.02, 0.05, 0.1]) {
-        const tuned = new Map(sets.map((s) => [s.file, fit.engineFor(s.file).retuned({ share, raise, lower })]));
-        const all = evaluate((u) => tuned.get(fileOf.get(u)!)!, lines.map((l) => l.u));
+        const all = fit.evaluateTogether(sets, { share, raise, lower });
         console.log(`share ${share} raise ${raise} lower ${lower}: topic ${pct(all.accuracy)}  caught ${pct(all.crisisCaught)} (full ${pct(all.crisisFull)})  false alarms ${pct(all.falseAlarmRate)}  check-ins ${pct(all.checkRate)}  ECE ${all.ece?.toFixed(3)}`);
       }
     }
@@ -103,8 +95,10 @@ function main(): number {
   const gated = paths.length === 0;
   const results: Record<string, EvalReport> = {};
   let failed = false;
+  const read: { file: string; lines: Utterance[] }[] = [];
   for (const { name, file } of sets) {
     const set = readUtterances(file);
+    read.push({ file, lines: set });
     const nlu = args.includes('--rules-only') ? fit.rulesOnly() : fit.engineFor(file);
     const report = evaluate(nlu, set);
     results[name] = report;
@@ -124,9 +118,7 @@ function main(): number {
     }
   }
   if (paths.length === 0) {
-    const lines = sets.flatMap((s) => readUtterances(s.file).map((u) => ({ u, nlu: fit.engineFor(s.file) })));
-    const engineOf = new Map(lines.map((l) => [l.u, l.nlu]));
-    const all = evaluate((u) => engineOf.get(u)!, lines.map((l) => l.u));
+    const all = fit.evaluateTogether(read);
     results['dev (all)'] = all;
     if (gateFailures(all).length) failed = true;
     if (!json) printReport('dev (all sets together)', all, true);

@@ -8,7 +8,8 @@
  */
 import path from 'node:path';
 import { messageExamples, phraseExamples } from './build';
-import type { NluEngine } from './engine';
+import type { MessageTuning, NluEngine } from './engine';
+import { EvalReport, evaluate, Utterance } from './evaluate';
 import type { LabelledSet } from './labelledSets';
 import { MessageExample, MessageModel } from './messageModel';
 import type { TrainingData } from './trainingData';
@@ -19,7 +20,7 @@ export class CrossFit {
   private readonly engines = new Map<string, NluEngine>();
 
   /** `base`: the engine without a message model (trainNlu). */
-  constructor(private readonly base: NluEngine, data: TrainingData, private readonly sets: readonly LabelledSet[]) {
+  constructor(private readonly base: NluEngine, data: TrainingData, sets: readonly LabelledSet[]) {
     this.phrases = phraseExamples(base, data);
     this.examples = new Map(sets.map((s) => [path.resolve(s.file), messageExamples(base, s.lines)]));
   }
@@ -29,10 +30,23 @@ export class CrossFit {
     const key = path.resolve(file);
     const built = this.engines.get(key);
     if (built) return built;
-    const rest = [...this.examples].filter(([f]) => f !== key).flatMap(([, e]) => e);
+    const rest = this.trainedOn(key).flatMap((f) => this.examples.get(f)!);
     const engine = this.base.withMessages(new MessageModel([...this.phrases, ...rest]));
     this.engines.set(key, engine);
     return engine;
+  }
+
+  /**
+   * One report over several sets together, each line scored by the engine for its own set
+   * (`tuning`: other MESSAGE_* settings, `nlu:eval -- --tune`).
+   */
+  evaluateTogether(sets: readonly { file: string; lines: readonly Utterance[] }[], tuning?: MessageTuning): EvalReport {
+    const engineOf = new Map<Utterance, NluEngine>();
+    for (const { file, lines } of sets) {
+      const engine = tuning ? this.engineFor(file).retuned(tuning) : this.engineFor(file);
+      for (const u of lines) engineOf.set(u, engine);
+    }
+    return evaluate((u) => engineOf.get(u)!, sets.flatMap((s) => s.lines));
   }
 
   /** The rules and phrases alone, without a message model (`nlu:eval -- --rules-only`). */
@@ -40,9 +54,9 @@ export class CrossFit {
     return this.base;
   }
 
-  /** The labelled sets whose lines the model for `file` learned from (tests check the file is not one). */
+  /** The labelled sets (resolved paths) the model for `file` learns from: every one but `file`. */
   trainedOn(file: string): string[] {
     const key = path.resolve(file);
-    return this.sets.map((s) => path.resolve(s.file)).filter((f) => f !== key);
+    return [...this.examples.keys()].filter((f) => f !== key);
   }
 }

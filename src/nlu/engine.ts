@@ -225,7 +225,7 @@ export class NluEngine implements Nlu {
       // had one.
       crisis = { ...crisis, level: 'check', crisis: false, source: 'message-model' };
     }
-    const learned = model.knowsAny(learnedFeatures) ? model.topicScores(learnedFeatures) : null;
+    const learned = model.topicScores(learnedFeatures);
     return { crisis: crisis.level === 'none' ? NO_CRISIS : crisis, scores, tokens, learned };
   }
 }

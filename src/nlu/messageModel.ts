@@ -115,18 +115,16 @@ export class MessageModel {
     this.crisisHead.train(balanced(crisisRows), CRISIS_TRAINING);
   }
 
-  /** Probabilities over MESSAGE_TOPICS, best first. */
-  topicScores(features: readonly string[]): TopicScore[] {
-    const p = this.topicHead.probabilities(topicFeatures(features));
+  /** Probabilities over MESSAGE_TOPICS, best first; null when no feature was seen in training. */
+  topicScores(features: readonly string[]): TopicScore[] | null {
+    const read = topicFeatures(features);
+    if (!this.topicHead.knowsAny(read)) return null;
+    const p = this.topicHead.probabilities(read);
     return MESSAGE_TOPICS.map((topic, i) => ({ topic, confidence: p[i] })).sort((a, b) => b.confidence - a.confidence);
   }
 
   /** The probability that the message needs at least the direct question about suicide. */
   crisisProbability(features: readonly string[]): number {
     return this.crisisHead.probabilities(features)[1];
-  }
-
-  knowsAny(features: readonly string[]): boolean {
-    return this.topicHead.knowsAny(topicFeatures(features));
   }
 }

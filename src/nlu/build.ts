@@ -8,7 +8,7 @@ import { TopicClassifier } from './classifier';
 import { CrisisDetector, CrisisRules } from './crisis';
 import { LanguageIdentifier } from './language';
 import { NluEngine } from './engine';
-import { labelledSets } from './labelledSets';
+import { readLabelledSets } from './labelledSets';
 import { LabelledMessage, MessageExample, MessageModel, messageTopic } from './messageModel';
 import { normalise } from './normalise';
 import { OmaoloMatcher } from './omaolo';
@@ -32,7 +32,13 @@ export interface BuildOptions {
 export function buildNlu(contentDir: string, options: BuildOptions = {}): NluBuildResult {
   const { data, diagnostics } = loadTrainingData(contentDir);
   const engine = trainNlu(data);
-  const messages = options.messages ?? labelledSets().flatMap((s) => s.lines);
+  let messages = options.messages;
+  if (!messages) {
+    const { sets, unreadable } = readLabelledSets();
+    // A broken labelled set must not stop the bot: it is left out, and said so.
+    for (const u of unreadable) diagnostics.push({ file: `eval/${u.name}`, line: u.line, col: 1, code: 'NLU011', severity: 'warning', message: 'this line is not a labelled utterance (JSON with text, lang, topics); the set is left out of the message model' });
+    messages = sets.flatMap((s) => s.lines);
+  }
   return { nlu: messages.length ? engine.withMessages(trainMessageModel(engine, data, messages)) : engine, diagnostics };
 }
 

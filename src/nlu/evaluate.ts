@@ -68,7 +68,12 @@ export function readUtterances(file: string): Utterance[] {
     .split('\n')
     .forEach((line, i) => {
       if (!line.trim()) return;
-      const o = JSON.parse(line) as Record<string, unknown>;
+      let o: Record<string, unknown>;
+      try {
+        o = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        throw new Error(`${file}:${i + 1}: not JSON`);
+      }
       const topics = Array.isArray(o.topics) ? o.topics.filter(isTopic) : [];
       if (typeof o.text !== 'string' || !isLang(o.lang) || topics.length === 0) throw new Error(`${file}:${i + 1}: malformed utterance`);
       const crisis = o.crisis === true || o.crisis === false ? o.crisis : null;

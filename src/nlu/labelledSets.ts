@@ -30,14 +30,35 @@ export function labelledSetFiles(evalDir = EVAL_DIR): { name: string; file: stri
   });
 }
 
-const cache = new Map<string, LabelledSet[]>();
+/** A labelled set that could not be read: it is left out of the message model, the rest still trains. */
+export interface UnreadableSet {
+  name: string;
+  /** 1-based line of the first malformed line. */
+  line: number;
+}
 
-/** The labelled sets, read once per process (they change only with a commit). */
-export function labelledSets(evalDir = EVAL_DIR): LabelledSet[] {
-  let sets = cache.get(evalDir);
-  if (!sets) {
-    sets = labelledSetFiles(evalDir).map((s) => ({ ...s, lines: readUtterances(s.file) }));
-    cache.set(evalDir, sets);
+const cache = new Map<string, { sets: LabelledSet[]; unreadable: UnreadableSet[] }>();
+
+/** The labelled sets that could be read, and those that could not; read once per process (they change only with a commit). */
+export function readLabelledSets(evalDir = EVAL_DIR): { sets: LabelledSet[]; unreadable: UnreadableSet[] } {
+  let read = cache.get(evalDir);
+  if (!read) {
+    read = { sets: [], unreadable: [] };
+    for (const s of labelledSetFiles(evalDir)) {
+      try {
+        read.sets.push({ ...s, lines: readUtterances(s.file) });
+      } catch (err) {
+        // readUtterances says "<file>:<line>: …"; the line's text is never repeated.
+        const message = err instanceof Error ? err.message : '';
+        read.unreadable.push({ name: s.name, line: Number(/:(\d+): /.exec(message)?.[1] ?? 1) });
+      }
+    }
+    cache.set(evalDir, read);
   }
-  return sets;
+  return read;
+}
+
+/** The labelled sets that could be read. */
+export function labelledSets(evalDir = EVAL_DIR): LabelledSet[] {
+  return readLabelledSets(evalDir).sets;
 }

@@ -2,9 +2,12 @@
  * The message model (messageModel.ts) next to the rules: what it may change of a crisis decision,
  * on the shipped content's rules with a model trained on made-up words, and on every labelled line.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { trainNlu } from '../../src/nlu/build';
 import type { NluEngine } from '../../src/nlu/engine';
-import { labelledSets } from '../../src/nlu/labelledSets';
+import { labelledSets, readLabelledSets } from '../../src/nlu/labelledSets';
 import { MessageExample, MessageModel, messageMarks, messageWords } from '../../src/nlu/messageModel';
 import { loadTrainingData } from '../../src/nlu/trainingData';
 import { contentDir, rulesOnlyNlu, shippedNlu } from './helpers';
@@ -74,5 +77,21 @@ describe('what the message model reads', () => {
 
   it('words as written, stop words included, and neighbour pairs', () => {
     expect(messageWords([{ fold: 'nyt' }, { fold: 'lyo' }])).toEqual(['=nyt', '=lyo', '~nyt lyo']);
+  });
+});
+
+describe('a broken labelled set', () => {
+  it('is left out with its file and line, and the other sets still train', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'opastin-eval-'));
+    try {
+      mkdirSync(path.join(dir, 'dev'));
+      writeFileSync(path.join(dir, 'dev', 'good.jsonl'), '{"text":"hei","lang":"fi","topics":["unknown"],"crisis":false}\n');
+      writeFileSync(path.join(dir, 'dev', 'bad.jsonl'), '{"text":"hei","lang":"fi","topics":["unknown"],"crisis":false}\n{"text": oops\n');
+      const { sets, unreadable } = readLabelledSets(dir);
+      expect(sets.map((s) => s.name)).toEqual(['dev/good.jsonl']);
+      expect(unreadable).toEqual([{ name: 'dev/bad.jsonl', line: 2 }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,6 +17,7 @@ import type { Analyser, Token } from './analyser';
 import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches, maskTokens } from './patterns';
 import { toldAsPast } from './pastAttempt';
+import { toldAsSubject } from './subjectFrame';
 import { calmAcceptanceIndices } from './calmAcceptance';
 import { LAUGH_KEEPS, addLaughter, laughDoubts } from './laughter';
 import { Lexicon, conceptPositions, hyperboleIndices, strongestRule } from './riskModel';
@@ -50,7 +51,10 @@ function oneTablet(pos: Map<Concept, number[]>): boolean {
   return pos.has('single') && pos.has('pills') && !pos.has('quantity') && !pos.has('few') && !pos.has('toxic');
 }
 
-/** Kinds a past told as past turns into the direct question: an overdose too (after blind set J). */
+/**
+ * Kinds a past told as past, or a subject told of (an essay, a novel), turns into the direct
+ * question: an overdose too (after blind sets J and M).
+ */
 const PAST_KINDS: readonly CrisisKind[] = ['suicide', 'self-harm', 'poisoning'];
 
 export const NO_CRISIS: CrisisResult = { level: 'none', crisis: false, kind: null, source: null };
@@ -106,7 +110,7 @@ export class CrisisDetector {
    * response is only a check-in.
    */
   assess(text: string, masked?: { lang: Lang; tokens: Token[] }): CrisisResult {
-    const results: { result: CrisisResult; denied: boolean; past?: boolean }[] = [];
+    const results: { result: CrisisResult; denied: boolean; distanced?: boolean }[] = [];
     for (const lang of LANGS) {
       const r = this.rules.get(lang)!;
       if (r.patterns.length === 0 && r.lexicon.size === 0) continue;
@@ -114,7 +118,7 @@ export class CrisisDetector {
       if (all.length > 0) results.push(this.assessLang(r, all, text));
     }
     const denied = results.some((x) => x.denied);
-    const past = results.some((x) => x.past);
+    const distanced = results.some((x) => x.distanced);
     let best = NO_CRISIS;
     for (const { result, denied: own } of results) {
       let capped = result;
@@ -123,9 +127,10 @@ export class CrisisDetector {
         // suicidal"): the denying language's reading decides. Its rules' findings are asked about.
         capped = result.source === 'pattern' ? NO_CRISIS : { ...result, level: 'check', crisis: false };
       }
-      if (past && capped.crisis && capped.source === 'pattern' && PAST_KINDS.includes(capped.kind!)) {
+      if (distanced && capped.crisis && capped.source === 'pattern' && PAST_KINDS.includes(capped.kind!)) {
         // Another language's explicit phrase saw the overdose without the time around it
-        // ("overdos*" in "I overdosed two years ago … clean since"): the past reading decides.
+        // ("overdos*" in "I overdosed two years ago … clean since"), or the suicide without the
+        // essay around it: the past or subject reading decides.
         capped = { ...capped, level: 'check', crisis: false };
       }
       best = stronger(best, capped);
@@ -133,12 +138,16 @@ export class CrisisDetector {
     return best;
   }
 
-  private assessLang(r: Indexed, all: Token[], text: string): { result: CrisisResult; denied: boolean; past?: boolean } {
+  private assessLang(r: Indexed, all: Token[], text: string): { result: CrisisResult; denied: boolean; distanced?: boolean } {
     const { result, denied, positions, tokens } = this.evidence(r, all);
     addLaughter(positions, text, tokens.length);
     // A past attempt told as past, well now, nothing of today: the direct question (pastAttempt.ts).
     if (result.crisis && PAST_KINDS.includes(result.kind!) && toldAsPast(positions)) {
-      return { result: { ...result, level: 'check', crisis: false }, denied, past: true };
+      return { result: { ...result, level: 'check', crisis: false }, denied, distanced: true };
+    }
+    // An explicit phrase inside an essay, a lesson or a story, nothing of the writer's own: asked (subjectFrame.ts).
+    if (result.crisis && result.source === 'pattern' && PAST_KINDS.includes(result.kind!) && toldAsSubject(positions)) {
+      return { result: { ...result, level: 'check', crisis: false }, denied, distanced: true };
     }
     const doubts = result.crisis && result.kind === 'suicide' ? laughDoubts(positions) : null;
     if (!doubts) return { result, denied };

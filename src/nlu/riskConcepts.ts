@@ -169,6 +169,14 @@ const RISK_CONCEPTS = [
   // "tapan mun pikkuveljen jos se koskee mun pleikkaan": a sibling and a trivial object make "kill" hyperbole
   'sibling',
   'trivial-object', // a game console, a phone, sweets, clothes
+  // After blind set M
+  'at-height', // standing on the balcony, the roof, the railing (with "now": at-height-now)
+  'veiled-intent', // "he knows what he will do", "vet vad han ska göra": with a means, an intent
+  'soon-unneeded', // "won't need any of it soon anyway": things not needed for long (with giving away: a preparation)
+  'frame', // an essay, a thesis, a lesson, a novel, a series: a crisis word as a subject (subjectFrame.ts)
+  'self-first', // myself, itseni, mig själv, my own life: the writer's own (a frame does not cover it)
+  'than', // "rather die than call the switchboard": a death word compared is a figure of speech
+  'living', // live, go on: "rather die than live like this" is no figure of speech
   // Whom the risk is about (CrisisResult.aboutOther; only ending-unreachable and give-away-unreachable
   // use one, other-person): someone close named
   // (son, friend, "hän"), and the writer as subject (mä, minä, jag, I; not "mun"/"my", nor "sent me")

@@ -226,6 +226,14 @@ export function hyperboleIndices(pos: Map<Concept, number[]>): Set<number> {
   // "tapan mun pikkuveljen jos se koskee mun pleikkaan": a sibling's "kill" over a console or sweets.
   const trivial = pos.get('trivial-object') ?? [];
   if (pos.has('sibling') && !pos.has('weapon')) for (const i of pos.get('kill') ?? []) if (trivial.some((j) => Math.abs(i - j) <= 10)) drop.add(i);
+  // "jag skulle hellre dö än ringa växeln", "I'd rather die than queue": a death word compared with
+  // what is asked of the writer is a figure of speech; "than live like this" is not (after blind set M).
+  const than = pos.get('than') ?? [];
+  const living = pos.get('living') ?? [];
+  for (const i of pos.get('death') ?? []) {
+    const j = than.find((t) => t > i && t - i <= 2);
+    if (j !== undefined && !living.some((l) => l > j && l - j <= 2)) drop.add(i);
+  }
   // "koulun jälkeen", "after work", "efter jobbet": the subject word is a time, not what the verb is about.
   const before = pos.get('after') ?? [];
   const behind = pos.get('after-post') ?? [];

@@ -52,6 +52,12 @@ export const RULES: readonly RiskRule[] = [
   // Someone being beaten now, also a third person heard through the wall or on the stairs
   // ("naapurissa joku hakkaa naista just nyt", blind sets K and L): the violence response (112).
   R('beating-now', 'crisis', 'violence', ['beating', 'now'], 6, ['past', 'habitual']),
+  // After blind set M: someone standing on a balcony, a roof or a railing now is asked directly;
+  // a means with "he knows what he will do" is an intent; things sold or the flat given up "as I
+  // won't need them soon anyway" a preparation (C-SSRS preparatory acts).
+  R('at-height-now', 'check', 'suicide', ['at-height', 'now'], 8),
+  R('means-veiled-intent', 'crisis', 'suicide', ['means', 'veiled-intent'], 20, ['hunting']),
+  R('give-away-soon-unneeded', 'crisis', 'suicide', ['give-away', 'soon-unneeded'], 16, ['everyday-giving', 'moving']),
   // Strangling (after blind set J) with the person on the way back, raging, at the door or people
   // hiding: "he chokes me when he gets angry … back in 10 minutes". Alone it is asked about (below).
   ...pairs('violence', 'strangling', [['returning', 16], ['rage', 10], ['hiding', 12], ['at-door', 12]], ['past']),

@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic';
 import { CRISIS_KINDS, CrisisKind, LANGS, Lang, OMAOLO_IDS, TOPICS, Topic, isCrisisKind, isLang, isTopic } from './types';
 import { CONCEPTS, Concept, isConcept } from './riskRules';
-import { YamlFile } from './yamlSource';
+import { PhraseLint, YamlFile } from './yamlSource';
+import { spacedAlternative } from './spacedAlternative';
 
 export const MIN_EXAMPLES = 10;
 
@@ -77,8 +78,8 @@ export function loadTrainingData(contentDir: string): { data: TrainingData; diag
       if (file.load()) {
         const target = data.langs.get(m[2])!;
         if (m[1] === 'topics') readTopics(file, target);
-        else if (m[1] === 'crisis') readCrisis(file, target);
-        else if (m[1] === 'risk') readRisk(file, target);
+        else if (m[1] === 'crisis') readCrisis(file, target, m[2]);
+        else if (m[1] === 'risk') readRisk(file, target, m[2]);
         else readSpelling(file, target);
       }
     } else {
@@ -104,26 +105,40 @@ function readTopics(file: YamlFile, target: LangData): void {
   }
 }
 
-function readCrisis(file: YamlFile, target: LangData): void {
+/** Warns of a pattern group that reads like a two-word alternative (spacedAlternative.ts, NLU014). */
+function patternLint(lang: Lang): PhraseLint {
+  return (text) => {
+    const found = spacedAlternative(text, lang);
+    if (!found) return null;
+    return {
+      code: 'NLU014',
+      offset: found.offset,
+      message: `"${found.group}" offers one word or another, but looks as if it were meant to offer phrases of two words`,
+      hint: 'an alternative is one word: "beating her|him the woman" cannot be written in one line; put "beating the woman" and "beating my mum" on lines of their own',
+    };
+  };
+}
+
+function readCrisis(file: YamlFile, target: LangData, lang: Lang): void {
   file.checkTopKeys(['patterns', 'not-crisis']);
   for (const { key, keyNode, value } of file.entries(file.top('patterns'), '"patterns"')) {
     if (!isCrisisKind(key)) {
       file.report('NLU004', keyNode, `unknown crisis kind "${key}"`, `kinds are: ${CRISIS_KINDS.join(', ')}`);
       continue;
     }
-    target.crisis.set(key, [...(target.crisis.get(key) ?? []), ...file.strings(value, `crisis kind "${key}"`)]);
+    target.crisis.set(key, [...(target.crisis.get(key) ?? []), ...file.strings(value, `crisis kind "${key}"`, patternLint(lang))]);
   }
-  target.notCrisis.push(...file.strings(file.top('not-crisis'), '"not-crisis"'));
+  target.notCrisis.push(...file.strings(file.top('not-crisis'), '"not-crisis"', patternLint(lang)));
 }
 
-function readRisk(file: YamlFile, target: LangData): void {
+function readRisk(file: YamlFile, target: LangData, lang: Lang): void {
   file.checkTopKeys(['concepts']);
   for (const { key, keyNode, value } of file.entries(file.top('concepts'), '"concepts"')) {
     if (!isConcept(key)) {
       file.report('NLU013', keyNode, `unknown risk concept "${key}"`, `concepts are: ${CONCEPTS.join(', ')}`);
       continue;
     }
-    target.risk.set(key, [...(target.risk.get(key) ?? []), ...file.strings(value, `concept "${key}"`)]);
+    target.risk.set(key, [...(target.risk.get(key) ?? []), ...file.strings(value, `concept "${key}"`, patternLint(lang))]);
   }
 }
 

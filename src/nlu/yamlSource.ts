@@ -47,8 +47,9 @@ export class YamlFile {
     return true;
   }
 
-  report(code: string, node: unknown, message: string, hint?: string, severity: Severity = 'error'): void {
-    const offset = (node as Node | null)?.range?.[0] ?? 0;
+  /** `within`: characters into the node's text, to point at a part of a phrase. */
+  report(code: string, node: unknown, message: string, hint?: string, severity: Severity = 'error', within = 0): void {
+    const offset = ((node as Node | null)?.range?.[0] ?? 0) + within;
     const { line, col } = this.lines.linePos(offset);
     this.diagnostics.push({ file: this.file, line: Math.max(line, 1), col: Math.max(col, 1), code, severity, message, ...(hint ? { hint } : {}) });
   }
@@ -70,8 +71,11 @@ export class YamlFile {
     return out;
   }
 
-  /** Items of a list of phrases; non-text items are reported (NLU007) and skipped. */
-  strings(node: unknown, what: string): string[] {
+  /**
+   * Items of a list of phrases; non-text items are reported (NLU007) and skipped. `lint` may
+   * find something doubtful in a phrase: reported where it is, as a warning, and kept.
+   */
+  strings(node: unknown, what: string, lint?: PhraseLint): string[] {
     if (node === null || node === undefined) return [];
     if (!isSeq(node)) {
       this.report('NLU002', node, `expected ${what} as a list ("- phrase" lines), found ${describe(node)}`);
@@ -81,6 +85,8 @@ export class YamlFile {
     for (const item of node.items) {
       if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') && String(item.value).trim()) {
         out.push(String(item.value).trim());
+        const doubt = lint?.(String(item.value));
+        if (doubt) this.report(doubt.code, item, doubt.message, doubt.hint, 'warning', doubt.offset + (isQuoted(item) ? 1 : 0));
       } else {
         this.report('NLU007', item, `expected a non-empty phrase in ${what}, found ${describe(item)}`, 'write each phrase as "- text" on its own line');
       }
@@ -105,6 +111,13 @@ export class YamlFile {
       }
     }
   }
+}
+
+/** Something doubtful at `offset` characters into a phrase (a warning; the phrase is kept). */
+export type PhraseLint = (text: string) => { code: string; offset: number; message: string; hint: string } | null;
+
+function isQuoted(item: unknown): boolean {
+  return isScalar(item) && (item.type === 'QUOTE_DOUBLE' || item.type === 'QUOTE_SINGLE');
 }
 
 function describe(node: unknown): string {

@@ -61,4 +61,16 @@ describe('content diagnostics', () => {
     expect(diagnostics.some((d) => d.code === 'NLU011')).toBe(true);
     expect(nlu.classify('hello').topic).toBe('unknown');
   });
+
+  it('warns of an alternative that was meant as two words (NLU014), where the group is, and keeps the pattern', () => {
+    // "the woman|my mum" reads as "the", then "woman|my", then "mum" (spacedAlternative.ts).
+    writeFileSync(
+      path.join(dir, 'content', 'nlu', 'risk.en.extra.yaml'),
+      ['concepts:', '  beating:', '    - hitting|kicking her|him', '    - hitting|kicking the woman|my mum', ''].join('\n'),
+    );
+    const { diagnostics } = buildNlu(path.join(dir, 'content'));
+    const found = diagnostics.filter((d) => d.code === 'NLU014');
+    expect(found).toEqual([expect.objectContaining({ file: 'content/nlu/risk.en.extra.yaml', line: 4, col: 27, severity: 'warning' })]);
+    expect(found[0].message).toContain('"woman|my"');
+  });
 });

@@ -22,8 +22,8 @@ export function rulesOnlyNlu(): Nlu {
 export type Lang = 'fi' | 'sv' | 'en';
 
 /** The crisis decision as one string: "none", or level/kind ("crisis/suicide", "check/violence"). */
-export function crisisLevelOf(text: string, lang: Lang): string {
-  const r = shippedNlu().detectCrisis(text, lang);
+export function crisisLevelOf(text: string, lang: Lang, nlu: Nlu = shippedNlu()): string {
+  const r = nlu.detectCrisis(text, lang);
   return r.level === 'none' ? 'none' : `${r.level}/${r.kind}`;
 }
 
@@ -31,8 +31,8 @@ export function crisisLevelOf(text: string, lang: Lang): string {
  * Expects a crisis decision: a level/kind string, or "not crisis" (anything but the full
  * response) or "caught" (the full response, of any kind).
  */
-export function expectCrisisLevel(text: string, lang: Lang, expected: string): void {
-  const got = crisisLevelOf(text, lang);
+export function expectCrisisLevel(text: string, lang: Lang, expected: string, nlu: Nlu = shippedNlu()): void {
+  const got = crisisLevelOf(text, lang, nlu);
   if (expected === 'not crisis') expect(got.startsWith('crisis')).toBe(false);
   else if (expected === 'caught') expect(got.startsWith('crisis')).toBe(true);
   else expect(got).toBe(expected);

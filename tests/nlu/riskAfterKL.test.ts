@@ -3,7 +3,7 @@
  * sets K and L"): someone being beaten now, also a third person the writer hears. The texts are
  * written for these tests, not taken from eval sets; the first table fails without the rule.
  */
-import { expectCrisisLevel, Lang, shippedNlu } from './helpers';
+import { expectCrisisLevel, Lang, rulesOnlyNlu, shippedNlu } from './helpers';
 
 type Case = [string, Lang, string];
 
@@ -78,8 +78,10 @@ const PICTURING: Case[] = [
   ['i picture myself in front of the class', 'en', 'none'],
 ];
 
+// What the rules decide: the message model learns anew from every labelled set and may ask on
+// its own (once M was in its training it asked on "i picture myself in front of the class").
 describe('after blind set K: a dose asked about, a method pictured', () => {
   it.each([...DOSE_QUESTIONS, ...DOSE_ORDINARY, ...PICTURING])('%s (%s) → %s', (text, lang, expected) => {
-    expectCrisisLevel(text, lang, expected);
+    expectCrisisLevel(text, lang, expected, rulesOnlyNlu());
   });
 });

@@ -1,0 +1,109 @@
+/**
+ * The risk model after blind set M (docs/crisis-model.md "Changes after blind set M"). The texts
+ * are written for these tests, not taken from eval sets. Decisions are read from the rules alone
+ * (rulesOnlyNlu), so the message model cannot hide a rule that stopped working; each table fails
+ * without the change it names.
+ */
+import { Lang, rulesOnlyNlu } from './helpers';
+
+type Case = [string, Lang, string];
+
+function levelOf(text: string, lang: Lang): string {
+  const r = rulesOnlyNlu().detectCrisis(text, lang);
+  return r.level === 'none' ? 'none' : `${r.level}/${r.kind}`;
+}
+
+function check(cases: Case[]): void {
+  it.each(cases)('%s (%s) → %s', (text, lang, expected) => {
+    const got = levelOf(text, lang);
+    if (expected === 'not crisis') expect(got.startsWith('crisis')).toBe(false);
+    else expect(got).toBe(expected);
+  });
+}
+
+describe('after blind set M: a means and "he knows what he will do"', () => {
+  check([
+    ['veli sanoi että haulikko on autotallissa ja kyllä hän tietää mitä tekee', 'fi', 'crisis/suicide'],
+    ['han sa att geväret ligger i garderoben och att han vet vad han ska göra', 'sv', 'crisis/suicide'],
+    ['dad says the rifle is in the shed and he knows what he will do', 'en', 'crisis/suicide'],
+  ]);
+  // Knowing what to do is ordinary without a means, and a gun for hunting is no means of harm.
+  check([
+    ['lääkäri tietää mitä tekee, luotan häneen', 'fi', 'none'],
+    ['he knows what he will do after the hunting trip, the rifle is cleaned', 'en', 'none'],
+  ]);
+});
+
+describe('after blind set M: things sold "since I will not need them soon"', () => {
+  check([
+    ['myin auton ja irtisanoin asunnon, en kohta tarvitse niitä kuitenkaan', 'fi', 'crisis/suicide'],
+    ['jag har sålt huset och sagt upp hyreskontraktet, jag behöver inget av det snart', 'sv', 'crisis/suicide'],
+    ["sold my car and gave notice on the flat, won't need any of it soon anyway", 'en', 'crisis/suicide'],
+  ]);
+  // Selling before a move is a move.
+  check([
+    ['sålde bilen och sa upp lägenheten eftersom vi flyttar till Umeå', 'sv', 'none'],
+    ['sold the car because we are moving abroad, wont need it there', 'en', 'none'],
+  ]);
+});
+
+describe('after blind set M: standing on a balcony or a railing now', () => {
+  check([
+    ['seison nyt parvekkeen kaiteella', 'fi', 'check/suicide'],
+    ['jag står på balkongen nu', 'sv', 'check/suicide'],
+    ['im standing on the balcony right now', 'en', 'check/suicide'],
+  ]);
+  check([
+    ['parvekkeella on nyt kiva istua kun on lämmin', 'fi', 'none'],
+    ['the balcony door is broken now', 'en', 'none'],
+  ]);
+});
+
+describe('after blind set M: a crisis word as the subject of an essay, a lesson or a story', () => {
+  check([
+    ['kirjoitan esseetä nuorten itsemurhista, mistä saan tilastoja', 'fi', 'check/suicide'],
+    ['vi har lektion om självmord, finns det material för eleverna', 'sv', 'check/suicide'],
+    ['in the series the main character kills himself, is that realistic', 'en', 'check/suicide'],
+    ['for my thesis i need research on self-harm among teenagers', 'en', 'check/self-harm'],
+  ]);
+  // The writer's own life inside the frame keeps the full response.
+  check([
+    ['katsoin elokuvan itsemurhasta ja nyt haluan tappaa itseni', 'fi', 'crisis/suicide'],
+    ['the movie made me want to kill myself tonight', 'en', 'crisis/suicide'],
+  ]);
+});
+
+describe('after blind set M: "rather die than …" compares, unless it is "than live"', () => {
+  check([
+    ['jag skulle hellre dö än stå i den där kön igen', 'sv', 'none'],
+    ["i'd rather die than call that number again", 'en', 'none'],
+  ]);
+  check([
+    ['jag vill hellre dö än leva så här', 'sv', 'crisis/suicide'],
+    ["i'd rather die than live like this", 'en', 'crisis/suicide'],
+  ]);
+});
+
+describe('after blind set M: smaller fixes the set showed', () => {
+  check([
+    // a neighbour heard beating a woman (the pattern held two-word alternatives: NLU014)
+    ['i can hear the man upstairs beating the woman right now', 'en', 'crisis/violence'],
+    // a denial with an intensifier in it
+    ['jag vill verkligen inte ta livet av mig, jag är bara så trött', 'sv', 'none'],
+    // a past told as past: "but not anymore"
+    ['i used to cut myself years ago but not anymore, can i see a counsellor', 'en', 'check/self-harm'],
+    // nobody answering a phone queue is no one unconscious
+    ['puhelinjonossa tunti eikä kukaan vastaa mitään', 'fi', 'none'],
+    // an apology for one's Finnish is no farewell
+    ['anteeksi en puhu hyvin suomea, saako täällä apua englanniksi', 'fi', 'none'],
+    // a Swedish "tappat" (lost) is no Finnish "tappaa"
+    ['mamma har tappat aptiten och går ner i vikt', 'sv', 'none'],
+    // a sick note is no goodbye note
+    ["i'm not suicidal, i just need a sick note for my burnout", 'en', 'none'],
+    // nothing matters any more, with a time (hopeless-time); without "any more" a date is a date
+    ['lauantain jälkeen ei ole enää mitään väliä', 'fi', 'crisis/suicide'],
+    ['ei oo väliä kumpi aika, huomenna tai perjantaina käy', 'fi', 'none'],
+    // a child who drank dishwasher liquid
+    ['my toddler drank dishwasher liquid a minute ago', 'en', 'crisis/poisoning'],
+  ]);
+});

@@ -81,6 +81,8 @@ export class CrisisDetector {
   private readonly rules: Map<Lang, Indexed>;
   /** Concept positions (and denied words) maskedTokens() worked out, by the token array it returned. */
   private readonly positions = new WeakMap<Token[], { positions: Map<Concept, number[]>; denied: Set<number> }>();
+  /** Token arrays maskedTokens() returned after its language's not-crisis phrases took words out. */
+  private readonly figured = new WeakSet<Token[]>();
 
   constructor(rules: Map<Lang, CrisisRules>) {
     this.rules = new Map(
@@ -88,11 +90,18 @@ export class CrisisDetector {
     );
   }
 
-  /** Message tokens of `lang` with that language's hyperbole masked out. */
+  /** Message tokens of `lang` with that language's not-crisis phrases and figures of speech taken out. */
   maskedTokens(text: string, lang: Lang): Token[] {
     const r = this.rules.get(lang)!;
     const all = r.analyser.tokens(text);
     const tokens = maskTokens(all, r.masks, r.maskIndex.starts(all));
+    const out = this.unfigured(r, text, tokens);
+    if (tokens.length < all.length) this.figured.add(out);
+    return out;
+  }
+
+  /** `tokens` without the "kill"/"die" words of a figure of speech or a calm acceptance. */
+  private unfigured(r: Indexed, text: string, tokens: Token[]): Token[] {
     const denied = new Set<number>();
     const positions = conceptPositions(r.lexicon, tokens, denied);
     addLaughter(positions, text, tokens.length);
@@ -107,20 +116,23 @@ export class CrisisDetector {
    * Patterns and risk rules of every language; the strongest result. When some language read an
    * explicit denial ("I'm not suicidal"), another language's explicit phrases do not count (they
    * saw the denied word without the denial around it: Swedish "suicida*"), and its rules' full
-   * response is only a check-in.
+   * response is only a check-in. When the message's own language (`masked`) took a harmless
+   * phrase out ("worried a friend overdoses", not-crisis), another language's explicit phrase
+   * on the same words is only asked about (after blind set N: Swedish "överdos*" read the English).
    */
   assess(text: string, masked?: { lang: Lang; tokens: Token[] }): CrisisResult {
-    const results: { result: CrisisResult; denied: boolean; distanced?: boolean }[] = [];
+    const results: { lang: Lang; result: CrisisResult; denied: boolean; distanced?: boolean }[] = [];
     for (const lang of LANGS) {
       const r = this.rules.get(lang)!;
       if (r.patterns.length === 0 && r.lexicon.size === 0) continue;
       const all = masked && masked.lang === lang ? masked.tokens : this.maskedTokens(text, lang);
-      if (all.length > 0) results.push(this.assessLang(r, all, text));
+      if (all.length > 0) results.push({ lang, ...this.assessLang(r, all, text) });
     }
     const denied = results.some((x) => x.denied);
     const distanced = results.some((x) => x.distanced);
+    const ownFigure = masked !== undefined && this.figured.has(masked.tokens);
     let best = NO_CRISIS;
-    for (const { result, denied: own } of results) {
+    for (const { lang, result, denied: own } of results) {
       let capped = result;
       if (denied && !own && result.crisis && result.kind !== 'medical-emergency') {
         // Another language's explicit phrase saw the denied word itself ("suicida*" in "I'm not
@@ -131,6 +143,9 @@ export class CrisisDetector {
         // Another language's explicit phrase saw the overdose without the time around it
         // ("overdos*" in "I overdosed two years ago … clean since"), or the suicide without the
         // essay around it: the past or subject reading decides.
+        capped = { ...capped, level: 'check', crisis: false };
+      }
+      if (ownFigure && lang !== masked.lang && capped.crisis && capped.source === 'pattern' && capped.kind !== 'medical-emergency') {
         capped = { ...capped, level: 'check', crisis: false };
       }
       best = stronger(best, capped);

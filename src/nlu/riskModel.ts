@@ -89,7 +89,9 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   adultAgeIsNoChild(out, tokens);
   oldAgeIsOldPerson(out, tokens);
   const age = notCounts(out, tokens);
-  addNumbers(out, tokens, age, 'quantity', (n) => n >= QUANTITY_NUMBER);
+  // A year is a time, not a count: "yritin itsemurhaa 2015", "attempted in 2018" (blind set K).
+  addNumbers(out, tokens, age, 'long-ago', (n) => isYear(n) && n < THIS_YEAR);
+  addNumbers(out, tokens, age, 'quantity', (n) => n >= QUANTITY_NUMBER && !isYear(n));
   addNumbers(out, tokens, age, 'few', (n) => n >= 2 && n < QUANTITY_NUMBER);
   addNumbers(out, tokens, age, 'single', (n) => n === 1);
   return out;
@@ -194,6 +196,14 @@ function addNumbers(out: Map<Concept, number[]>, tokens: readonly Token[], isAge
   const numbers: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (isNumber(tokens[i].word) && test(Number(tokens[i].word)) && !isAge(i)) numbers.push(i);
   if (numbers.length) out.set(c, [...new Set([...(out.get(c) ?? []), ...numbers])].sort((a, b) => a - b));
+}
+
+/** The year the process started in: a message's "2015" is before it (riskModel reads years as times). */
+const THIS_YEAR = new Date().getUTCFullYear();
+
+/** A number that reads as a year: from 1950 to next year. Nobody swallows 1,950 tablets. */
+function isYear(n: number): boolean {
+  return n >= 1950 && n <= THIS_YEAR + 1;
 }
 
 /** /^\d+$/ without a regular expression run per word of every message. */

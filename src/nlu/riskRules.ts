@@ -84,6 +84,8 @@ export const RULES: readonly RiskRule[] = [
   // set K): the direct question. Not a daily dose, a child's swallowing (the poisoning rules) or
   // a dose as prescribed.
   R('dose-danger', 'check', 'suicide', ['how-many', 'pills', 'dangerous'], 8, ['daily-dose', 'child', 'as-prescribed']),
+  // How many tablets it takes never to wake again (after blind set N): a method asked, not a dose.
+  R('dose-never-wake', 'crisis', 'suicide', ['how-many', 'pills', 'never-wake'], 8, ['child']),
   R('dose-what-if', 'check', 'suicide', ['what-if', 'pills', 'quantity'], 8, ['daily-dose', 'child', 'as-prescribed']),
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
   // C-SSRS "thought about how" and plan.

@@ -107,3 +107,36 @@ describe('after blind set M: smaller fixes the set showed', () => {
     ['my toddler drank dishwasher liquid a minute ago', 'en', 'crisis/poisoning'],
   ]);
 });
+
+describe('after blind set N', () => {
+  check([
+    // a past attempt told as past: "on mennyt paremmin" is well now
+    ['yritin itsemurhaa kolme vuotta sitten ja nyt on mennyt paremmin, haluan silti jutella jonkun kanssa', 'fi', 'check/suicide'],
+    // hitting in the past, the man away now: not the full response
+    ['poikaystävä on lyönyt minua monta kertaa, nyt hän on matkoilla', 'fi', 'not crisis'],
+    // help "not right away" is no cry for help now
+    ['onko sellaista apua josta ei heti ilmoiteta poliisille', 'fi', 'none'],
+    // harm reduction: the fear of an overdose
+    // (the Swedish reading's "överdos*" sees the English word: asked about, not the full response)
+    ['where do i get naloxone, worried a friend overdoses', 'en', 'not crisis'],
+    // how many tablets it takes never to wake
+    ['montako unilääkettä pitää ottaa ettei enää herää', 'fi', 'crisis/suicide'],
+    ['unilääke auttaa ettei herää yöllä', 'fi', 'none'],
+  ]);
+});
+
+describe('after blind sets K and N, a second round on K', () => {
+  check([
+    // a year is a time, not a quantity: a past attempt with its year is asked about
+    ['yritin itsemurhaa 2012 mut nykyään voin hyvin, saisinko terapiaa', 'fi', 'check/suicide'],
+    ["i tried to kill myself in 2016 but i'm doing well now", 'en', 'check/suicide'],
+    // a teenager who "will kill me yet"
+    ['mun teini tappaa mut vielä, ei suostu siivoamaan huonettaan', 'fi', 'none'],
+    // which train does not stop: a method
+    ['jag vet vilket tåg som inte stannar i Kerava', 'sv', 'check/suicide'],
+    // sorry for the long message is no farewell, even beside a "message"
+    ['anteeksi pitkä viesti, mutta haluaisin kysyä omaishoidosta ja lomista', 'fi', 'none'],
+    // an old woman who laughs about being ready to die
+    ['farfar är 95 och säger att han är redo att dö och skrattar åt det', 'sv', 'none'],
+  ]);
+});

@@ -140,3 +140,20 @@ describe('after blind sets K and N, a second round on K', () => {
     ['farfar är 95 och säger att han är redo att dö och skrattar åt det', 'sv', 'none'],
   ]);
 });
+
+describe('after blind set O', () => {
+  check([
+    // a medicine by its brand name, typed without ä/ö
+    ['otin just koko purkin ketipinoreja', 'fi', 'crisis/poisoning'],
+    ['tog hela kartongen med imovane', 'sv', 'crisis/poisoning'],
+    // a friend's "bye kaikki" and their things handed out
+    ['kaveri postas "bye kaikki" ja jakoi kamansa pois', 'fi', 'crisis/suicide'],
+    // not planning to be here, with a time: asked
+    ["i don't plan on being around after next week", 'en', 'check/suicide'],
+    // someone else's past attempt, well now: asked, not the full response
+    ['siskoni yritti itsemurhaa vuosia sitten, nyt hän voi hyvin', 'fi', 'check/suicide'],
+    // "dö" typed without ö, with a bill and a laugh
+    ['ja ville do nar ja fick fakturan haha', 'sv', 'none'],
+    ['ja vill do, orkar int mer', 'sv', 'crisis/suicide'],
+  ]);
+});

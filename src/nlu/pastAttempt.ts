@@ -11,9 +11,15 @@ import type { Concept } from './riskRules';
 // Self-harm told as past ("skar mig ofta för tre år sedan") is the act itself too (after blind set J).
 const ATTEMPT_WORDS: readonly Concept[] = ['kill', 'self', 'tried', 'means', 'take-means', 'took', 'quantity', 'self-harm'];
 
-/** Years ago, well now, and (a time such as "tonight" keeps the full response) no rule without the attempt's words. */
+/**
+ * Years ago, well now, and (a time such as "tonight" keeps the full response) no rule without the
+ * attempt's words. Someone else's attempt long ago needs no "well now": the writer asks how to
+ * support them or talk about it ("min pappa försökte ta livet av sig för tio år sen", blind set P).
+ */
 export function toldAsPast(pos: Map<Concept, number[]>): boolean {
-  if (!pos.has('long-ago') || !pos.has('fine-now') || pos.has('time')) return false;
+  if (!pos.has('long-ago') || pos.has('time')) return false;
+  // someone else's: a person named, and not the writer's own self or life (self-first: mig, itseni, my life)
+  if (!pos.has('fine-now') && !(pos.has('other-person') && !pos.has('self-first'))) return false;
   const today = new Map([...pos].filter(([c]) => !ATTEMPT_WORDS.includes(c)));
   return strongestRule(today) === null;
 }

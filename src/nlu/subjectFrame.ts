@@ -6,12 +6,14 @@
  * and one question settles it, as with a past attempt told as past (pastAttempt.ts).
  *
  * Not when the writer's own life is in it ("the film made me want to kill myself"): their own self
- * (self-first), a wish, a readiness, an intent, a plan or a time keeps the full response.
+ * (self-first), a wish said by the writer, a readiness, an intent, a plan or a time keeps the full
+ * response. A wish with no first person is the story's ("a novel whose hero wants to die", blind set P).
  */
 import type { Concept } from './riskRules';
 
-const OWN_RISK: readonly Concept[] = ['self-first', 'wish', 'self-ready', 'intent', 'decided', 'plan', 'time', 'exhausted', 'not-here'];
+const OWN_RISK: readonly Concept[] = ['self-first', 'self-ready', 'intent', 'decided', 'plan', 'time', 'exhausted', 'not-here'];
 
 export function toldAsSubject(pos: Map<Concept, number[]>): boolean {
-  return pos.has('frame') && !OWN_RISK.some((c) => pos.has(c));
+  if (!pos.has('frame') || OWN_RISK.some((c) => pos.has(c))) return false;
+  return !(pos.has('wish') && pos.has('first-person'));
 }

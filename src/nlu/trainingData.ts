@@ -4,6 +4,7 @@
  *   crisis.<lang>.yaml   crisis kind → patterns, plus `not-crisis` hyperbole patterns
  *   spelling.<lang>.yaml colloquial/variant spellings and stop words
  *   risk.<lang>.yaml     crisis risk-model concept → words (docs/crisis-model.md)
+ *   risk.all.<group>.yaml words of no one language (medicine brands), into every language's concepts
  *   omaolo.yaml          Omaolo assessment id → keywords per language
  * Broken files are skipped and broken entries dropped, each with a diagnostic (codes in docs/nlu.md).
  */
@@ -74,16 +75,23 @@ export function loadTrainingData(contentDir: string): { data: TrainingData; diag
     const m = /^(topics|crisis|spelling|risk)\.([a-z]+)(?:\.[a-z][a-z-]*)?\.ya?ml$/.exec(name);
     if (name === 'omaolo.yaml') {
       if (file.load()) readOmaolo(file, data);
+    } else if (m && m[1] === 'risk' && m[2] === 'all') {
+      // A brand such as Opamox is typed the same in a Swedish message as in a Finnish one (blind set P).
+      if (file.load()) {
+        const words = new Map<Concept, string[]>();
+        readRisk(file, words, 'en');
+        for (const lang of LANGS) for (const [c, list] of words) data.langs.get(lang)!.risk.set(c, [...(data.langs.get(lang)!.risk.get(c) ?? []), ...list]);
+      }
     } else if (m && isLang(m[2])) {
       if (file.load()) {
         const target = data.langs.get(m[2])!;
         if (m[1] === 'topics') readTopics(file, target);
         else if (m[1] === 'crisis') readCrisis(file, target, m[2]);
-        else if (m[1] === 'risk') readRisk(file, target, m[2]);
+        else if (m[1] === 'risk') readRisk(file, target.risk, m[2]);
         else readSpelling(file, target);
       }
     } else {
-      file.report('NLU009', null, `unknown file name "${name}"; it was ignored`, 'use topics.<fi|sv|en>.yaml, crisis.<lang>.yaml, risk.<lang>.yaml, spelling.<lang>.yaml (each may have parts such as risk.<lang>.<group>.yaml) or omaolo.yaml', 'warning');
+      file.report('NLU009', null, `unknown file name "${name}"; it was ignored`, 'use topics.<fi|sv|en>.yaml, crisis.<lang>.yaml, risk.<lang>.yaml, spelling.<lang>.yaml (each may have parts such as risk.<lang>.<group>.yaml), risk.all.<group>.yaml or omaolo.yaml', 'warning');
     }
     diagnostics.push(...file.diagnostics);
   }
@@ -131,14 +139,14 @@ function readCrisis(file: YamlFile, target: LangData, lang: Lang): void {
   target.notCrisis.push(...file.strings(file.top('not-crisis'), '"not-crisis"', patternLint(lang)));
 }
 
-function readRisk(file: YamlFile, target: LangData, lang: Lang): void {
+function readRisk(file: YamlFile, risk: Map<Concept, string[]>, lang: Lang): void {
   file.checkTopKeys(['concepts']);
   for (const { key, keyNode, value } of file.entries(file.top('concepts'), '"concepts"')) {
     if (!isConcept(key)) {
       file.report('NLU013', keyNode, `unknown risk concept "${key}"`, `concepts are: ${CONCEPTS.join(', ')}`);
       continue;
     }
-    target.risk.set(key, [...(target.risk.get(key) ?? []), ...file.strings(value, `concept "${key}"`, patternLint(lang))]);
+    risk.set(key, [...(risk.get(key) ?? []), ...file.strings(value, `concept "${key}"`, patternLint(lang))]);
   }
 }
 

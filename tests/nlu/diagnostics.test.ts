@@ -73,4 +73,15 @@ describe('content diagnostics', () => {
     expect(found).toEqual([expect.objectContaining({ file: 'content/nlu/risk.en.extra.yaml', line: 4, col: 27, severity: 'warning' })]);
     expect(found[0].message).toContain('"woman|my"');
   });
+
+  it('reads risk.all.<group>.yaml into every language (a medicine brand is no word of one language)', () => {
+    const nluDir = path.join(dir, 'content', 'nlu');
+    const took = (nlu: ReturnType<typeof buildNlu>['nlu']) => ['sv', 'fi', 'en'].map((l) => nlu.detectCrisis('tog 30 st zyxomed', l).level);
+    expect(took(buildNlu(path.join(dir, 'content'), { messages: [] }).nlu)).toEqual(['none', 'none', 'none']);
+    writeFileSync(path.join(nluDir, 'risk.all.extra.yaml'), ['concepts:', '  pills:', '    - zyxomed*', ''].join('\n'));
+    const { nlu, diagnostics } = buildNlu(path.join(dir, 'content'), { messages: [] });
+    expect(diagnostics.filter((d) => d.file === 'content/nlu/risk.all.extra.yaml')).toEqual([]);
+    expect(took(nlu)).toEqual(['crisis', 'crisis', 'crisis']);
+  });
 });
+

@@ -157,3 +157,23 @@ describe('after blind set O', () => {
     ['ja vill do, orkar int mer', 'sv', 'crisis/suicide'],
   ]);
 });
+
+describe('after blind set P', () => {
+  check([
+    // a brand is the same word in every language (risk.all.medicines.yaml)
+    ['tog typ 20 st Opamox och lite vin', 'sv', 'crisis/poisoning'],
+    ['took like 30 ketipinor an hour ago', 'en', 'crisis/poisoning'],
+    // someone else's attempt long ago, with no "well now": asked, not the full response
+    ['min mamma försökte ta livet av sig för många år sen, hur pratar jag om det', 'sv', 'check/suicide'],
+    ['veljeni yritti itsemurhaa viime vuonna, miten tuen häntä', 'fi', 'check/suicide'],
+    // paperwork about a past attempt
+    ['the intake form asks about previous suicide attempts, do i have to answer', 'en', 'check/suicide'],
+    // a story's character who wants to die; but the writer's own wish is not a story's
+    ['kirjoitan novellia jonka päähenkilö haluaa kuolla', 'fi', 'check/suicide'],
+    ['i read a novel about it and i want to die too', 'en', 'crisis/suicide'],
+    // forgetting medicines and once getting lost is no overdose
+    ['äiti unohtaa lääkkeensä ja on eksynyt kerran kaupassa', 'fi', 'none'],
+    // "do" alone is English, not Swedish "dö"
+    ['what do i do with my old medicines', 'en', 'none'],
+  ]);
+});

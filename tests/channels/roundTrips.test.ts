@@ -5,7 +5,8 @@
  * /api/messages: enqueue + acquire + state read, then state write + release + wake-up (2).
  * Direct Line: the sweep index's ZADD (pipelined), append + enqueue + acquire + read, then state
  * write + replies + release + wake-ups (3). The start of a conversation: record read + started +
- * the greeting's queue place + state read, then the greeting turn's end (2).
+ * the greeting's queue place + state read, then the greeting turn's end (2, after the token's 1);
+ * the WebSocket after it: the claim with the first read (1).
  */
 import type Redis from 'ioredis';
 import request from 'supertest';
@@ -88,16 +89,18 @@ it('Direct Line: 2 round trips per posted turn, the lock, the replies and the re
   }
 });
 
-it('Direct Line: starting a conversation (POST conversations with the greeting turn) is 2 round trips', async () => {
+it('Direct Line: a token and the start of its conversation (POST conversations with the greeting turn) are 3 round trips', async () => {
   const rt = dlRuntime({ redis: true });
   try {
     await startConversation(rt.app); // Redis caches the scripts
-    const issued = await request(rt.app).post('/api/chat/token').expect(200);
+    let issued!: request.Response;
     const seen = await commandsUnder(redis, rt.prefix, async () => {
+      issued = await request(rt.app).post('/api/chat/token').expect(200);
       await request(rt.app).post('/v3/directline/conversations').set('Authorization', `Bearer ${issued.body.token}`).send({}).expect(201);
     });
-    // Record read + started + the greeting's queue place + its state read, then state write + greeting + release.
-    expect(seen).toEqual(['evalsha', 'evalsha']);
+    // The token's record (one script, not MULTI…EXEC); record read + started + the greeting's
+    // queue place + its state read; then state write + greeting + release.
+    expect(seen).toEqual(['evalsha', 'evalsha', 'evalsha']);
     const page = await request(rt.app).get(`/v3/directline/conversations/${issued.body.conversationId}/activities`).set('Authorization', `Bearer ${issued.body.token}`).expect(200);
     expect(page.body.activities.filter((a: { from: { role: string } }) => a.from.role === 'bot').length).toBeGreaterThanOrEqual(1);
   } finally {

@@ -143,6 +143,13 @@ else
   extra = -1
 end
 `;
+// KEYS: meta. ARGV: ttl seconds, userId, createdAt, serviceUrl, started ('1' / '0'). A new record
+// with no activities yet, living ttl seconds from now (never extended).
+export const CREATE = `
+redis.call('HSET', KEYS[1], 'userId', ARGV[2], 'createdAt', ARGV[3], 'serviceUrl', ARGV[4], 'started', ARGV[5], 'seq', '0')
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+return 1
+`;
 // KEYS: meta, turn queue, turn leases, pending turns, then (with a turn token) the state and
 // handoff record to read. ARGV: turn token of the greeting ('' = none), lease ms, queue ttl ms.
 // Returns { -1 } when gone, else { started, userId, createdAt, serviceUrl, owner, values… }:

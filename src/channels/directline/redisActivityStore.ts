@@ -30,7 +30,7 @@ import type { RedisTopology } from '../../state/redisTopology';
 import { LocalAppend, StreamHub, StreamListener } from './streamHub';
 import { LuaScript } from '../../state/luaScript';
 import { compactJson, decodeEntry, encodeEntries, encodeEntry, Envelope, MAX_ENTRY_ACTIVITIES } from './storedActivity';
-import { APPEND, APPEND_AT_END, OPEN_STREAM, READ, START } from './redisActivityLua';
+import { APPEND, APPEND_AT_END, CREATE, OPEN_STREAM, READ, START } from './redisActivityLua';
 
 /** READ's answer: seq, userId, serviceUrl, the number of the first entry's first activity, the entries. */
 type ReadResult = [Buffer, Buffer, Buffer, number, Buffer[]];
@@ -40,6 +40,7 @@ const SCRIPTS = {
   /** The turn queue's END_TURN with APPEND_AT_END (redisTurnQueue.ts builds the same text). */
   endTurnWithReplies: new LuaScript(endTurnLua(APPEND_AT_END)),
   read: new LuaScript(READ),
+  create: new LuaScript(CREATE),
   start: new LuaScript(START),
   openStream: new LuaScript(OPEN_STREAM),
 };
@@ -87,18 +88,11 @@ export class RedisActivityStore implements ActivityStore {
   }
 
   async create(record: ConversationRecord): Promise<void> {
-    const key = this.metaKey(record.conversationId);
-    await this.redis
-      .multi()
-      .hset(key, {
-        userId: record.userId,
-        createdAt: String(record.createdAt),
-        serviceUrl: record.serviceUrl,
-        started: record.started ? '1' : '0',
-        seq: '0',
-      })
-      .expire(key, this.options.ttlSeconds)
-      .exec();
+    // One script, not MULTI…EXEC (four commands, four answers): a token for every new conversation.
+    await SCRIPTS.create.run(
+      this.redis, 1, this.metaKey(record.conversationId), String(this.options.ttlSeconds),
+      record.userId, String(record.createdAt), record.serviceUrl, record.started ? '1' : '0',
+    );
   }
 
   async get(conversationId: string): Promise<ConversationRecord | null> {

@@ -8,31 +8,16 @@
  * dir a checkout whose src/main.ts is started (node_modules and content from this repo).
  * BENCH_SECONDS (4) per run; servers on core 0, the generator and Redis on core 1 as in turns.bench.ts.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { freePort, startRedisServer } from '../tests/support/redisServer';
+import { startRedisServer } from '../tests/support/redisServer';
 import { JsonClient } from './load/http';
 import { closedLoop } from './load/loops';
-import { pinSelf, ServerProcess, startServer } from './load/processes';
+import { pinSelf, ServerProcess } from './load/processes';
+import { cpuSeconds, startBuild } from './load/builds';
 import { ApiResident, DirectLineResident, Resident, seededRandom } from './load/residents';
 import { median } from './load/stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const RESIDENTS = 32;
-
-async function start(dir: string, redisUrl: string, prefix: string): Promise<ServerProcess> {
-  const port = await freePort();
-  return startServer(path.resolve(dir, 'src/main.ts'), {
-    NODE_ENV: 'test', PORT: String(port), REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn', CONTENT_WATCH: 'false',
-    DIRECT_LINE_SECRET: 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz', CHAT_TOKEN_RATE_LIMIT: '100000000', DIRECT_LINE_POST_RATE_LIMIT: '100000',
-  }, { core: 0, readyPath: '/readyz' });
-}
-
-/** CPU seconds the process has used (user + system), from /proc/<pid>/stat. */
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
-}
 
 async function measured(server: ServerProcess, list: Resident[]): Promise<{ turnsPerSecond: number; cpuMsPerTurn: number; errors: number }> {
   const before = cpuSeconds(server.pid);
@@ -45,7 +30,7 @@ async function main(): Promise<void> {
   if (!dirA || !dirB) throw new Error('usage: compareTurns.ts <dir A> <dir B> [api|directline] [pairs]');
   pinSelf(1);
   const redis = await startRedisServer();
-  const servers = process.env.START_B_FIRST ? [await start(dirA, redis.url, 'a:'), await start(dirB, redis.url, 'b:')].reverse() : [await start(dirA, redis.url, 'a:'), await start(dirB, redis.url, 'b:')];
+  const servers = process.env.START_B_FIRST ? [await startBuild(dirA, redis.url, 'a:'), await startBuild(dirB, redis.url, 'b:')].reverse() : [await startBuild(dirA, redis.url, 'a:'), await startBuild(dirB, redis.url, 'b:')];
   const loads = servers.map((s) => {
     const client = new JsonClient(s.base, RESIDENTS * 2);
     const random = seededRandom(1);

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { MemoryActivityStore } from '../../src/channels/directline/memoryActivityStore';
 import { RedisActivityStore } from '../../src/channels/directline/redisActivityStore';
+import { conversationKeys, STATE_NAMESPACES } from '../../src/state/keys';
 import { createRedisClient, whenReady } from '../../src/state/redisClient';
 import { testRedisUrl, uniquePrefix } from '../support/redisTest';
 import { activityStoreBehaviour } from './activityStoreBehaviour';
@@ -59,5 +60,37 @@ describe('RedisActivityStore specifics', () => {
     expect((await b.read('c2', null)).activities[0].text).toBe('hello from A');
     await Promise.all([a.close(), b.close()]);
     await other.quit();
+  });
+
+  it("start takes the greeting's queue place with the start, once, and reads its state when nobody is ahead", async () => {
+    const prefix = uniquePrefix('start');
+    const store = new RedisActivityStore(redis, { url: testRedisUrl(), prefix, ttlSeconds: 60 });
+    const k = conversationKeys(prefix, 'c3');
+    await store.create({ conversationId: 'c3', userId: 'dl_u', createdAt: 1, serviceUrl: 'http://x', started: false });
+    await redis.set(k.state('directline', STATE_NAMESPACES[0]), '{"kept":1}');
+    const first = await store.start('c3', { turnTicket: 'greeting', prefetchState: 'directline' });
+    expect(first.started).toBe(true);
+    expect(first.acquired?.get(k.state('directline', STATE_NAMESPACES[0]))).toBe('{"kept":1}');
+    expect(first.acquired?.get(k.handoff)).toBeNull();
+    expect(await redis.lrange(k.turnQueue, 0, -1)).toEqual(['greeting']);
+    expect(await redis.hexists(k.turnLeases, 'greeting')).toBe(1);
+    // A second start (another process, a client's retry) queues nothing and owns nothing.
+    const again = await store.start('c3', { turnTicket: 'late', prefetchState: 'directline' });
+    expect(again).toEqual({ record: { conversationId: 'c3', userId: 'dl_u', createdAt: 1, serviceUrl: 'http://x', started: true }, started: false });
+    expect(await redis.lrange(k.turnQueue, 0, -1)).toEqual(['greeting']);
+    await store.close();
+  });
+
+  it('start queues the greeting behind a turn already queued, without reading for it', async () => {
+    const prefix = uniquePrefix('start-behind');
+    const store = new RedisActivityStore(redis, { url: testRedisUrl(), prefix, ttlSeconds: 60 });
+    const k = conversationKeys(prefix, 'c4');
+    await store.create({ conversationId: 'c4', userId: 'dl_u', createdAt: 1, serviceUrl: 'http://x', started: false });
+    await store.append('c4', { type: 'message', text: 'ennen alkua' }, { turnTicket: 'post', prefetchState: 'directline' });
+    const started = await store.start('c4', { turnTicket: 'greeting', prefetchState: 'directline' });
+    expect(started.started).toBe(true);
+    expect(started.acquired).toBeUndefined();
+    expect(await redis.lrange(k.turnQueue, 0, -1)).toEqual(['post', 'greeting']);
+    await store.close();
   });
 });

@@ -29,11 +29,11 @@ export function activityStoreBehaviour(name: string, make: () => Promise<{ store
       expect(await store.get('never-created')).toBeNull();
     });
 
-    it('marks a conversation started exactly once', async () => {
+    it('starts a conversation exactly once, giving its record as it was', async () => {
       const r = record();
       await store.create(r);
-      expect(await store.markStarted(r.conversationId)).toBe(true);
-      expect(await store.markStarted(r.conversationId)).toBe(false);
+      expect(await store.start(r.conversationId)).toEqual({ record: r, started: true });
+      expect(await store.start(r.conversationId)).toEqual({ record: { ...r, started: true }, started: false });
       expect((await store.get(r.conversationId))?.started).toBe(true);
     });
 
@@ -83,7 +83,7 @@ export function activityStoreBehaviour(name: string, make: () => Promise<{ store
     it('refuses to append to or read an unknown conversation', async () => {
       await expect(store.append('nobody', { type: 'message' })).rejects.toBeInstanceOf(ConversationNotFoundError);
       await expect(store.read('nobody', null)).rejects.toBeInstanceOf(ConversationNotFoundError);
-      await expect(store.markStarted('nobody')).rejects.toBeInstanceOf(ConversationNotFoundError);
+      await expect(store.start('nobody')).rejects.toBeInstanceOf(ConversationNotFoundError);
     });
 
     it('deletes everything, and a late append cannot bring the conversation back', async () => {

@@ -75,6 +75,25 @@ describe('two server processes, one Redis', () => {
     ws.close();
   });
 
+  it("B's socket opened after B's start gets what A appended meanwhile, not only the greeting B kept", async () => {
+    const c = await startConversation(b.app);
+    await request(a.app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token)).send({ type: 'message', text: 'hei', locale: 'fi-FI' }).expect(200);
+    const { body: all } = await request(a.app).get(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token)).expect(200);
+    expect(Number(all.watermark)).toBeGreaterThan(Number(c.watermark));
+    const ws = new WebSocket(c.streamUrl.replace(/^ws:\/\/[^/]+/, serverB.wsUrl));
+    const received: unknown[] = [];
+    await new Promise<void>((resolve) => {
+      ws.on('message', (data) => {
+        if (!data.toString()) return; // keep-alive
+        const frame = JSON.parse(data.toString()) as { activities: unknown[]; watermark: string };
+        received.push(...frame.activities);
+        if (frame.watermark === all.watermark) resolve();
+      });
+    });
+    ws.close();
+    expect(received).toEqual(all.activities);
+  });
+
   it('end and delete on B removes the conversation for A', async () => {
     const c = await startConversation(a.app);
     await request(a.app).post(`/v3/directline/conversations/${c.conversationId}/activities`).set(auth(c.token)).send({ type: 'message', text: 'hei', locale: 'fi-FI' }).expect(200);

@@ -35,8 +35,14 @@ export interface ActivityStore {
   /** Creates the record; the conversation then exists (with no activities) for `ttlSeconds`. */
   create(record: ConversationRecord): Promise<void>;
   get(conversationId: string): Promise<ConversationRecord | null>;
-  /** Marks the conversation started; resolves true only for the call that changed it. */
-  markStarted(conversationId: string): Promise<boolean>;
+  /**
+   * POST /conversations: the record, and `started` true only for the call that started the
+   * conversation (once, across processes). With `turnTicket` that call also takes the greeting
+   * turn's place in the turn queue in the same atomic step (nothing can be queued between the
+   * start and its greeting) and, with `prefetchState`, reads the turn's state when nobody is
+   * ahead (`acquired`): the start is one round trip. ConversationNotFoundError when it is gone.
+   */
+  start(conversationId: string, options?: StartOptions): Promise<Started>;
   /**
    * Appends one activity and gives it its id (`<conversationId>|<seq, 7 digits>`). Throws
    * ConversationNotFoundError when the conversation is gone, so a late reply cannot resurrect it.
@@ -58,10 +64,13 @@ export interface ActivityStore {
    */
   subscribe(conversationId: string, watermark: string | null, onChange: StreamListener): () => void;
   /**
-   * True the first time a stream token (its `jti`) opens a WebSocket, false after: one socket
-   * per stream token, across processes. Forgotten with the conversation.
+   * A WebSocket's opening. Claims its stream token (`jti`): `claimed` is true the first time the
+   * token opens a socket, false after (one socket per stream token, across processes; forgotten
+   * with the conversation). When claimed, `page` is what follows `watermark` (as `read`), or null
+   * when nothing follows `known`, the number up to which the caller holds those activities itself
+   * (the greeting this process just stored). ConversationNotFoundError when it is gone.
    */
-  claimStreamToken(conversationId: string, jti: string, ttlSeconds: number): Promise<boolean>;
+  openStream(conversationId: string, jti: string, ttlSeconds: number, watermark: string | null, known?: number): Promise<OpenedStream>;
   /** Removes the record and every activity (the channel's eraser removes the rest). */
   delete(conversationId: string): Promise<void>;
   /** Wakes this process's listeners of a conversation that was erased, so its WebSockets close. */
@@ -97,6 +106,27 @@ export interface AppendOptions {
    * store may keep the post and its replies as one entry.
    */
   post?: StoredPost;
+}
+
+export interface OpenedStream {
+  claimed: boolean;
+  page: ActivityPage | null;
+}
+
+export interface StartOptions {
+  /** The greeting turn's place in the turn queue, taken only by the call that starts the conversation. */
+  turnTicket?: string;
+  /** With `turnTicket`: the turn's channel, as AppendOptions.prefetchState. */
+  prefetchState?: string;
+}
+
+export interface Started {
+  /** As it was before this call: `started` false when this call started it. */
+  record: ConversationRecord;
+  /** This call started the conversation (and took `turnTicket`'s place). */
+  started: boolean;
+  /** With StartOptions.prefetchState, when the greeting turn became the owner at once. */
+  acquired?: Acquired;
 }
 
 /** A post as the store kept it: its number and whatever the store needs to store it again with its replies. */

@@ -13,6 +13,7 @@ import { BOT_ACCOUNT, DirectLineAdapter, prepareOutgoing } from './adapter';
 import type { DirectLineConfig } from './config';
 import { DirectLineError } from './errors';
 import { newConversationId, newUserId, signToken, TokenClaims } from './tokens';
+import { GreetingHandOff } from './greetingHandOff';
 import { RecordCache } from './recordCache';
 import { validateClientActivity } from './validate';
 
@@ -50,6 +51,7 @@ export class DirectLineChannel {
   /** A stable id per secret, returned as `referenceGrammarId` like the real service. */
   readonly referenceGrammarId: string;
   private readonly records = new RecordCache();
+  private readonly greetings = new GreetingHandOff();
 
   constructor(private readonly options: DirectLineChannelOptions) {
     this.config = options.config;
@@ -81,7 +83,7 @@ export class DirectLineChannel {
 
   async requireConversation(conversationId: string): Promise<ConversationRecord> {
     const record = await this.store.get(conversationId);
-    if (!record) throw new DirectLineError(404, 'NotFound', 'Conversation not found (it never existed, expired or was deleted).');
+    if (!record) throw notFound();
     this.records.set(record);
     return record;
   }
@@ -96,10 +98,23 @@ export class DirectLineChannel {
 
   /**
    * POST /conversations: the first call starts the conversation and, as the real service does,
-   * tells the bot who joined (conversationUpdate with membersAdded), so it can greet.
+   * tells the bot who joined (conversationUpdate with membersAdded), so it can greet. One round
+   * trip before the greeting turn runs: the store's start reads the record, marks it started and
+   * takes the greeting's queue place (and reads its state) together. Resolves with the record
+   * and whether this call started it; a DirectLineError 404 when the conversation is gone.
    */
-  async start(record: ConversationRecord, options: { locale?: string } = {}): Promise<void> {
-    if (!(await this.store.markStarted(record.conversationId))) return;
+  async start(conversationId: string, options: { locale?: string } = {}): Promise<{ record: ConversationRecord; isNew: boolean }> {
+    const turnTicket = randomUUID();
+    let started;
+    try {
+      started = await this.store.start(conversationId, { turnTicket, prefetchState: CHANNEL_ID });
+    } catch (err) {
+      if (err instanceof ConversationNotFoundError) throw notFound();
+      throw err;
+    }
+    const { record, acquired } = started;
+    this.records.set(record);
+    if (!started.started) return { record, isNew: false };
     const update: Partial<Activity> = {
       type: 'conversationUpdate',
       membersAdded: [{ ...BOT_ACCOUNT }, { id: record.userId, role: 'user' }] as Activity['membersAdded'],
@@ -107,8 +122,22 @@ export class DirectLineChannel {
       // The POST conversations body's locale, so the greeting is in the resident's language.
       ...(options.locale ? { locale: options.locale } : {}),
     };
-    await this.adapter.processActivity(update, this.options.turnLogic, { envelope: record });
+    // The greeting's activities, as this process appends them, for the first socket opened here.
+    const greeting = this.greetings.collector();
+    const unsubscribe = this.store.subscribe(record.conversationId, null, greeting.listener);
+    try {
+      await this.adapter.processActivity(update, this.options.turnLogic, { ticket: turnTicket, acquired, envelope: record });
+    } finally {
+      unsubscribe();
+    }
+    greeting.keep(record.conversationId);
     this.options.log.info({ event: 'dl_conversation_started' }, 'Direct Line conversation started');
+    return { record, isNew: true };
+  }
+
+  /** The greeting this process's start of the conversation stored (activities 1 … n), once. */
+  takeGreeting(conversationId: string): Activity[] | undefined {
+    return this.greetings.take(conversationId);
   }
 
   /** A resident's activity: validated, stamped by the channel, stored, then the bot's turn. */
@@ -182,6 +211,7 @@ export class DirectLineChannel {
   async deleteConversation(conversationId: string): Promise<boolean> {
     let existed = false;
     this.records.delete(conversationId);
+    this.greetings.forget(conversationId);
     // Nothing there (a spent token asking again): answer without queueing anything.
     if (!(await this.store.get(conversationId))) {
       existed = await this.options.erase(conversationId);
@@ -232,4 +262,8 @@ export class DirectLineChannel {
       timestamp: new Date(),
     };
   }
+}
+
+function notFound(): DirectLineError {
+  return new DirectLineError(404, 'NotFound', 'Conversation not found (it never existed, expired or was deleted).');
 }

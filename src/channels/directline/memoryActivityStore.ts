@@ -8,7 +8,7 @@ import type { Activity } from 'botbuilder';
 import { EventEmitter } from 'node:events';
 import {
   activityId, ActivityPage, ActivityStore, Appended, AppendedIds, AppendOptions, ConversationNotFoundError, ConversationRecord, DEFAULT_MAX_ACTIVITIES,
-  DEFAULT_PAGE_LIMIT, parseWatermark,
+  DEFAULT_PAGE_LIMIT, OpenedStream, parseWatermark, Started, StartOptions,
 } from './activityStore';
 import { decodeActivity, encodeActivity } from './storedActivity';
 import type { LocalAppend, StreamListener } from './streamHub';
@@ -51,12 +51,15 @@ export class MemoryActivityStore implements ActivityStore {
     return entry ? { ...entry.record } : null;
   }
 
-  async markStarted(conversationId: string): Promise<boolean> {
+  async start(conversationId: string, options: StartOptions = {}): Promise<Started> {
     const entry = this.live(conversationId);
     if (!entry) throw new ConversationNotFoundError();
-    if (entry.record.started) return false;
+    const record = { ...entry.record };
+    if (entry.record.started) return { record, started: false };
     entry.record.started = true;
-    return true;
+    // In the same synchronous step, as the Redis script: no post is queued between the two.
+    if (options.turnTicket) this.reserveTurn?.(conversationId, options.turnTicket);
+    return { record, started: true };
   }
 
   async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<Appended> {
@@ -103,11 +106,12 @@ export class MemoryActivityStore implements ActivityStore {
     return () => this.events.off(conversationId, onChange);
   }
 
-  async claimStreamToken(conversationId: string, jti: string): Promise<boolean> {
+  async openStream(conversationId: string, jti: string, _ttlSeconds: number, watermark: string | null, known?: number): Promise<OpenedStream> {
     const entry = this.live(conversationId);
-    if (!entry || entry.usedStreamTokens.has(jti)) return false;
+    if (!entry) throw new ConversationNotFoundError();
+    if (entry.usedStreamTokens.has(jti)) return { claimed: false, page: null };
     entry.usedStreamTokens.add(jti);
-    return true;
+    return { claimed: true, page: known === entry.seq ? null : await this.read(conversationId, watermark) };
   }
 
   /** Every conversation held, as JSON, for the "end and delete leaves nothing" checks. */

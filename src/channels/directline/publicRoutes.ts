@@ -40,8 +40,7 @@ export function publicChatRoutes(channel: DirectLineChannel): Router {
       }
       // Fast start for our own page on a slow link: tokens/generate + POST conversations + GET
       // activities in one round trip, so the greeting arrives with the token (docs/direct-line.md).
-      const record = await channel.requireConversation(issued.conversationId);
-      await channel.start(record, { locale: startBody(req.body).locale });
+      await channel.start(issued.conversationId, { locale: startBody(req.body).locale });
       const page = await channel.store.read(issued.conversationId, null);
       sendJson(res, 201, {
         ...conversationReply(channel, req, issued.conversationId, issued.userId, issued.token),

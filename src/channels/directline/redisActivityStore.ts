@@ -17,167 +17,32 @@
  */
 import type { Activity } from 'botbuilder';
 import type Redis from 'ioredis';
-import { conversationKeys, sharedKeys, STATE_NAMESPACES } from '../../state/keys';
+import { conversationKeys, ConversationKeys, sharedKeys, STATE_NAMESPACES } from '../../state/keys';
 import { DEFAULT_LEASE_MS } from '../../state/turnQueue';
-import { enqueueLua } from '../../state/redisTurnQueue';
 import { endTurnLua } from '../../state/turnQueueLua';
 import { noteOpen, openCheckDue } from '../../state/turnRecovery';
 import { turnScope } from '../../state/turnScope';
 import {
   Acquired, activityId, ActivityPage, ActivityStore, Appended, AppendOptions, AppendedIds, ConversationNotFoundError, ConversationRecord,
-  DEFAULT_PAGE_LIMIT, DEFAULT_MAX_ACTIVITIES, DIRECT_LINE_TURN, envelopeOf, parseWatermark, StoredPost,
+  DEFAULT_PAGE_LIMIT, DEFAULT_MAX_ACTIVITIES, DIRECT_LINE_TURN, envelopeOf, OpenedStream, parseWatermark, Started, StartOptions, StoredPost,
 } from './activityStore';
 import type { RedisTopology } from '../../state/redisTopology';
 import { LocalAppend, StreamHub, StreamListener } from './streamHub';
 import { LuaScript } from '../../state/luaScript';
-import { compactJson, decodeEntry, encodeEntries, encodeEntry, entryCountLua, Envelope, MAX_ENTRY_ACTIVITIES } from './storedActivity';
+import { compactJson, decodeEntry, encodeEntries, encodeEntry, Envelope, MAX_ENTRY_ACTIVITIES } from './storedActivity';
+import { APPEND, APPEND_AT_END, CREATE, OPEN_STREAM, READ, START } from './redisActivityLua';
 
-/**
- * Numbers `count` activities stored in `entries` list entries (ARGV[firstArg …]) and trims the
- * oldest whole entries while more than `max` activities are kept (so at most `max` are: a turn's
- * entry is never split); sets the Lua local `first`. Shared by APPEND and the end-of-turn extra.
- */
-function numberLua(meta: string, log: string, max: string, count: string, entries: string, firstArg: string): string {
-  return `
-local c = tonumber(${count})
-first = redis.call('HINCRBY', ${meta}, 'seq', c) - c + 1
-local e = tonumber(${entries})
-if e > 0 then redis.call('RPUSH', ${log}, unpack(ARGV, ${firstArg}, ${firstArg} + e - 1)) end
-${trimLua(meta, log, max, 'first + c - 1')}
-local left = redis.call('PTTL', ${meta})
-if left > 0 then redis.call('PEXPIRE', ${log}, left) end
-`;
-}
+/** READ's answer: seq, userId, serviceUrl, the number of the first entry's first activity, the entries. */
+type ReadResult = [Buffer, Buffer, Buffer, number, Buffer[]];
 
-/** Drops the oldest entries while the activities kept (up to number `last`) exceed `max`. */
-function trimLua(meta: string, log: string, max: string, last: string): string {
-  return `
-if ${last} > tonumber(${max}) then
-  local over = ${last} - tonumber(redis.call('HGET', ${meta}, 'trimmed') or '0') - tonumber(${max})
-  local dropped = 0
-  while over > 0 do
-    local oldest = redis.call('LPOP', ${log})
-    if not oldest then break end
-    local n = entry_count(oldest)
-    over = over - n
-    dropped = dropped + n
-  end
-  if dropped > 0 then redis.call('HINCRBY', ${meta}, 'trimmed', dropped) end
-end
-`;
-}
-
-// KEYS: meta, log, turn queue, turn leases, pending turns, then (with a turn token) the state and
-// handoff record to read, then (with an index score) the recovery sweep's index. ARGV: max kept,
-// turn token ('' = none), lease ms, queue ttl ms, pub/sub channel, message, client activity id
-// ('' = none), n activities, e entries, the index score ('' = the caller adds to the index
-// itself: on a Cluster the shared index is in another slot), then the e stored entries. Numbers them in one step (a turn's replies go together), trims the oldest beyond the
-// cap and announces them to the other processes. Returns { first, 0 }; { first, 1, values… } when
-// the turn is at once the conversation's owner (nobody ahead: the common case), so the post, its
-// enqueue, its acquire and its state read are one round trip; { seq of the latest client post, 2 }
-// when it had that client activity id (nothing stored); { -1 } when the conversation is gone. A
-// post's turn is recoverable as `dl:<seq>` (turnRecovery.ts): the activity itself is in the log.
-const APPEND = `${entryCountLua}
-if redis.call('EXISTS', KEYS[1]) == 0 then return { -1 } end
-if ARGV[7] ~= '' then
-  local last = redis.call('HMGET', KEYS[1], 'cid', 'cidSeq')
-  if last[1] == ARGV[7] then return { tonumber(last[2]), 2 } end
-end
-local first
-${numberLua('KEYS[1]', 'KEYS[2]', 'ARGV[1]', 'ARGV[8]', 'ARGV[9]', '11')}
-if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'cid', ARGV[7], 'cidSeq', first) end
-local reads = #KEYS
-if ARGV[2] ~= '' then
-  if ARGV[10] ~= '' then
-    redis.call('ZADD', KEYS[reads], ARGV[10], ARGV[11 + tonumber(ARGV[9])])
-    reads = reads - 1
-  end
-${enqueueLua('KEYS[3]', 'KEYS[4]', 'KEYS[5]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]', `'${DIRECT_LINE_TURN}' .. first`)}
-end
-redis.call('PUBLISH', ARGV[5], ARGV[6])
-if ARGV[2] == '' or reads == 5 or redis.call('LINDEX', KEYS[3], 0) ~= ARGV[2] then return { first, 0 } end
-local out = { first, 1 }
-for i = 6, reads do out[#out + 1] = redis.call('GET', KEYS[i]) end
-return out
-`;
-// KEYS: meta, log. ARGV: watermark (a number), limit. Returns -1 when gone, else
-// { seq, userId, serviceUrl, number of the first activity of the first entry returned, entries }:
-// the entries holding the activities after the watermark, until `limit` of them are covered.
-const READ = `${entryCountLua}
-local m = redis.call('HMGET', KEYS[1], 'seq', 'userId', 'serviceUrl', 'trimmed')
-if not m[1] then return -1 end
-local after = tonumber(ARGV[1])
-local limit = tonumber(ARGV[2])
-local before = tonumber(m[4] or '0')
-local items = redis.call('LRANGE', KEYS[2], 0, -1)
-local out = {}
-local from = before + 1
-local covered = 0
-for i = 1, #items do
-  if covered >= limit then break end
-  local n = entry_count(items[i])
-  if before + n > after then
-    if #out == 0 then from = before + 1 end
-    out[#out + 1] = items[i]
-    covered = covered + math.min(n, before + n - after)
-  end
-  before = before + n
-end
-return { m[1], m[2] or '', m[3] or '', from, out }
-`;
-// The end-of-turn extra (turnScope.ts EndOfTurnExtra): KEYS[KX + 1, 2] meta, log; ARGV[AX + 1 …]
-// max kept, pub/sub channel, message, n replies, the number of the post they answer ('' = none),
-// e entries, then the entries. With a post number, the one entry holds the post and its replies:
-// it replaces the post's own entry while the post is still the latest activity (one entry per
-// turn), and is otherwise appended with its first item (the post) skipped. `extra` = the first
-// new seq, or -1 when the conversation is gone (deleted while the turn ran: the replies are dropped).
-const APPEND_AT_END = `
-if redis.call('EXISTS', KEYS[KX + 1]) == 1 then
-${entryCountLua}
-  local first
-  local post = tonumber(ARGV[AX + 5])
-  if post then
-    local entry = ARGV[AX + 7]
-    local c = tonumber(ARGV[AX + 4])
-    local seq = tonumber(redis.call('HGET', KEYS[KX + 1], 'seq'))
-    local latest = redis.call('LINDEX', KEYS[KX + 2], -1)
-    if seq == post and latest and entry_count(latest) == 1 then
-      redis.call('LSET', KEYS[KX + 2], -1, entry)
-    else
-      redis.call('RPUSH', KEYS[KX + 2], string.char(string.byte(entry, 1), c, 1) .. string.sub(entry, 4))
-      local left = redis.call('PTTL', KEYS[KX + 1])
-      if left > 0 then redis.call('PEXPIRE', KEYS[KX + 2], left) end
-    end
-    first = redis.call('HINCRBY', KEYS[KX + 1], 'seq', c) - c + 1
-${trimLua('KEYS[KX + 1]', 'KEYS[KX + 2]', 'ARGV[AX + 1]', 'first + c - 1')}
-  else
-${numberLua('KEYS[KX + 1]', 'KEYS[KX + 2]', 'ARGV[AX + 1]', 'ARGV[AX + 4]', 'ARGV[AX + 6]', 'AX + 7')}
-  end
-  redis.call('PUBLISH', ARGV[AX + 2], ARGV[AX + 3])
-  extra = first
-else
-  extra = -1
-end
-`;
-// KEYS: meta. Returns 1 when this call started the conversation, 0 when it already was, -1 when gone.
-const MARK_STARTED = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-if redis.call('HGET', KEYS[1], 'started') == '1' then return 0 end
-redis.call('HSET', KEYS[1], 'started', '1')
-return 1
-`;
-// KEYS: meta. ARGV: jti. 1 = first use, 0 = used before, -1 = conversation gone.
-const CLAIM_STREAM_TOKEN = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-return redis.call('HSETNX', KEYS[1], 'ws:' .. ARGV[1], '1')
-`;
 const SCRIPTS = {
   append: new LuaScript(APPEND),
   /** The turn queue's END_TURN with APPEND_AT_END (redisTurnQueue.ts builds the same text). */
   endTurnWithReplies: new LuaScript(endTurnLua(APPEND_AT_END)),
   read: new LuaScript(READ),
-  markStarted: new LuaScript(MARK_STARTED),
-  claimStreamToken: new LuaScript(CLAIM_STREAM_TOKEN),
+  create: new LuaScript(CREATE),
+  start: new LuaScript(START),
+  openStream: new LuaScript(OPEN_STREAM),
 };
 
 /**
@@ -223,18 +88,11 @@ export class RedisActivityStore implements ActivityStore {
   }
 
   async create(record: ConversationRecord): Promise<void> {
-    const key = this.metaKey(record.conversationId);
-    await this.redis
-      .multi()
-      .hset(key, {
-        userId: record.userId,
-        createdAt: String(record.createdAt),
-        serviceUrl: record.serviceUrl,
-        started: record.started ? '1' : '0',
-        seq: '0',
-      })
-      .expire(key, this.options.ttlSeconds)
-      .exec();
+    // One script, not MULTI…EXEC (four commands, four answers): a token for every new conversation.
+    await SCRIPTS.create.run(
+      this.redis, 1, this.metaKey(record.conversationId), String(this.options.ttlSeconds),
+      record.userId, String(record.createdAt), record.serviceUrl, record.started ? '1' : '0',
+    );
   }
 
   async get(conversationId: string): Promise<ConversationRecord | null> {
@@ -249,10 +107,23 @@ export class RedisActivityStore implements ActivityStore {
     };
   }
 
-  async markStarted(conversationId: string): Promise<boolean> {
-    const result = (await SCRIPTS.markStarted.run(this.redis, 1, this.metaKey(conversationId))) as number;
-    if (result === -1) throw new ConversationNotFoundError();
-    return result === 1;
+  async start(conversationId: string, options: StartOptions = {}): Promise<Started> {
+    const k = this.keys(conversationId);
+    const reads = this.turnReads(k, options.turnTicket, options.prefetchState);
+    const result = (await SCRIPTS.start.run(
+      this.redis, 4 + reads.length, k.dlMeta, k.turnQueue, k.turnLeases, k.turnPending, ...reads,
+      options.turnTicket ?? '', String(this.options.turnLeaseMs ?? DEFAULT_LEASE_MS), String(this.options.turnQueueTtlMs ?? 30000),
+    )) as [-1] | [0 | 1, string, string, string, 0 | 1, ...(string | null)[]];
+    if (result[0] === -1) throw new ConversationNotFoundError();
+    const [started, userId, createdAt, serviceUrl, owner] = result;
+    const record: ConversationRecord = { conversationId, userId, createdAt: Number(createdAt), serviceUrl, started: started === 0 };
+    const acquired = owner === 1 ? new Map(reads.map((key, i) => [key, (result[i + 5] as string | null) ?? null])) : undefined;
+    return { record, started: started === 1, ...(acquired ? { acquired } : {}) };
+  }
+
+  /** What a turn's taking reads with it (its state and handoff record), when it takes a place. */
+  private turnReads(k: ConversationKeys, turnTicket?: string, prefetchState?: string): string[] {
+    return turnTicket && prefetchState ? [...STATE_NAMESPACES.map((ns) => k.state(prefetchState, ns)), k.handoff] : [];
   }
 
   async append(conversationId: string, activity: Partial<Activity>, options: AppendOptions = {}): Promise<Appended> {
@@ -272,7 +143,7 @@ export class RedisActivityStore implements ActivityStore {
     const single = activities.length === 1 ? compactJson(activities[0], env) : null;
     const stored = single !== null ? [encodeEntry([single], 0, Boolean(options.turnTicket))] : encodeEntries(activities, env);
     const leaseMs = this.options.turnLeaseMs ?? DEFAULT_LEASE_MS;
-    const reads = options.turnTicket && options.prefetchState ? [...STATE_NAMESPACES.map((ns) => k.state(options.prefetchState!, ns)), k.handoff] : [];
+    const reads = this.turnReads(k, options.turnTicket, options.prefetchState);
     // A turn's conversation goes into the recovery sweep's index: in the same script where the
     // index shares the node (one round trip, atomic), else as its own command sent first in the
     // same round trip (a process that dies between the two leaves a due check, not an unfound turn).
@@ -334,9 +205,13 @@ export class RedisActivityStore implements ActivityStore {
     const after = parseWatermark(watermark);
     const result = (await SCRIPTS.read.runBuffer(this.redis, 2, this.metaKey(conversationId), this.logKey(conversationId), String(after), String(limit))) as
       | number
-      | [Buffer, Buffer, Buffer, number, Buffer[]];
+      | ReadResult;
     if (typeof result === 'number') throw new ConversationNotFoundError();
-    const [seqRaw, userId, serviceUrl, firstSeq, entries] = result;
+    return this.pageOf(conversationId, after, limit, result);
+  }
+
+  /** The activities after number `after` in READ's answer (at most `limit`). */
+  private pageOf(conversationId: string, after: number, limit: number, [seqRaw, userId, serviceUrl, firstSeq, entries]: ReadResult): ActivityPage {
     const env: Envelope = { conversationId, userId: userId.toString(), serviceUrl: serviceUrl.toString() };
     const idOf = (seq: number): string => activityId(conversationId, seq);
     // Entries hold whole turns: the first may start before the watermark, the last run past the limit.
@@ -359,9 +234,14 @@ export class RedisActivityStore implements ActivityStore {
     return this.hub.subscribe(this.logKey(conversationId), onChange);
   }
 
-  async claimStreamToken(conversationId: string, jti: string, _ttlSeconds: number): Promise<boolean> {
-    const result = (await SCRIPTS.claimStreamToken.run(this.redis, 1, this.metaKey(conversationId), jti)) as number;
-    return result === 1;
+  async openStream(conversationId: string, jti: string, _ttlSeconds: number, watermark: string | null, known?: number): Promise<OpenedStream> {
+    const after = parseWatermark(watermark);
+    const result = (await SCRIPTS.openStream.runBuffer(
+      this.redis, 2, this.metaKey(conversationId), this.logKey(conversationId), jti, String(after), String(DEFAULT_PAGE_LIMIT), known === undefined ? '' : String(known),
+    )) as number | [Buffer] | ReadResult;
+    if (result === -1) throw new ConversationNotFoundError();
+    if (typeof result === 'number') return { claimed: false, page: null };
+    return { claimed: true, page: result.length === 1 ? null : this.pageOf(conversationId, after, DEFAULT_PAGE_LIMIT, result) };
   }
 
   async delete(conversationId: string): Promise<void> {

@@ -95,19 +95,12 @@ export function directLineRoutes(channel: DirectLineChannel): Router {
     try {
       const { claims } = res.locals.dl as DirectLineAuth;
       const body = startBody(req.body);
-      let record;
-      if (claims) {
-        // A token already names its user: the body's user.id cannot change it.
-        record = await channel.requireConversation(claims.conv);
-      } else {
-        // The secret holder (a server) may name the user, except with the "dl_" prefix, which
-        // the real service reserves for ids embedded in tokens.
-        const userId = body.userId && USER_ID.test(body.userId) && !body.userId.startsWith('dl_') ? body.userId : undefined;
-        const created = await channel.createConversation(`${publicOrigin(channel, req)}${DIRECT_LINE_PATH}`, userId);
-        record = await channel.requireConversation(created.conversationId);
-      }
-      const isNew = !record.started;
-      await channel.start(record, { locale: body.locale });
+      // A token already names its conversation and user: the body's user.id cannot change it.
+      // The secret holder (a server) may name the user, except with the "dl_" prefix, which
+      // the real service reserves for ids embedded in tokens.
+      const userId = !claims && body.userId && USER_ID.test(body.userId) && !body.userId.startsWith('dl_') ? body.userId : undefined;
+      const conversationId = claims?.conv ?? (await channel.createConversation(`${publicOrigin(channel, req)}${DIRECT_LINE_PATH}`, userId)).conversationId;
+      const { record, isNew } = await channel.start(conversationId, { locale: body.locale });
       const token = claims ? undefined : channel.token(record.conversationId, record.userId).token;
       sendJson(res, isNew ? 201 : 200, conversationReply(channel, req, record.conversationId, record.userId, token ?? bearer(req) ?? undefined));
     } catch (err) {

@@ -10,6 +10,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../../logging/logger';
 import type { DirectLineChannel } from './channel';
 import { DIRECT_LINE_PATH } from './routes';
+import { ActivityPage, DEFAULT_PAGE_LIMIT, parseWatermark } from './activityStore';
 import type { LocalAppend } from './streamHub';
 import { verifyToken } from './tokens';
 
@@ -61,16 +62,29 @@ export class DirectLineStreams {
     const watermark = url.searchParams.get('watermark');
     const claims = check.claims;
     // One WebSocket per stream token, as Azure allows: a reconnect asks for a fresh streamUrl.
-    // The claim is kept with the conversation (and shared by every process when Redis is used).
+    // The claim is kept with the conversation (and shared by every process when Redis is used);
+    // the same step reads what the socket sends first, unless the greeting this process's start
+    // just stored is all there is (then it is sent as it is, not read back and inflated).
     const ttlSeconds = Math.max(1, claims.exp - Math.floor(Date.now() / 1000));
-    Promise.all([this.channel.store.get(conversationId), this.channel.store.claimStreamToken(conversationId, claims.jti, ttlSeconds)]).then(
-      ([record, claimed]) => {
-        if (!record) return reject(socket, 404, 'Not Found');
-        if (!claimed) return reject(socket, 409, 'Conflict');
-        this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, conversationId, watermark));
+    const greeting = parseWatermark(watermark) === 0 ? this.channel.takeGreeting(conversationId) : undefined;
+    // Listening starts before the store is asked, so what any process appends meanwhile is not missed.
+    const stream = this.follow(conversationId, watermark, socket);
+    this.channel.store.openStream(conversationId, claims.jti, ttlSeconds, watermark, greeting?.length).then(
+      ({ claimed, page }) => {
+        if (!claimed) {
+          stream.stop();
+          return reject(socket, 409, 'Conflict');
+        }
+        const first = page ?? { activities: greeting ?? [], watermark: String(greeting?.length ?? 0) };
+        this.wss.handleUpgrade(req, socket, head, (ws) => stream.attach(ws, first));
       },
-      () => reject(socket, 503, 'Service Unavailable'),
+      (err) => {
+        stream.stop();
+        const gone = err instanceof Error && err.name === 'ConversationNotFoundError';
+        reject(socket, gone ? 404 : 503, gone ? 'Not Found' : 'Service Unavailable');
+      },
     ).catch((err) => {
+      stream.stop();
       this.log.warn({ event: 'dl_upgrade_failed', err }, 'WebSocket upgrade failed');
       socket.destroy();
     });
@@ -94,13 +108,21 @@ export class DirectLineStreams {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private serve(ws: WebSocket, conversationId: string, startWatermark: string | null): void {
+  /**
+   * The stream of a conversation from `startWatermark`, listening from now on; `attach` gives it
+   * its socket once the upgrade is done and sends `first` (what follows the watermark, from
+   * openStream), then whatever was appended meanwhile. `stop` when the socket never opens.
+   */
+  private follow(conversationId: string, startWatermark: string | null, socket: Duplex): { attach(ws: WebSocket, first: ActivityPage): void; stop(): void } {
     let watermark = startWatermark && startWatermark !== '-' ? startWatermark : null;
+    let ws: WebSocket | null = null;
     let pumping = false;
     let again = false;
     let alive = true;
+    let missed = false;
 
     const pump = async (): Promise<void> => {
+      if (!ws) return;
       if (pumping) {
         again = true;
         return;
@@ -114,7 +136,7 @@ export class DirectLineStreams {
           if (page.activities.length > 0) {
             watermark = page.watermark;
             ws.send(JSON.stringify({ activities: page.activities, watermark: page.watermark }));
-            if (page.activities.length >= 100) again = true;
+            if (page.activities.length >= DEFAULT_PAGE_LIMIT) again = true;
           }
         } while (again);
       } catch (err) {
@@ -131,6 +153,7 @@ export class DirectLineStreams {
     // watermark directly (no read back from the store); anything else (another process's append,
     // a gap, a read still running) goes through the read, which starts from the watermark.
     const onChange = (appended?: LocalAppend): void => {
+      if (!ws) return void (missed = true); // the socket is still opening: read once it is open
       const next = (watermark === null ? 0 : Number(watermark)) + 1;
       if (!appended || pumping || appended.first !== next || ws.readyState !== WebSocket.OPEN) return void pump();
       watermark = String(appended.first + appended.activities.length - 1);
@@ -138,27 +161,46 @@ export class DirectLineStreams {
     };
 
     const unsubscribe = this.channel.store.subscribe(conversationId, watermark, onChange);
-    let sockets = this.open.get(conversationId);
-    if (!sockets) this.open.set(conversationId, (sockets = new Map()));
-    sockets.set(ws, () => watermark);
-    const keepAlive = setInterval(() => {
-      if (!alive) return ws.terminate();
-      alive = false;
-      ws.ping();
-      ws.send('');
-    }, this.channel.config.keepAliveMs);
-    keepAlive.unref();
-    ws.on('pong', () => (alive = true));
-    ws.on('message', () => (alive = true));
-    ws.on('close', () => {
-      clearInterval(keepAlive);
+    let stopped = false;
+    const stop = (): void => {
+      if (stopped) return;
+      stopped = true;
       unsubscribe();
-      const mine = this.open.get(conversationId);
-      mine?.delete(ws);
-      if (mine?.size === 0) this.open.delete(conversationId);
+    };
+    // A client that goes away during the upgrade never gets a socket to close.
+    socket.once('close', () => {
+      if (!ws) stop();
     });
-    ws.on('error', () => ws.terminate());
-    void pump();
+
+    const attach = (opened: WebSocket, first: ActivityPage): void => {
+      ws = opened;
+      if (first.activities.length > 0) {
+        watermark = first.watermark;
+        ws.send(JSON.stringify({ activities: first.activities, watermark: first.watermark }));
+      }
+      let sockets = this.open.get(conversationId);
+      if (!sockets) this.open.set(conversationId, (sockets = new Map()));
+      sockets.set(ws, () => watermark);
+      const keepAlive = setInterval(() => {
+        if (!alive) return opened.terminate();
+        alive = false;
+        opened.ping();
+        opened.send('');
+      }, this.channel.config.keepAliveMs);
+      keepAlive.unref();
+      ws.on('pong', () => (alive = true));
+      ws.on('message', () => (alive = true));
+      ws.on('close', () => {
+        clearInterval(keepAlive);
+        stop();
+        const mine = this.open.get(conversationId);
+        mine?.delete(opened);
+        if (mine?.size === 0) this.open.delete(conversationId);
+      });
+      ws.on('error', () => opened.terminate());
+      if (missed || first.activities.length >= DEFAULT_PAGE_LIMIT) void pump();
+    };
+    return { attach, stop };
   }
 }
 

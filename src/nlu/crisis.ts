@@ -18,6 +18,7 @@ import { PatternIndex } from './patternIndex';
 import { Pattern, allMatches, maskTokens } from './patterns';
 import { toldAsPast } from './pastAttempt';
 import { toldAsSubject } from './subjectFrame';
+import { youngChildsOutburst } from './childOutburst';
 import { calmAcceptanceIndices } from './calmAcceptance';
 import { LAUGH_KEEPS, addLaughter, laughDoubts } from './laughter';
 import { Lexicon, conceptPositions, hyperboleIndices, strongestRule } from './riskModel';
@@ -162,6 +163,10 @@ export class CrisisDetector {
     }
     // An explicit phrase inside an essay, a lesson or a story, nothing of the writer's own: asked (subjectFrame.ts).
     if (result.crisis && result.source === 'pattern' && PAST_KINDS.includes(result.kind!) && toldAsSubject(positions)) {
+      return { result: { ...result, level: 'check', crisis: false }, denied, distanced: true };
+    }
+    // A young child's words in a tantrum, told by a parent: asked (childOutburst.ts).
+    if (result.crisis && (result.kind === 'suicide' || result.kind === 'self-harm') && youngChildsOutburst(positions)) {
       return { result: { ...result, level: 'check', crisis: false }, denied, distanced: true };
     }
     const doubts = result.crisis && result.kind === 'suicide' ? laughDoubts(positions) : null;

@@ -150,6 +150,7 @@ const RISK_CONCEPTS = [
   'habitual', // often, every weekend: a lasting situation rather than danger now
   // Explicit denials, ambivalence included (their words do not count as risk evidence)
   'denial', // I am not suicidal, I would never kill myself, I do not want to die
+  'denial-filler', // really, todellakaan, absolut, mä: the only words that may stand inside a denial's words
   'persist', // can't stop, keep on: inside a denial's words it turns it around ("can't stop thinking about killing myself")
   // What a "kill"/"die" verb is about when it is a figure of speech
   'hyperbole',
@@ -158,6 +159,8 @@ const RISK_CONCEPTS = [
   'natural-death', // of old age, at home, peacefully: a wish about how to die one day
   // An old person's calm acceptance of death (calmAcceptance.ts): "mummo 94 on valmis kuolemaan, ihan rauhallinen"
   'old-person', // grandmother, mormor, grandpa; also an age of 80 or more (riskModel.ts)
+  'young-child', // an age of 1 to 9 years (riskModel.ts): a young child's tantrum words (childOutburst.ts)
+  'tantrum', // raivari, uhmakohtaus, utbrott, tantrum, meltdown: a child's outburst (childOutburst.ts)
   'at-peace', // calm, content, at peace, lived a long life
   'accepting', // ready, prepared (right before a death word: "valmis kuolemaan", "redo att dö")
   // A joke marker (lol, haha, xd): a "kill" anywhere in the message is a figure of speech

@@ -48,7 +48,7 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   const tokens = corrected.map((t) => t.typed ?? t);
   const out = new Map<Concept, number[]>();
   const starts = lexicon.index.starts(tokens);
-  const denials: { concept: Concept; pattern: number; from: number; to: number }[] = [];
+  const denials: { concept: Concept; pattern: number; from: number; to: number; match: number[] }[] = [];
   lexicon.index.patterns.forEach((p, id) => {
     const from = starts[id];
     if (!from) return;
@@ -57,7 +57,7 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
     if (at.length >= MAX_POSITIONS) return;
     for (const m of allMatches(p, tokens, MAX_POSITIONS, from)) {
       if (DENIALS.includes(c)) {
-        denials.push({ concept: c, pattern: id, from: m[0], to: m[m.length - 1] });
+        denials.push({ concept: c, pattern: id, from: m[0], to: m[m.length - 1], match: m });
         continue;
       }
       // A multi-word expression counts where it starts and where it ends.
@@ -70,11 +70,16 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   // inside the span turns the denial around, and it is no denial.
   // Denials keep the bound of every concept: a pattern adds nothing once MAX_POSITIONS are taken.
   const persist = out.get('persist') ?? [];
+  const fillers = new Set(out.get('denial-filler') ?? []);
   let full = -1;
   for (const [n, d] of denials.entries()) {
     const at = out.get(d.concept) ?? [];
     if (n === 0 || denials[n - 1].pattern !== d.pattern) full = at.length >= MAX_POSITIONS ? d.pattern : -1;
     if (full === d.pattern || persist.some((i) => i > d.from && i < d.to)) continue;
+    // Only a filler ("really", "todellakaan", "absolut", "mä") may stand inside a denial's words:
+    // "not sleeping, want to die" and "jag orkar inte, vill dö" are no "not … want … die" (found
+    // 2026-12-03: both got nothing).
+    if (!bridgedByFillers(d.match, fillers)) continue;
     for (const i of [d.from, d.to]) if (!at.includes(i)) at.push(i);
     out.set(d.concept, at);
     if (denied) for (let i = d.from; i <= d.to; i++) denied.add(i);
@@ -88,6 +93,7 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   wholeTimeIsNoQuantity(out);
   adultAgeIsNoChild(out, tokens);
   oldAgeIsOldPerson(out, tokens);
+  youngAgeIsYoungChild(out, tokens);
   const age = notCounts(out, tokens);
   // A year is a time, not a count: "yritin itsemurhaa 2015", "attempted in 2018" (blind set K).
   addNumbers(out, tokens, age, 'long-ago', (n) => isYear(n) && n < THIS_YEAR);
@@ -95,6 +101,12 @@ export function conceptPositions(lexicon: Lexicon, corrected: readonly Token[], 
   addNumbers(out, tokens, age, 'few', (n) => n >= 2 && n < QUANTITY_NUMBER);
   addNumbers(out, tokens, age, 'single', (n) => n === 1);
   return out;
+}
+
+/** Whether every word between the matched words of a denial is a filler. */
+function bridgedByFillers(match: readonly number[], fillers: ReadonlySet<number>): boolean {
+  for (let k = 1; k < match.length; k++) for (let i = match[k - 1] + 1; i < match[k]; i++) if (!fillers.has(i)) return false;
+  return true;
 }
 
 /**
@@ -129,6 +141,19 @@ function oldAgeIsOldPerson(out: Map<Concept, number[]>, tokens: readonly Token[]
   if (old.length) out.set('old-person', [...new Set([...(out.get('old-person') ?? []), ...old])].sort((a, b) => a - b));
 }
 
+/** An age of at most this many years names a young child (childOutburst.ts). */
+const YOUNG_AGE = 9;
+
+/** "6-vuotias", "min 5-åring", "my 4 year old": a number of 1 to YOUNG_AGE right before an age word is a `young-child`. */
+function youngAgeIsYoungChild(out: Map<Concept, number[]>, tokens: readonly Token[]): void {
+  const after = out.get('age-after') ?? [];
+  const young: number[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (isNumber(tokens[i].word) && Number(tokens[i].word) >= 1 && Number(tokens[i].word) <= YOUNG_AGE && after.includes(i + 1)) young.push(i);
+  }
+  if (young.length) out.set('young-child', [...new Set([...(out.get('young-child') ?? []), ...young])].sort((a, b) => a - b));
+}
+
 /**
  * "otin lääkkeet, koko päivän sängyssä": the "koko" of a time is no quantity; "otin koko viikon
  * lääkkeet" (pills right after the time) still is. The time pattern counts where it starts.
@@ -159,9 +184,15 @@ function notCounts(out: Map<Concept, number[]>, tokens: readonly Token[]): (i: n
   const pair = (a: number, b: number): boolean => a > b && b >= 40;
   const reading = (i: number): boolean => pair(num(i), num(i + 1)) || pair(num(i - 1), num(i));
   const measured = measuredRuns(tokens, measure, [...(out.get('took') ?? []), ...pills]);
+  // A strength right after the medicine ("kaks burana 400", "panadol 500"): milligrams, not tablets
+  // (after blind set Q: two Burana 400 taken by mistake read as 400 tablets).
+  const strength = (i: number): boolean => pills.includes(i - 1) && num(i) >= STRENGTH_NUMBER;
   return (i) =>
-    !!after?.includes(i + 1) || !!unit?.includes(i + 1) || reading(i) || measured.has(i) || (!!before?.includes(i - 1) && !pills.includes(i + 1));
+    !!after?.includes(i + 1) || !!unit?.includes(i + 1) || reading(i) || measured.has(i) || strength(i) || (!!before?.includes(i - 1) && !pills.includes(i + 1));
 }
+
+/** A number at least this big right after a medicine's name is its strength in milligrams. */
+const STRENGTH_NUMBER = 100;
 
 /** Words between the two numbers of a range ("my sugar was 15 to 20", "15 ja 20 välillä", "mellan 12 och 16"). */
 const RANGE_WORDS: ReadonlySet<string> = new Set(['to', 'till', 'and', 'ja', 'och']);

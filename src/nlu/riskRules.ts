@@ -107,6 +107,8 @@ export const RULES: readonly RiskRule[] = [
   ...pairs('suicide', 'no-more', ['time', 'ending'], ['relief', 'treatment', 'hyperbole']),
   // An ending with a time is asked about (below); with farewell letters written it is a plan.
   R('ending-time-letters', 'crisis', 'suicide', ['ending', 'time', 'letters'], undefined, ['relief']),
+  // ... or with affairs put in order (after blind set Q: "sorted my will …, tonight is my last evening").
+  R('ending-time-affairs', 'crisis', 'suicide', ['ending', 'time', 'affairs'], undefined, ['relief']),
   // "viimeinen päivä tänään, kiitos ja anteeks kaikille" (not a last day at work: hyperbole holds work).
   R('ending-time-farewell', 'crisis', 'suicide', ['ending', 'time', 'farewell'], undefined, ['relief', 'polite', 'hyperbole']),
   // C-SSRS preparatory acts: farewell letters, giving things away, a will, "I am ready".
@@ -219,8 +221,10 @@ export const DENIAL_COMPANIONS: readonly Concept[] = [
 ];
 /**
  * A denial's words must stand close together: with the usual gap "en halua elää, haluan kuolla"
- * would read as the denial "en halua … kuolla" and lose its wish to die.
+ * would read as the denial "en halua … kuolla" and lose its wish to die. Two words may stand
+ * between, and only fillers (the concept denial-filler: "en mä oikeesti halua kuolla"), which
+ * riskModel.ts checks.
  */
-export const DENIAL_GAP = 1;
+export const DENIAL_GAP = 2;
 /** A number at least this big counts as a quantity ("took like 40 paracetamol"). */
 export const QUANTITY_NUMBER = 10;

@@ -20,8 +20,13 @@ import type { Concept } from './riskRules';
  * nu svarar hon inte haha").
  */
 export const LAUGH_KEEPS: readonly Concept[] = [...DENIAL_COMPANIONS.filter((c) => c !== 'intent'), 'unreachable', 'pills', 'weapon', 'threat'];
-/** Face with tears of joy, rolling on the floor laughing, grinning squinting, cat with tears of joy, sweat smile, winking/squinting tongue. */
-const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}\u{1F605}\u{1F61D}\u{1F61C}]/u;
+/**
+ * Face with tears of joy, rolling on the floor laughing, grinning squinting, cat with tears of joy,
+ * sweat smile, winking/squinting tongue; and (after blind set R) the skull, young people's "I'm dead
+ * (of laughing)" ("mä tapan itteni jos me hävitään tää matsi 💀"), and the eye roll of a parent's
+ * "dödar sig själv om han inte får en ny telefon 🙄". Like a laugh they only soften to the question.
+ */
+const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}\u{1F605}\u{1F61D}\u{1F61C}\u{1F480}\u{1F644}]/u;
 
 /** What a figure of speech is about: with a laugh, a means beside one is doubted too. */
 const FIGURE_SUBJECTS: readonly Concept[] = ['queue', 'hyperbole', 'chore'];

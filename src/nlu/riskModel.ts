@@ -148,11 +148,22 @@ const YOUNG_AGE = 9;
 function youngAgeIsYoungChild(out: Map<Concept, number[]>, tokens: readonly Token[]): void {
   const after = out.get('age-after') ?? [];
   const young: number[] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    if (isNumber(tokens[i].word) && Number(tokens[i].word) >= 1 && Number(tokens[i].word) <= YOUNG_AGE && after.includes(i + 1)) young.push(i);
+  const isYoung = (n: number): boolean => n >= 1 && n <= YOUNG_AGE;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i].word;
+    if (isNumber(w) && isYoung(Number(w)) && after.includes(i + 1)) young.push(i);
+    // the age and its word typed as one ("6v", "5yo", "4år"; after blind set R: "Meidän 6v sanoi raivarin keskellä")
+    else if (isYoung(ageInOneWord(w))) young.push(i);
   }
   if (young.length) out.set('young-child', [...new Set([...(out.get('young-child') ?? []), ...young])].sort((a, b) => a - b));
 }
+
+/** The age of a word like "6v", "5yo", "4år", "3yr", else NaN. */
+function ageInOneWord(word: string): number {
+  const m = AGE_IN_ONE_WORD.exec(word);
+  return m ? Number(m[1]) : NaN;
+}
+const AGE_IN_ONE_WORD = /^(\d{1,2})(?:v|vee|yo|yr|yrs|år|åring)$/;
 
 /**
  * "otin lääkkeet, koko päivän sängyssä": the "koko" of a time is no quantity; "otin koko viikon

@@ -121,6 +121,8 @@ export const RULES: readonly RiskRule[] = [
   // och nu svarar hon inte"); either alone is asked about.
   R('letters-not-cope-unreachable', 'crisis', 'suicide', ['letters', 'not-cope', 'unreachable']),
   R('letters-absence', 'crisis', 'suicide', ['letters', 'absence']),
+  // Letters written and nothing to worry about any more (after blind set R: "kirjeet äidille … huomenna ei tarvii enää murehtia").
+  R('letters-no-more', 'crisis', 'suicide', ['letters', 'no-more'], undefined, ['relief', 'treatment']),
   // A friend's last day or things given away, and now no answer ("kaveri laittoi et tää on sen
   // viimeinen päivä ja mä saan sen kitaran. ei vastaa"): preparatory acts of someone close (named:
   // `other-person`), then silence. Not "the last day of my antibiotics and the clinic is not

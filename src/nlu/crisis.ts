@@ -157,18 +157,16 @@ export class CrisisDetector {
   private assessLang(r: Indexed, all: Token[], text: string): { result: CrisisResult; denied: boolean; distanced?: boolean } {
     const { result, denied, positions, tokens } = this.evidence(r, all);
     addLaughter(positions, text, tokens.length);
-    // A past attempt told as past, well now, nothing of today: the direct question (pastAttempt.ts).
-    if (result.crisis && PAST_KINDS.includes(result.kind!) && toldAsPast(positions)) {
-      return { result: { ...result, level: 'check', crisis: false }, denied, distanced: true };
-    }
-    // An explicit phrase inside an essay, a lesson or a story, nothing of the writer's own: asked (subjectFrame.ts).
-    if (result.crisis && result.source === 'pattern' && PAST_KINDS.includes(result.kind!) && toldAsSubject(positions)) {
-      return { result: { ...result, level: 'check', crisis: false }, denied, distanced: true };
-    }
-    // A young child's words in a tantrum, told by a parent: asked (childOutburst.ts).
-    if (result.crisis && (result.kind === 'suicide' || result.kind === 'self-harm') && youngChildsOutburst(positions)) {
-      return { result: { ...result, level: 'check', crisis: false }, denied, distanced: true };
-    }
+    // The words at a distance from the writer's own risk now get the direct question, not the full
+    // response: a past attempt told as past, well now, nothing of today (pastAttempt.ts); an
+    // explicit phrase inside an essay, a lesson or a story, nothing of the writer's own
+    // (subjectFrame.ts); a young child's words in a tantrum, told by a parent (childOutburst.ts).
+    const past = result.crisis && PAST_KINDS.includes(result.kind!);
+    const distanced =
+      (past && toldAsPast(positions)) ||
+      (past && result.source === 'pattern' && toldAsSubject(positions)) ||
+      (result.crisis && (result.kind === 'suicide' || result.kind === 'self-harm') && youngChildsOutburst(positions));
+    if (distanced) return { result: { ...result, level: 'check', crisis: false }, denied, distanced: true };
     const doubts = result.crisis && result.kind === 'suicide' ? laughDoubts(positions) : null;
     if (!doubts) return { result, denied };
     // A laugh: does the rest of the message, without the kill, death and self words, hold any

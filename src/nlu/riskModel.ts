@@ -138,7 +138,7 @@ function oldAgeIsOldPerson(out: Map<Concept, number[]>, tokens: readonly Token[]
   for (let i = 0; i < tokens.length; i++) {
     if (isNumber(tokens[i].word) && Number(tokens[i].word) >= OLD_AGE && (before.includes(i - 1) || after.includes(i + 1))) old.push(i);
   }
-  if (old.length) out.set('old-person', [...new Set([...(out.get('old-person') ?? []), ...old])].sort((a, b) => a - b));
+  addPositions(out, 'old-person', old);
 }
 
 /** An age of at most this many years names a young child (childOutburst.ts). */
@@ -155,11 +155,14 @@ function youngAgeIsYoungChild(out: Map<Concept, number[]>, tokens: readonly Toke
     // the age and its word typed as one ("6v", "5yo", "4år"; after blind set R: "Meidän 6v sanoi raivarin keskellä")
     else if (isYoung(ageInOneWord(w))) young.push(i);
   }
-  if (young.length) out.set('young-child', [...new Set([...(out.get('young-child') ?? []), ...young])].sort((a, b) => a - b));
+  addPositions(out, 'young-child', young);
 }
 
 /** The age of a word like "6v", "5yo", "4år", "3yr", else NaN. */
 function ageInOneWord(word: string): number {
+  // Most words start with a letter: no regular expression run for them (a hot path, as isNumber's).
+  const c = word.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return NaN;
   const m = AGE_IN_ONE_WORD.exec(word);
   return m ? Number(m[1]) : NaN;
 }
@@ -237,11 +240,16 @@ function measuredRuns(tokens: readonly Token[], measure: readonly number[], brea
 function addNumbers(out: Map<Concept, number[]>, tokens: readonly Token[], isAge: (i: number) => boolean, c: Concept, test: (n: number) => boolean): void {
   const numbers: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (isNumber(tokens[i].word) && test(Number(tokens[i].word)) && !isAge(i)) numbers.push(i);
-  if (numbers.length) out.set(c, [...new Set([...(out.get(c) ?? []), ...numbers])].sort((a, b) => a - b));
+  addPositions(out, c, numbers);
 }
 
 /** The year the process started in: a message's "2015" is before it (riskModel reads years as times). */
 const THIS_YEAR = new Date().getUTCFullYear();
+
+/** Adds token positions to a concept's, kept sorted and without repeats (nothing when there are none). */
+function addPositions(out: Map<Concept, number[]>, c: Concept, positions: readonly number[]): void {
+  if (positions.length) out.set(c, [...new Set([...(out.get(c) ?? []), ...positions])].sort((a, b) => a - b));
+}
 
 /** A number that reads as a year: from 1950 to next year. Nobody swallows 1,950 tablets. */
 function isYear(n: number): boolean {

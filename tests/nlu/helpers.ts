@@ -37,3 +37,8 @@ export function expectCrisisLevel(text: string, lang: Lang, expected: string, nl
   else if (expected === 'caught') expect(got.startsWith('crisis')).toBe(true);
   else expect(got).toBe(expected);
 }
+
+/** One it.each over [text, lang, expected] rows, decided by the rules alone (rulesOnlyNlu), as expectCrisisLevel reads `expected`. */
+export function checkRuleLevels(cases: [string, Lang, string][]): void {
+  it.each(cases)('%s (%s) → %s', (text, lang, expected) => expectCrisisLevel(text, lang, expected, rulesOnlyNlu()));
+}

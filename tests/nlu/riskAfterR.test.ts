@@ -3,13 +3,7 @@
  * for these tests, not taken from eval sets. Decisions come from the rules alone (rulesOnlyNlu), so
  * the message model cannot hide a rule that stopped working; each table fails without its change.
  */
-import { Lang, expectCrisisLevel, rulesOnlyNlu } from './helpers';
-
-type Case = [string, Lang, string];
-
-function check(cases: Case[]): void {
-  it.each(cases)('%s (%s) → %s', (text, lang, expected) => expectCrisisLevel(text, lang, expected, rulesOnlyNlu()));
-}
+import { checkRuleLevels as check } from './helpers';
 
 describe('after blind set R: stroke signs in everyday words get 112', () => {
   check([

@@ -6,13 +6,7 @@
  * tests, not taken from eval sets; decisions come from the rules alone (rulesOnlyNlu), so the
  * message model cannot hide a rule that stopped working.
  */
-import { Lang, expectCrisisLevel, rulesOnlyNlu } from './helpers';
-
-type Case = [string, Lang, string];
-
-function check(cases: Case[]): void {
-  it.each(cases)('%s (%s) → %s', (text, lang, expected) => expectCrisisLevel(text, lang, expected, rulesOnlyNlu()));
-}
+import { checkRuleLevels as check } from './helpers';
 
 describe('two clauses are no denial: the wish to die counts', () => {
   check([

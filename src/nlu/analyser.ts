@@ -45,6 +45,8 @@ export interface SpellingData {
   /** Intensifier prefixes written together with their word ("jätteont" → "ont"; intensifier.ts). */
   intensifiers?: readonly string[];
   stopwords: Set<string>;
+  /** Words spelled right (and their folded forms) that typo correction leaves as typed (dictionary.ts). */
+  dictionary?: ReadonlySet<string>;
 }
 
 const MIN_PART = 3;
@@ -143,7 +145,7 @@ export class Analyser {
       const f = fold(w);
       const fs = f === w ? s : stemUncached(f, this.lang);
       typed.push({ word: w, stem: s, fold: f, foldStem: fs, memo: shared ? undefined : null });
-      fixable.push(w.length <= MAX_CORRECT_LENGTH && !this.vocabulary.hasFolded(f, fs));
+      fixable.push(w.length <= MAX_CORRECT_LENGTH && !this.vocabulary.hasFolded(f, fs) && !this.spelling.dictionary?.has(w));
     }
     const a = { typed, fixable };
     if (shared) this.memo.set(raw, a);

@@ -47,7 +47,7 @@ export function trainNlu(data: TrainingData, options: { temperature?: number } =
   const langTexts = new Map<Lang, string[]>();
   for (const lang of LANGS) {
     const d = data.langs.get(lang)!;
-    const a = new Analyser(lang, { colloquial: d.colloquial, clipped: d.clipped, intensifiers: d.intensifiers, stopwords: d.stopwords });
+    const a = new Analyser(lang, { colloquial: d.colloquial, clipped: d.clipped, intensifiers: d.intensifiers, stopwords: d.stopwords, dictionary: d.dictionary });
     const texts: string[] = [];
     for (const phrases of d.topics.values()) texts.push(...phrases);
     for (const pats of d.crisis.values()) texts.push(...pats.map(patternWords));

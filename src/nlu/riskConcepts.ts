@@ -116,6 +116,9 @@ const RISK_CONCEPTS = [
   'give-away', // gave away, giving away, put my affairs in order
   'affairs', // a will written, bills paid, funeral arranged
   'self-ready', // I am ready (now), I feel calm now
+  'release', // it would be a relief, it feels so easy now: an end by a means looked to as release (after blind set S)
+  'concealed', // nobody would know it was on purpose, make it look like an accident (after blind set S)
+  'laid-out', // pills lined up, laid out, counted out on the table: a preparatory act (after blind set S)
   'decided', // I have decided, the decision is made
   'unreachable', // is not answering, phone is off, we cannot find her
   'belongings', // my things, my stuff, my pet

@@ -66,6 +66,15 @@ export const RULES: readonly RiskRule[] = [
   // C-SSRS method / preparatory acts: means plus possession, readiness or an attempt.
   ...pairs('suicide', 'means', [['ready', 6], ['tried', 8], ['ending', 6], ['ruminating', 10], ['farewell', 10], ['not-cope', 10]], ['relief']),
   R('intent-means-time', 'crisis', 'suicide', ['intent', 'means', 'time']),
+  // After blind set S: a means or a high place with "it would be a relief", "it feels so easy now";
+  // a means with "nobody would know it was on purpose"; a means with "I can't go on any more";
+  // a friend at a means who does not answer; pills lined up on the table.
+  R('means-release', 'crisis', 'suicide', ['means', 'release'], 12, ['hunting']),
+  R('at-height-release', 'crisis', 'suicide', ['at-height', 'release'], 12),
+  R('means-concealed', 'crisis', 'suicide', ['means', 'concealed'], 16),
+  R('means-exhausted', 'crisis', 'suicide', ['means', 'exhausted'], 12, ['relief', 'hunting']),
+  R('means-unreachable', 'crisis', 'suicide', ['means', 'unreachable', 'other-person'], undefined, ['hunting', 'everyday-how']),
+  R('pills-laid-out', 'crisis', 'suicide', ['pills', 'laid-out'], 6, ['routine']),
   // Someone who says they will take the gun and go into the woods (C-SSRS method and intent, often
   // told by a relative): not when it is hunting.
   R('means-take-go-off', 'crisis', 'suicide', ['means', 'take-means', 'go-off'], 10, ['hunting']),
@@ -167,6 +176,7 @@ export const RULES: readonly RiskRule[] = [
   R('look-after-absence', 'check', 'suicide', ['look-after', 'absence'], undefined, ['treatment', 'moving']),
   // A gun taken into the woods alone ("isä ottaa aseen ja lähtee metsään"), no hunting named: asked about.
   R('means-go-off', 'check', 'suicide', ['means', 'go-off'], 8, ['hunting']),
+  R('what-if-means', 'check', 'suicide', ['what-if', 'means'], 6, ['everyday-how']),
   R('farewell', 'check', 'suicide', ['farewell'], undefined, ['polite']),
   R('give-away', 'check', 'suicide', ['give-away', 'belongings'], undefined, ['everyday-giving']),
   R('method', 'check', 'suicide', ['method'], undefined, ['everyday-how']),

@@ -6,6 +6,7 @@
  *   risk.<lang>.yaml     crisis risk-model concept → words (docs/crisis-model.md)
  *   risk.all.<group>.yaml words of no one language (medicine brands), into every language's concepts
  *   omaolo.yaml          Omaolo assessment id → keywords per language
+ *   dictionary/<lang>.txt words spelled right, left alone by typo correction (dictionary.ts)
  * Broken files are skipped and broken entries dropped, each with a diagnostic (codes in docs/nlu.md).
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { CRISIS_KINDS, CrisisKind, LANGS, Lang, OMAOLO_IDS, TOPICS, Topic, isCri
 import { CONCEPTS, Concept, isConcept } from './riskRules';
 import { PhraseLint, YamlFile } from './yamlSource';
 import { spacedAlternative } from './spacedAlternative';
+import { Dictionary, readDictionaries } from './dictionary';
 
 export const MIN_EXAMPLES = 10;
 
@@ -29,6 +31,8 @@ export interface LangData {
   /** Intensifier prefixes written together with their word (intensifier.ts). */
   intensifiers: string[];
   stopwords: Set<string>;
+  /** Words spelled right that typo correction leaves alone (dictionary.ts; content/nlu/dictionary/). */
+  dictionary: Dictionary;
 }
 
 export interface TrainingData {
@@ -38,7 +42,7 @@ export interface TrainingData {
 }
 
 function emptyLang(): LangData {
-  return { topics: new Map(), crisis: new Map(), notCrisis: [], risk: new Map(), colloquial: new Map(), clipped: [], intensifiers: [], stopwords: new Set() };
+  return { topics: new Map(), crisis: new Map(), notCrisis: [], risk: new Map(), colloquial: new Map(), clipped: [], intensifiers: [], stopwords: new Set(), dictionary: new Set() };
 }
 
 /** Accepts the content root ("content") or the nlu folder itself. */
@@ -95,6 +99,7 @@ export function loadTrainingData(contentDir: string): { data: TrainingData; diag
     }
     diagnostics.push(...file.diagnostics);
   }
+  for (const [lang, words] of readDictionaries(dir)) data.langs.get(lang)!.dictionary = words;
   return { data, diagnostics };
 }
 

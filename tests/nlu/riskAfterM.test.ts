@@ -1,5 +1,5 @@
 /**
- * The risk model after blind set M (docs/crisis-model.md "Changes after blind set M"). The texts
+ * The risk model after blind set M (docs/crisis-model-rounds-m-to-r.md "After blind set M"). The texts
  * are written for these tests, not taken from eval sets. Decisions are read from the rules alone
  * (rulesOnlyNlu), so the message model cannot hide a rule that stopped working; each table fails
  * without the change it names.

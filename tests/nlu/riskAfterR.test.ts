@@ -1,5 +1,5 @@
 /**
- * The risk model after blind set R (docs/crisis-model.md "After blind set R"). The texts are written
+ * The risk model after blind set R (docs/crisis-model-rounds-m-to-r.md "After blind set R"). The texts are written
  * for these tests, not taken from eval sets. Decisions come from the rules alone (rulesOnlyNlu), so
  * the message model cannot hide a rule that stopped working; each table fails without its change.
  */

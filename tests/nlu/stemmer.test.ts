@@ -45,7 +45,7 @@ describe('the fast snowball-stemmers load (snowballFast.ts)', () => {
 
   it('gives the published package\'s stem for every content and eval word and for random strings', () => {
     const texts = [
-      ...readdirSync(path.join(contentDir, 'nlu')).map((f) => readFileSync(path.join(contentDir, 'nlu', f), 'utf8')),
+      ...readdirSync(path.join(contentDir, 'nlu')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(contentDir, 'nlu', f), 'utf8')),
       ...readdirSync(path.join(repoRoot, 'eval/dev')).map((f) => readFileSync(path.join(repoRoot, 'eval/dev', f), 'utf8')),
     ];
     const words = new Set(texts.flatMap((t) => tokenise(normalise(t))).flatMap((w) => [w, fold(w)]));
@@ -66,7 +66,7 @@ describe('the fast snowball-stemmers load (snowballFast.ts)', () => {
 /** Every content and eval word, spelled and folded. */
 function contentWords(): Set<string> {
   const texts = [
-    ...readdirSync(path.join(contentDir, 'nlu')).map((f) => readFileSync(path.join(contentDir, 'nlu', f), 'utf8')),
+    ...readdirSync(path.join(contentDir, 'nlu')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(contentDir, 'nlu', f), 'utf8')),
     ...readdirSync(path.join(repoRoot, 'eval/dev')).map((f) => readFileSync(path.join(repoRoot, 'eval/dev', f), 'utf8')),
   ];
   return new Set(texts.flatMap((t) => tokenise(normalise(t))).flatMap((w) => [w, fold(w)]));

@@ -119,6 +119,8 @@ const RISK_CONCEPTS = [
   'release', // it would be a relief, it feels so easy now: an end by a means looked to as release (after blind set S)
   'concealed', // nobody would know it was on purpose, make it look like an accident (after blind set S)
   'laid-out', // pills lined up, laid out, counted out on the table: a preparatory act (after blind set S)
+  'onto-ice', // I'll walk onto the ice (present or conditional, not a fall told as past) (after blind set T)
+  'ice-gives', // until it gives way, tills den brister, until it breaks
   'decided', // I have decided, the decision is made
   'unreachable', // is not answering, phone is off, we cannot find her
   'belongings', // my things, my stuff, my pet

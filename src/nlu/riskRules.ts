@@ -75,6 +75,8 @@ export const RULES: readonly RiskRule[] = [
   R('means-exhausted', 'crisis', 'suicide', ['means', 'exhausted'], 12, ['relief', 'hunting']),
   R('means-unreachable', 'crisis', 'suicide', ['means', 'unreachable', 'other-person'], undefined, ['hunting', 'everyday-how']),
   R('pills-laid-out', 'crisis', 'suicide', ['pills', 'laid-out'], 6, ['routine']),
+  // After blind set T: walking onto the ice until it gives way.
+  R('onto-ice-gives', 'crisis', 'suicide', ['onto-ice', 'ice-gives'], 10, ['accident', 'past']),
   // Someone who says they will take the gun and go into the woods (C-SSRS method and intent, often
   // told by a relative): not when it is hunting.
   R('means-take-go-off', 'crisis', 'suicide', ['means', 'take-means', 'go-off'], 10, ['hunting']),
@@ -154,6 +156,8 @@ export const RULES: readonly RiskRule[] = [
   // "…and the things to the flea market, I won't need them soon": the time makes it a preparation
   // even when some of it went to the flea market (a move is the ordinary reason).
   R('give-away-absence-time', 'crisis', 'suicide', ['give-away', 'absence', 'time'], undefined, ['bereavement', 'moving']),
+  // After blind set T: a pet given away and "no use for them any more", even with the rest at the flea market.
+  R('give-away-pet-soon-unneeded', 'crisis', 'suicide', ['give-away', 'pet', 'soon-unneeded'], 16, ['moving']),
   ...pairs('suicide', 'affairs', ['self-ready', 'farewell', 'letters'], ['bereavement']),
   // C-SSRS intent: a decision made, with a plan, a method, an ending, a means or a preparatory act.
   // A decision next to a death word: "isä kuoli ja olen päättänyt muuttaa" is about someone else.

@@ -42,6 +42,10 @@ export const EMERGENCY_RULES = [
   rule('child-took-pills-drowsy', 'crisis', 'medical-emergency', ['child', 'took', 'pills', 'drowsy']),
   // The same with something toxic (a dishwasher tablet, detergent, a battery, lamp oil).
   rule('child-took-toxic-drowsy', 'crisis', 'medical-emergency', ['child', 'took', 'toxic', 'drowsy']),
+  // A swallowed button battery burns through the oesophagus within hours: the emergency department
+  // at once, whether or not the child seems fine (the poison information centre's advice; after
+  // blind set U).
+  rule('child-swallowed-battery', 'crisis', 'medical-emergency', ['child', 'took', 'battery']),
   // An overdose already taken (took, a quantity, pills: riskRules.ts overdose-taken) that now shows,
   // dizzy, vomiting, drowsy, the heart racing: the same reasoning as a drowsy child, the 112 answer
   // before the poisoning one (after blind set I). Without a symptom it stays poisoning. Within 14:

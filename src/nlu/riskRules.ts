@@ -77,6 +77,12 @@ export const RULES: readonly RiskRule[] = [
   R('pills-laid-out', 'crisis', 'suicide', ['pills', 'laid-out'], 6, ['routine']),
   // After blind set T: walking onto the ice until it gives way.
   R('onto-ice-gives', 'crisis', 'suicide', ['onto-ice', 'ice-gives'], 10, ['accident', 'past']),
+  // After blind set U: onto the ice "and I won't come back"; letters ready "they will find tomorrow";
+  // pills ready and "I can't go on"; at the platform "not to get on it".
+  R('onto-ice-ending', 'crisis', 'suicide', ['onto-ice', 'ending'], 10, ['accident', 'past']),
+  R('letters-ready-found-after', 'crisis', 'suicide', ['letters', 'ready', 'found-after'], 16),
+  R('pills-ready-exhausted', 'crisis', 'suicide', ['pills', 'ready', 'exhausted'], 14, ['routine']),
+  R('at-height-veiled-intent', 'crisis', 'suicide', ['at-height', 'veiled-intent'], 16),
   // Someone who says they will take the gun and go into the woods (C-SSRS method and intent, often
   // told by a relative): not when it is hunting.
   R('means-take-go-off', 'crisis', 'suicide', ['means', 'take-means', 'go-off'], 10, ['hunting']),
@@ -161,7 +167,7 @@ export const RULES: readonly RiskRule[] = [
   ...pairs('suicide', 'affairs', ['self-ready', 'farewell', 'letters'], ['bereavement']),
   // C-SSRS intent: a decision made, with a plan, a method, an ending, a means or a preparatory act.
   // A decision next to a death word: "isä kuoli ja olen päättänyt muuttaa" is about someone else.
-  ...pairs('suicide', 'decided', ['plan', 'method', 'ending', 'give-away', 'means'], ['relief']),
+  ...pairs('suicide', 'decided', ['plan', 'method', 'ending', 'give-away', 'means'], ['relief', 'moving']),
   R('decided-death', 'crisis', 'suicide', ['decided', 'death'], 3, ['past', 'bereavement']),
   // Perceived burdensomeness and thwarted belonging (interpersonal theory).
   R('better-off', 'crisis', 'suicide', ['better-off']),
@@ -181,6 +187,9 @@ export const RULES: readonly RiskRule[] = [
   // A gun taken into the woods alone ("isä ottaa aseen ja lähtee metsään"), no hunting named: asked about.
   R('means-go-off', 'check', 'suicide', ['means', 'go-off'], 8, ['hunting']),
   R('what-if-means', 'check', 'suicide', ['what-if', 'means'], 6, ['everyday-how']),
+  R('onto-ice-intent', 'check', 'suicide', ['onto-ice', 'intent'], 10, ['accident', 'past']),
+  // Letters someone will find tomorrow, without "ready": a note left for a neighbour is also found (after blind set U).
+  R('letters-found-after', 'check', 'suicide', ['letters', 'found-after'], 16),
   R('farewell', 'check', 'suicide', ['farewell'], undefined, ['polite']),
   R('give-away', 'check', 'suicide', ['give-away', 'belongings'], undefined, ['everyday-giving']),
   R('method', 'check', 'suicide', ['method'], undefined, ['everyday-how']),

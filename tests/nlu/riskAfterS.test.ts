@@ -1,5 +1,5 @@
 /**
- * The risk model after blind set S (docs/crisis-model.md "Changes after blind set S"). The texts are
+ * The risk model after blind set S (docs/crisis-model-rounds-s-to-t.md "After blind set S"). The texts are
  * written for these tests, not taken from eval sets. Decisions come from the rules alone
  * (rulesOnlyNlu), so the message model cannot hide a rule that stopped working; each table fails
  * without its change.

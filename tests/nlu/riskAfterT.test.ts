@@ -1,5 +1,5 @@
 /**
- * The risk model after blind set T (docs/crisis-model.md "Changes after blind set T"). The texts are
+ * The risk model after blind set T (docs/crisis-model-rounds-s-to-t.md "After blind set T"). The texts are
  * written for these tests, not taken from eval sets. Decisions come from the rules alone
  * (rulesOnlyNlu); each table fails without its change.
  */

@@ -14,5 +14,8 @@ import type { Concept } from './riskRules';
 const KEEPS_FULL: readonly Concept[] = ['means', 'method', 'plan', 'decided', 'time', 'self-harm', 'tried', 'took', 'hoard', 'farewell'];
 
 export function youngChildsOutburst(pos: Map<Concept, number[]>): boolean {
-  return pos.has('tantrum') && pos.has('young-child') && !KEEPS_FULL.some((c) => pos.has(c));
+  // "took" of a toy or a screen ("when I took the ipad") is the tantrum's cause, not a knife taken
+  // or pills swallowed (after blind set V).
+  const tookToy = pos.has('trivial-object') && !pos.has('pills') && !pos.has('toxic') && !pos.has('weapon');
+  return pos.has('tantrum') && pos.has('young-child') && !KEEPS_FULL.some((c) => pos.has(c) && !(c === 'took' && tookToy));
 }

@@ -83,6 +83,13 @@ export const RULES: readonly RiskRule[] = [
   R('letters-ready-found-after', 'crisis', 'suicide', ['letters', 'ready', 'found-after'], 16),
   R('pills-ready-exhausted', 'crisis', 'suicide', ['pills', 'ready', 'exhausted'], 14, ['routine']),
   R('at-height-veiled-intent', 'crisis', 'suicide', ['at-height', 'veiled-intent'], 16),
+  // After blind set V: a decision with affairs in order or with no reason to go on (unless a move);
+  // can't go on, decided, and a time; how high to jump "not to survive"; things given away with letters.
+  R('decided-affairs', 'crisis', 'suicide', ['decided', 'affairs'], undefined, ['moving']),
+  R('decided-hopeless', 'crisis', 'suicide', ['decided', 'hopeless'], undefined, ['moving', 'habit']),
+  R('exhausted-decided-time', 'crisis', 'suicide', ['exhausted', 'decided', 'time']),
+  R('method-death', 'crisis', 'suicide', ['method', 'death'], 10, ['everyday-how']),
+  R('give-away-letters', 'crisis', 'suicide', ['give-away', 'letters'], undefined, ['everyday-giving', 'bereavement']),
   // Someone who says they will take the gun and go into the woods (C-SSRS method and intent, often
   // told by a relative): not when it is hunting.
   R('means-take-go-off', 'crisis', 'suicide', ['means', 'take-means', 'go-off'], 10, ['hunting']),
@@ -158,7 +165,7 @@ export const RULES: readonly RiskRule[] = [
   R('letters-look-after-afterwards', 'crisis', 'suicide', ['letters', 'look-after', 'afterwards'], undefined, ['treatment', 'moving']),
   R('letters-ready-look-after', 'crisis', 'suicide', ['letters', 'ready', 'look-after'], undefined, ['treatment', 'moving', 'routine']),
   // Giving away and a will are also what a death in the family brings: not then.
-  ...pairs('suicide', 'give-away', ['hopeless', 'absence', 'affairs', 'self-ready'], ['everyday-giving', 'bereavement']),
+  ...pairs('suicide', 'give-away', ['hopeless', 'absence', 'affairs', 'self-ready'], ['everyday-giving', 'bereavement', 'moving']),
   // "…and the things to the flea market, I won't need them soon": the time makes it a preparation
   // even when some of it went to the flea market (a move is the ordinary reason).
   R('give-away-absence-time', 'crisis', 'suicide', ['give-away', 'absence', 'time'], undefined, ['bereavement', 'moving']),

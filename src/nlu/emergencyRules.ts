@@ -46,6 +46,9 @@ export const EMERGENCY_RULES = [
   // at once, whether or not the child seems fine (the poison information centre's advice; after
   // blind set U).
   rule('child-swallowed-battery', 'crisis', 'medical-emergency', ['child', 'took', 'battery']),
+  // Something toxic swallowed and now a symptom (vomiting, dizzy): the 112 answer, as for an overdose
+  // that shows (after blind set W: "2v nieli tiskikonetabletin ja nyt oksentaa").
+  rule('child-took-toxic-symptom', 'crisis', 'medical-emergency', ['child', 'took', 'toxic', 'symptom-now'], 12),
   // An overdose already taken (took, a quantity, pills: riskRules.ts overdose-taken) that now shows,
   // dizzy, vomiting, drowsy, the heart racing: the same reasoning as a drowsy child, the 112 answer
   // before the poisoning one (after blind set I). Without a symptom it stays poisoning. Within 14:

@@ -1,0 +1,36 @@
+/**
+ * The risk model after blind set W (docs/crisis-model.md "Changes after blind set W"). The texts are
+ * written for these tests, not taken from eval sets. Decisions come from the rules alone
+ * (rulesOnlyNlu); each table fails without its change.
+ */
+import { checkRuleLevels as check } from './helpers';
+
+describe('after blind set W: something toxic swallowed and now a symptom is 112', () => {
+  check([['lapsi joi pesuainetta ja nyt oksentaa', 'fi', 'crisis/medical-emergency']]);
+  // Without a symptom it stays the poisoning answer.
+  check([['lapsi joi pesuainetta', 'fi', 'crisis/poisoning']]);
+});
+
+describe('after blind set W: how high to be sure, dialect readiness, Ostrobothnian letters', () => {
+  check([
+    ['kuinka korkealta pitää pudota että se on varma', 'fi', 'crisis/suicide'],
+    ['köyren laitoin valmihiksi navettaan', 'fi', 'crisis/suicide'],
+    ['ha skrivi brev, dom ligger i lådan, he känns lugnt nu', 'sv', 'crisis/suicide'],
+    ['i am tired of life and thinking to finish my life', 'en', 'crisis/suicide'],
+    ['kirjoitin kirjeet, kuka ottaa mun koiran sitten', 'fi', 'crisis/suicide'],
+  ]);
+  check([
+    ['star pa taket nu', 'sv', 'check/suicide'],
+    ['joskus tuntuu et ois ihan sama vaikka nukahtais eikä heräis', 'fi', 'check/suicide'],
+    ['orkar inte längre', 'sv', 'check/suicide'],
+  ]);
+});
+
+describe('after blind set W: a how-to question with "teen sen", a series talked about', () => {
+  check([
+    ['miten teen sen, kun haluan uusia lääkkeen reseptin', 'fi', 'none'],
+    ['after the show my son keeps asking questions about suicide', 'en', 'not crisis'],
+  ]);
+  // "I'll do it" with a time is still an ending.
+  check([['otan lääkkeet ja teen sen tänään', 'fi', 'caught']]);
+});

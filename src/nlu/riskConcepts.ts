@@ -122,6 +122,7 @@ const RISK_CONCEPTS = [
   'laid-out', // pills lined up, laid out, counted out on the table: a preparatory act (after blind set S)
   'onto-ice', // I'll walk onto the ice (present or conditional, not a fall told as past) (after blind set T)
   'ice-gives', // until it gives way, tills den brister, until it breaks
+  'sure', // certain, not to survive (että se on varma, inte överleva, not survive): with a method of how high (after blind sets V and W)
   'found-after', // they will find them tomorrow, di hittar dem nog: letters meant to be found after (after blind set U)
   'decided', // I have decided, the decision is made
   'unreachable', // is not answering, phone is off, we cannot find her

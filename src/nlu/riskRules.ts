@@ -89,6 +89,7 @@ export const RULES: readonly RiskRule[] = [
   R('decided-hopeless', 'crisis', 'suicide', ['decided', 'hopeless'], undefined, ['moving', 'habit']),
   R('exhausted-decided-time', 'crisis', 'suicide', ['exhausted', 'decided', 'time']),
   R('method-death', 'crisis', 'suicide', ['method', 'death'], 10, ['everyday-how']),
+  R('method-sure', 'crisis', 'suicide', ['method', 'sure'], 10, ['everyday-how']),
   R('give-away-letters', 'crisis', 'suicide', ['give-away', 'letters'], undefined, ['everyday-giving', 'bereavement']),
   // Someone who says they will take the gun and go into the woods (C-SSRS method and intent, often
   // told by a relative): not when it is hunting.

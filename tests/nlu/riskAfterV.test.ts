@@ -23,6 +23,8 @@ describe('after blind set V: how high, not to survive; things given away with le
     ['isä on ladannut haulikon ja sanoi että tää on nyt tässä', 'fi', 'crisis/suicide'],
     ['ajastin viestin huomiseksi, siinä vaiheessa oon jo poissa', 'fi', 'crisis/suicide'],
   ]);
+  // Not surviving counts only with a method: beside pills it is no overdose.
+  check([['my dad might not survive the surgery, he takes a lot of pills', 'en', 'none']]);
   // Asked: letters left on the table; the car at the harbour and a thought of driving out.
   check([
     ['kirjoitin kirjeet, ne on keittiön pöydällä', 'fi', 'check/suicide'],

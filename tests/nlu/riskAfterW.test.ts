@@ -29,6 +29,9 @@ describe('after blind set W: how high to be sure, dialect readiness, Ostrobothni
 describe('after blind set W: a how-to question with "teen sen", a series talked about', () => {
   check([
     ['miten teen sen, kun haluan uusia lääkkeen reseptin', 'fi', 'none'],
+    // "että se on varma" (that it is certain) counts only with a method of how high
+    ['haluan että se on varma ennen kuin maksan', 'fi', 'none'],
+    ['olen päättänyt että se on varma', 'fi', 'none'],
     ['after the show my son keeps asking questions about suicide', 'en', 'not crisis'],
   ]);
   // "I'll do it" with a time is still an ending.

@@ -37,3 +37,15 @@ describe('after blind set W: a how-to question with "teen sen", a series talked 
   // "I'll do it" with a time is still an ending.
   check([['otan lääkkeet ja teen sen tänään', 'fi', 'caught']]);
 });
+
+describe('after blind set W: veiled-sign lines that, written as two-word alternatives, never matched', () => {
+  // "radat upp|lagt fram …" read as a five-word sequence; each line is now one phrase of single-word alternatives.
+  check([
+    ['jag har radat upp tabletterna', 'sv', 'crisis/suicide'],
+    ['tabletterna ligger uppradade', 'sv', 'crisis/suicide'],
+    ['har hittat ett ställe att hoppa', 'sv', 'crisis/suicide'],
+    ['har skrivit brev, de ligger i byrålådan', 'sv', 'check/suicide'],
+    ['i wrote letters, they will find them tomorrow', 'en', 'check/suicide'],
+  ]);
+  check([['medicinerna ligger på bordet', 'sv', 'none']]);
+});

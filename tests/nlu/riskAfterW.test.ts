@@ -24,6 +24,8 @@ describe('after blind set W: how high to be sure, dialect readiness, Ostrobothni
     ['joskus tuntuu et ois ihan sama vaikka nukahtais eikä heräis', 'fi', 'check/suicide'],
     ['orkar inte längre', 'sv', 'check/suicide'],
   ]);
+  // "klarar sig inte … längre" (cannot manage any more) is someone who needs help at home.
+  check([['min pappa klarar sig inte hemma längre', 'sv', 'none']]);
 });
 
 describe('after blind set W: a how-to question with "teen sen", a series talked about', () => {

@@ -17,5 +17,6 @@ export function youngChildsOutburst(pos: Map<Concept, number[]>): boolean {
   // "took" of a toy or a screen ("when I took the ipad") is the tantrum's cause, not a knife taken
   // or pills swallowed (after blind set V).
   const tookToy = pos.has('trivial-object') && !pos.has('pills') && !pos.has('toxic') && !pos.has('weapon');
-  return pos.has('tantrum') && pos.has('young-child') && !KEEPS_FULL.some((c) => pos.has(c) && !(c === 'took' && tookToy));
+  const keeps = tookToy ? KEEPS_FULL.filter((c) => c !== 'took') : KEEPS_FULL;
+  return pos.has('tantrum') && pos.has('young-child') && !keeps.some((c) => pos.has(c));
 }

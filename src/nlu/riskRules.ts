@@ -84,12 +84,11 @@ export const RULES: readonly RiskRule[] = [
   R('pills-ready-exhausted', 'crisis', 'suicide', ['pills', 'ready', 'exhausted'], 14, ['routine']),
   R('at-height-veiled-intent', 'crisis', 'suicide', ['at-height', 'veiled-intent'], 16),
   // After blind set V: a decision with affairs in order or with no reason to go on (unless a move);
-  // can't go on, decided, and a time; how high to jump "not to survive"; things given away with letters.
+  // can't go on, decided, and a time; things given away with letters (how high to jump "not to
+  // survive" is method-death and method-sure, with the other method pairs below).
   R('decided-affairs', 'crisis', 'suicide', ['decided', 'affairs'], undefined, ['moving']),
   R('decided-hopeless', 'crisis', 'suicide', ['decided', 'hopeless'], undefined, ['moving', 'habit']),
   R('exhausted-decided-time', 'crisis', 'suicide', ['exhausted', 'decided', 'time']),
-  R('method-death', 'crisis', 'suicide', ['method', 'death'], 10, ['everyday-how']),
-  R('method-sure', 'crisis', 'suicide', ['method', 'sure'], 10, ['everyday-how']),
   R('give-away-letters', 'crisis', 'suicide', ['give-away', 'letters'], undefined, ['everyday-giving', 'bereavement']),
   // Someone who says they will take the gun and go into the woods (C-SSRS method and intent, often
   // told by a relative): not when it is hunting.
@@ -114,7 +113,7 @@ export const RULES: readonly RiskRule[] = [
   R('dose-what-if', 'check', 'suicide', ['what-if', 'pills', 'quantity'], 8, ['daily-dose', 'child', 'as-prescribed']),
   R('kill-self', 'crisis', 'suicide', ['kill', 'self'], 3),
   // C-SSRS "thought about how" and plan.
-  ...pairs('suicide', 'method', [['thinking', 4], ['ready', 4], 'painless'], ['everyday-how']),
+  ...pairs('suicide', 'method', [['thinking', 4], ['ready', 4], 'painless', ['death', 10], ['sure', 10]], ['everyday-how']),
   // A thought about how to make it all end ("mietin miten tän kaiken sais loppumaan", after
   // blind set I): everyday-how is no guard here, as "miten sais" is also how one asks for an errand.
   R('thinking-how-ending', 'crisis', 'suicide', ['thinking', 'how', 'ending'], 8, ['relief', 'treatment', 'queue']),

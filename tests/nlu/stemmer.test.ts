@@ -44,11 +44,7 @@ describe('the fast snowball-stemmers load (snowballFast.ts)', () => {
   });
 
   it('gives the published package\'s stem for every content and eval word and for random strings', () => {
-    const texts = [
-      ...readdirSync(path.join(contentDir, 'nlu')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(contentDir, 'nlu', f), 'utf8')),
-      ...readdirSync(path.join(repoRoot, 'eval/dev')).map((f) => readFileSync(path.join(repoRoot, 'eval/dev', f), 'utf8')),
-    ];
-    const words = new Set(texts.flatMap((t) => tokenise(normalise(t))).flatMap((w) => [w, fold(w)]));
+    const words = contentWords();
     let seed = 1;
     const rand = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const letters = 'abcdefghijklmnopqrstuvwxyzäöåy';
